@@ -1,0 +1,243 @@
+/**
+ * The authorization policy: one pure module decides every (subject, action, resource).
+ * Default deny: an action with no grant for the subject's role and relation is refused.
+ * Field-level visibility and purpose binding are part of the policy, not of the handlers.
+ */
+import type { OrganisationType, Role } from '../organisations/model.ts';
+import { PLATFORM_ROLES } from '../organisations/model.ts';
+
+export const ACTIONS = [
+  'system.public',
+  'calendar.read',
+  'calendar.manage_decree_days',
+  'calendar.manage_closing_days',
+  'session.self',
+  'region.list',
+  'region.create',
+  'organisation.list',
+  'organisation.read',
+  'organisation.create',
+  'organisation.update',
+  'organisation.deactivate',
+  'user.list',
+  'user.read',
+  'user.create',
+  'user.update',
+  'user.deactivate',
+  'membership.list',
+  'membership.create',
+  'membership.end',
+  'audit.read',
+  'audit.verify',
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+/**
+ * Why personal data is read or written. PB-1…PB-8 are the purpose-binding situations of
+ * omslagroute.md §8.2 (client data); the others are the platform's own purposes.
+ */
+export const PURPOSES = [
+  'PB-1', 'PB-2', 'PB-3', 'PB-4', 'PB-5', 'PB-6', 'PB-7', 'PB-8',
+  'account_administration',
+  'own_account',
+  'colleague_lookup',
+  'security_audit',
+] as const;
+export type Purpose = (typeof PURPOSES)[number];
+
+export interface Subject {
+  userId: string;
+  /** Role of the active membership; null when the user has no active membership. */
+  role: Role | null;
+  organisationId: string | null;
+  organisationType: OrganisationType | null;
+  /** The active organisation and every organisation below it. */
+  scope: ReadonlyArray<string>;
+}
+
+export interface Resource {
+  /** Organisations the resource belongs to (for a user: the organisations of its active memberships). */
+  organisationIds?: ReadonlyArray<string>;
+  /** The user the resource is about, for "self" grants. */
+  userId?: string;
+  /** For membership.create: the role being granted. */
+  grantsRole?: Role;
+}
+
+/**
+ * How the resource relates to the subject:
+ * - self: it is the subject's own account;
+ * - own: every organisation of the resource is in the subject's scope;
+ * - shared: some but not all are;
+ * - foreign: none is (or the resource has no organisation).
+ */
+export type Relation = 'self' | 'own' | 'shared' | 'foreign';
+
+type Who = Role | 'anyone' | 'authenticated' | 'member';
+interface Grant {
+  who: Who;
+  /** Relations the grant covers; 'any' for resource-independent or platform-wide grants. */
+  relations: 'any' | ReadonlyArray<Relation>;
+  purpose?: Purpose;
+}
+
+const ALL_MEMBER: Grant = { who: 'member', relations: 'any' };
+const PLATFORM_ADMIN: Grant = { who: 'platform_admin', relations: 'any', purpose: 'account_administration' };
+const OWN: ReadonlyArray<Relation> = ['own'];
+const OWN_OR_SHARED: ReadonlyArray<Relation> = ['own', 'shared'];
+
+/** The grant table. Anything not listed is denied. */
+export const GRANTS: Record<Action, ReadonlyArray<Grant>> = {
+  'system.public': [{ who: 'anyone', relations: 'any' }],
+  'calendar.read': [{ who: 'anyone', relations: 'any' }],
+  'calendar.manage_decree_days': [PLATFORM_ADMIN],
+  'calendar.manage_closing_days': [PLATFORM_ADMIN, { who: 'org_admin', relations: OWN }],
+  'session.self': [{ who: 'authenticated', relations: 'any', purpose: 'own_account' }],
+  'region.list': [ALL_MEMBER],
+  'region.create': [PLATFORM_ADMIN],
+  'organisation.list': [ALL_MEMBER],
+  'organisation.read': [ALL_MEMBER],
+  'organisation.create': [PLATFORM_ADMIN],
+  'organisation.update': [PLATFORM_ADMIN, { who: 'org_admin', relations: OWN }],
+  'organisation.deactivate': [PLATFORM_ADMIN],
+  'user.list': [
+    PLATFORM_ADMIN,
+    { who: 'org_admin', relations: OWN_OR_SHARED, purpose: 'account_administration' },
+    { who: 'team_manager', relations: OWN_OR_SHARED, purpose: 'colleague_lookup' },
+  ],
+  'user.read': [
+    PLATFORM_ADMIN,
+    { who: 'org_admin', relations: OWN_OR_SHARED, purpose: 'account_administration' },
+    { who: 'team_manager', relations: OWN_OR_SHARED, purpose: 'colleague_lookup' },
+    { who: 'authenticated', relations: ['self'], purpose: 'own_account' },
+  ],
+  'user.create': [PLATFORM_ADMIN, { who: 'org_admin', relations: OWN, purpose: 'account_administration' }],
+  'user.update': [
+    PLATFORM_ADMIN,
+    { who: 'org_admin', relations: OWN, purpose: 'account_administration' },
+    { who: 'authenticated', relations: ['self'], purpose: 'own_account' },
+  ],
+  'user.deactivate': [PLATFORM_ADMIN, { who: 'org_admin', relations: OWN, purpose: 'account_administration' }],
+  'membership.list': [
+    PLATFORM_ADMIN,
+    { who: 'org_admin', relations: OWN_OR_SHARED, purpose: 'account_administration' },
+    { who: 'team_manager', relations: OWN_OR_SHARED, purpose: 'colleague_lookup' },
+    { who: 'authenticated', relations: ['self'], purpose: 'own_account' },
+  ],
+  'membership.create': [PLATFORM_ADMIN, { who: 'org_admin', relations: OWN, purpose: 'account_administration' }],
+  'membership.end': [PLATFORM_ADMIN, { who: 'org_admin', relations: OWN, purpose: 'account_administration' }],
+  'audit.read': [
+    { who: 'platform_admin', relations: 'any', purpose: 'security_audit' },
+    { who: 'org_admin', relations: OWN, purpose: 'security_audit' },
+  ],
+  'audit.verify': [{ who: 'platform_admin', relations: 'any', purpose: 'security_audit' }],
+};
+
+export interface Decision {
+  allowed: boolean;
+  relation: Relation | null;
+  purpose: Purpose | null;
+  /** Machine-readable reason, also written to the audit trail on denial. */
+  reason: 'granted' | 'not_authenticated' | 'no_active_membership' | 'no_grant' | 'relation_not_covered' | 'platform_role_grant';
+}
+
+export function relationOf(subject: Subject, resource: Resource | undefined): Relation | null {
+  if (!resource) return null;
+  if (resource.userId !== undefined && resource.userId === subject.userId) return 'self';
+  const orgs = resource.organisationIds ?? [];
+  if (orgs.length === 0) return 'foreign';
+  const inScope = orgs.filter((o) => subject.scope.includes(o)).length;
+  if (inScope === orgs.length) return 'own';
+  return inScope > 0 ? 'shared' : 'foreign';
+}
+
+function matchesWho(who: Who, subject: Subject | null): boolean {
+  if (who === 'anyone') return true;
+  if (!subject) return false;
+  if (who === 'authenticated') return true;
+  if (who === 'member') return subject.role !== null;
+  return subject.role === who;
+}
+
+/**
+ * Decide (subject, action, resource). Without a resource, the question is
+ * "may this subject attempt the action at all" (the route-level check); the
+ * handler asks again with the loaded resource.
+ */
+export function decide(subject: Subject | null, action: Action, resource?: Resource): Decision {
+  const grants = GRANTS[action];
+  const candidates = grants.filter((g) => matchesWho(g.who, subject));
+  if (candidates.length === 0) {
+    if (!subject) return { allowed: false, relation: null, purpose: null, reason: 'not_authenticated' };
+    if (subject.role === null) return { allowed: false, relation: null, purpose: null, reason: 'no_active_membership' };
+    return { allowed: false, relation: null, purpose: null, reason: 'no_grant' };
+  }
+  const relation = subject ? relationOf(subject, resource) : null;
+  if (action === 'membership.create' && resource?.grantsRole && PLATFORM_ROLES.includes(resource.grantsRole) && subject?.role !== 'platform_admin') {
+    return { allowed: false, relation, purpose: null, reason: 'platform_role_grant' };
+  }
+  for (const g of candidates) {
+    if (g.relations === 'any' || relation === null || g.relations.includes(relation)) {
+      return { allowed: true, relation, purpose: g.purpose ?? null, reason: 'granted' };
+    }
+  }
+  return { allowed: false, relation, purpose: null, reason: 'relation_not_covered' };
+}
+
+/** The relations under which the subject may perform an action (for scoping list queries). */
+export function coveredRelations(subject: Subject | null, action: Action): 'any' | Relation[] {
+  const out = new Set<Relation>();
+  for (const g of GRANTS[action]) {
+    if (!matchesWho(g.who, subject)) continue;
+    if (g.relations === 'any') return 'any';
+    g.relations.forEach((r) => out.add(r));
+  }
+  return [...out];
+}
+
+// ─── Field-level visibility ─────────────────────────────────────────────────
+
+export const USER_FIELDS = [
+  'id', 'email', 'name', 'locale', 'active', 'deactivatedAt', 'deactivationReason', 'successorId',
+  'lockedUntil', 'failedLoginCount', 'lastLoginAt', 'hasPassword', 'memberships', 'version', 'createdAt', 'updatedAt',
+] as const;
+export type UserField = (typeof USER_FIELDS)[number];
+
+const USER_ADMIN_VIEW: ReadonlyArray<UserField> = USER_FIELDS;
+const USER_COLLEAGUE_VIEW: ReadonlyArray<UserField> = ['id', 'email', 'name', 'active', 'memberships'];
+const USER_SELF_VIEW: ReadonlyArray<UserField> = ['id', 'email', 'name', 'locale', 'active', 'lastLoginAt', 'hasPassword', 'memberships', 'version', 'createdAt', 'updatedAt'];
+
+/** Which fields of a user record the subject may see, given the relation. */
+export function visibleUserFields(subject: Subject, relation: Relation): ReadonlyArray<UserField> {
+  if (subject.role === 'platform_admin') return USER_ADMIN_VIEW;
+  if (subject.role === 'org_admin' && (relation === 'own' || relation === 'shared')) return USER_ADMIN_VIEW;
+  if (relation === 'self') return USER_SELF_VIEW;
+  if (subject.role === 'team_manager' && (relation === 'own' || relation === 'shared')) return USER_COLLEAGUE_VIEW;
+  return [];
+}
+
+export const USER_WRITABLE = ['email', 'name', 'locale', 'unlock'] as const;
+export type UserWritableField = (typeof USER_WRITABLE)[number];
+
+export function writableUserFields(subject: Subject, relation: Relation): ReadonlyArray<UserWritableField> {
+  if (subject.role === 'platform_admin') return USER_WRITABLE;
+  if (subject.role === 'org_admin' && relation === 'own') return USER_WRITABLE;
+  if (relation === 'self') return ['name', 'locale'];
+  return [];
+}
+
+export const ORGANISATION_WRITABLE = ['name', 'code', 'parentId', 'regionId', 'municipalityCode', 'contactRoleLabel', 'email', 'phone'] as const;
+export type OrganisationWritableField = (typeof ORGANISATION_WRITABLE)[number];
+
+export function writableOrganisationFields(subject: Subject, relation: Relation): ReadonlyArray<OrganisationWritableField> {
+  if (subject.role === 'platform_admin') return ORGANISATION_WRITABLE;
+  if (subject.role === 'org_admin' && relation === 'own') return ['name', 'contactRoleLabel', 'email', 'phone'];
+  return [];
+}
+
+/** Keep only the visible fields of a record. */
+export function project<T extends Record<string, unknown>, F extends string>(record: T, fields: ReadonlyArray<F>): Partial<T> {
+  const out: Partial<T> = {};
+  for (const f of fields) if (f in record) (out as Record<string, unknown>)[f] = record[f];
+  return out;
+}

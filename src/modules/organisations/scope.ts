@@ -1,0 +1,34 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
+import type { Clock } from '../../platform/clock.ts';
+
+/**
+ * The organisation and everything below it (directorates and districts of a municipality),
+ * cached briefly: the organisation tree changes rarely and is read on every request.
+ */
+export class OrganisationScopes {
+  #cache = new Map<string, { ids: string[]; at: number }>();
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly clock: Clock,
+    private readonly ttlMs = 30_000,
+  ) {}
+
+  async subtree(orgId: string): Promise<string[]> {
+    const hit = this.#cache.get(orgId);
+    const now = this.clock.now().getTime();
+    if (hit && now - hit.at < this.ttlMs) return hit.ids;
+    const { rows } = await sql<{ id: string }>`
+      WITH RECURSIVE tree AS (
+        SELECT id FROM organisations WHERE id = ${orgId}
+        UNION SELECT o.id FROM organisations o JOIN tree t ON o.parent_id = t.id
+      ) SELECT id FROM tree`.execute(this.db);
+    const ids = rows.map((r) => r.id);
+    this.#cache.set(orgId, { ids, at: now });
+    return ids;
+  }
+
+  invalidate() {
+    this.#cache.clear();
+  }
+}

@@ -1,0 +1,90 @@
+import path from 'node:path';
+
+/** Runtime configuration, read once from the environment (README § Configuration). */
+export interface Config {
+  nodeEnv: 'production' | 'development' | 'test';
+  port: number;
+  host: string;
+  /** postgres://… to use a PostgreSQL server; otherwise embedded PGlite in dataDir. */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** Seed the fictional demo region on first start. Never in production. */
+  demoSeed: boolean;
+  logLevel: string;
+  bodyLimitBytes: number;
+  cookieSecure: boolean;
+  sessionIdleMinutes: number;
+  sessionAbsoluteHours: number;
+  loginMaxAttempts: number;
+  loginLockoutMinutes: number;
+  loginRateLimitPerMinute: number;
+  publicBaseUrl: string;
+  oidc: OidcConfig | null;
+  webDistDir: string;
+  auditAnchorIntervalSeconds: number;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string | null;
+  redirectUri: string;
+  /** Label on the login button, e.g. the organisation's identity provider. */
+  displayName: string;
+  scope: string;
+}
+
+function int(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${key} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+function bool(env: NodeJS.ProcessEnv, key: string, fallback: boolean): boolean {
+  const raw = env[key];
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  throw new Error(`${key} must be true or false, got "${raw}"`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const port = int(env, 'PORT', 8080);
+  const publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://localhost:${port}`;
+  const demoSeedRequested = bool(env, 'DEMO_SEED', nodeEnv !== 'production');
+  const oidc: OidcConfig | null = env.OIDC_ISSUER
+    ? {
+        issuer: env.OIDC_ISSUER,
+        clientId: env.OIDC_CLIENT_ID ?? '',
+        clientSecret: env.OIDC_CLIENT_SECRET ?? null,
+        redirectUri: env.OIDC_REDIRECT_URI ?? `${publicBaseUrl}/api/v1/auth/oidc/callback`,
+        displayName: env.OIDC_DISPLAY_NAME ?? 'organisatie',
+        scope: env.OIDC_SCOPE ?? 'openid email profile',
+      }
+    : null;
+  if (oidc && !oidc.clientId) throw new Error('OIDC_CLIENT_ID is required when OIDC_ISSUER is set');
+  return {
+    nodeEnv,
+    port,
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    // Demo accounts exist only in demo seeding, never with NODE_ENV=production.
+    demoSeed: nodeEnv !== 'production' && demoSeedRequested,
+    logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024),
+    cookieSecure: bool(env, 'COOKIE_SECURE', true),
+    sessionIdleMinutes: int(env, 'SESSION_IDLE_MINUTES', 30),
+    sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12),
+    loginMaxAttempts: int(env, 'LOGIN_MAX_ATTEMPTS', 5),
+    loginLockoutMinutes: int(env, 'LOGIN_LOCKOUT_MINUTES', 15),
+    loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20),
+    publicBaseUrl,
+    oidc,
+    webDistDir: path.resolve(env.WEB_DIST_DIR ?? './dist/web'),
+    auditAnchorIntervalSeconds: int(env, 'AUDIT_ANCHOR_INTERVAL_SECONDS', 3600),
+  };
+}

@@ -1,0 +1,252 @@
+import crypto from 'node:crypto';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyPluginAsync, type FastifyRequest, type RawServerDefault } from 'fastify';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import addFormats from 'ajv-formats';
+import type { Config } from '../config/config.ts';
+import type { DatabaseHandle } from '../db/database.ts';
+import type { Clock } from '../clock.ts';
+import { ACTIONS, decide, type Action, type Subject } from '../../domain/policy/index.ts';
+import { Problem, problem, sendProblem, toProblem } from './problem.ts';
+import { SESSION_COOKIE, resolveSession, safeEqual } from '../../modules/auth/sessions.ts';
+import { OrganisationScopes } from '../../modules/organisations/scope.ts';
+import { writeAudit } from '../../modules/audit/writer.ts';
+import { registerIdempotency } from './idempotency.ts';
+import { registerMetrics } from './metrics.ts';
+import { registerWeb } from './web.ts';
+import { systemRoutes } from '../../modules/system/routes.ts';
+import { authRoutes } from '../../modules/auth/routes.ts';
+import { organisationRoutes } from '../../modules/organisations/routes.ts';
+import { userRoutes } from '../../modules/users/routes.ts';
+import { auditRoutes } from '../../modules/audit/routes.ts';
+import { calendarRoutes } from '../../modules/calendar/routes.ts';
+import './context.ts';
+
+export interface AppDeps {
+  config: Config;
+  database: DatabaseHandle;
+  clock: Clock;
+}
+
+export type App = FastifyInstance<RawServerDefault, IncomingMessage, ServerResponse, FastifyBaseLogger, TypeBoxTypeProvider> & {
+  deps: AppDeps;
+  scopes: OrganisationScopes;
+};
+
+/** A module's routes: a Fastify plugin that sees the typed App (TypeBox provider, deps). */
+export function modulePlugin<O extends Record<string, unknown> = Record<never, never>>(fn: (app: App, opts: O) => Promise<void>): FastifyPluginAsync<O> {
+  return fn as unknown as FastifyPluginAsync<O>;
+}
+
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface RouteInfo {
+  method: string;
+  url: string;
+  action: Action | undefined;
+}
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config, database, clock } = deps;
+  const db = database.db;
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: true,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
+    },
+    requestIdHeader: false,
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true, useDefaults: true },
+      plugins: [[addFormats as never, { mode: 'full' }]],
+    },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+  }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  app.decorate('deps', deps);
+  app.decorate('scopes', new OrganisationScopes(db, clock));
+  app.decorateRequest('auth', null);
+  app.decorateRequest('subject', null);
+  app.decorateRequest('auditInfo', null);
+  app.decorateRequest('audited', false);
+  app.decorateRequest('sessionExpired', false);
+
+  // Default deny: a route without a declared policy action is a programming error.
+  const routes: RouteInfo[] = [];
+  app.decorate('routeTable', routes);
+  app.addHook('onRoute', (opts) => {
+    const action = (opts.config as { action?: Action } | undefined)?.action;
+    const methods = Array.isArray(opts.method) ? opts.method : [opts.method];
+    for (const m of methods) routes.push({ method: m, url: opts.url, action });
+    if (methods.every((m) => m === 'HEAD' || m === 'OPTIONS')) return;
+    // Static web assets (served by @fastify/static, outside /api) are public files.
+    const isApi = opts.url.startsWith('/api') || ['/healthz', '/readyz', '/metrics'].includes(opts.url);
+    if (!isApi || opts.url.startsWith('/api/docs')) return; // swagger UI's own assets: public
+    if (!action || !ACTIONS.includes(action)) {
+      throw new Error(`Route ${methods.join(',')} ${opts.url} declares no policy action`);
+    }
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: config.cookieSecure ? { maxAge: 31536000, includeSubDomains: true } : false,
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) => {
+      const p = problem.tooManyRequests(Math.ceil(ctx.ttl / 1000));
+      return Object.assign(p, { statusCode: 429 });
+    },
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Thuisroute API',
+        version: '1.0.0',
+        description:
+          'Thuisroute: huisvesting van kwetsbare groepen (Omslagroute, matching, overlast, monitor). ' +
+          'Errors are RFC 9457 application/problem+json. Unsafe methods with a cookie session need X-CSRF-Token. ' +
+          'Mutable resources carry an ETag; send If-Match on PATCH/DELETE. POST honours Idempotency-Key.',
+      },
+      servers: [{ url: '/' }],
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          csrf: { type: 'apiKey', in: 'header', name: 'X-CSRF-Token' },
+        },
+      },
+    },
+    transform: ({ schema, url, route }) => {
+      const action = (route.config as { action?: Action } | undefined)?.action;
+      const s = { ...(schema ?? {}) } as Record<string, unknown>;
+      if (action) s['x-action'] = action;
+      return { schema: s as never, url };
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
+
+  // ─── Request pipeline: authenticate → CSRF → route-level policy check ──────
+  app.addHook('preHandler', async (req) => {
+    const action = req.routeOptions.config.action;
+    if (!action) return; // swagger UI assets
+
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) {
+      const found = await resolveSession(db, clock, { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours }, token);
+      if (found.state === 'valid') req.auth = found.auth;
+      if (found.state === 'expired') req.sessionExpired = true;
+    }
+    if (req.auth) {
+      const m = req.auth.activeMembership;
+      req.subject = {
+        userId: req.auth.userId,
+        role: m?.role ?? null,
+        organisationId: m?.organisationId ?? null,
+        organisationType: m?.organisationType ?? null,
+        scope: m ? await app.scopes.subtree(m.organisationId) : [],
+      } satisfies Subject;
+    }
+
+    if (UNSAFE.has(req.method) && req.auth && !req.routeOptions.config.csrfExempt) {
+      const sent = req.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !safeEqual(sent, req.auth.csrfToken)) throw problem.csrf();
+    }
+
+    const d = decide(req.subject, action);
+    if (!d.allowed) {
+      if (d.reason === 'not_authenticated') {
+        throw req.sessionExpired
+          ? new Problem({ status: 401, code: 'session_expired', titleNl: 'Sessie verlopen', titleEn: 'Session expired', detailNl: 'Uw sessie is verlopen. Log opnieuw in.', detailEn: 'Your session has expired. Please log in again.' })
+          : problem.unauthenticated();
+      }
+      throw problem.forbidden(d.reason);
+    }
+  });
+
+  registerIdempotency(app);
+
+  // ─── Audit: every write and every read of personal data, and every denial ──
+  app.addHook('onSend', async (req, reply, payload) => {
+    const cfg = req.routeOptions.config;
+    if (!cfg.action || req.audited) return payload;
+    const status = reply.statusCode;
+    const info = req.auditInfo ?? {};
+    const resourceType = info.resourceType ?? cfg.resourceType ?? cfg.action.split('.')[0]!;
+    const params = (req.params ?? {}) as Record<string, string>;
+    const base = {
+      action: cfg.action,
+      resourceType,
+      resourceId: info.resourceId ?? params.id ?? null,
+      subjectOrganisationId: info.subjectOrganisationId ?? null,
+      purpose: info.purpose ?? null,
+      details: { method: req.method, route: req.routeOptions.url, status, ...(info.details ?? {}) },
+    };
+    if (status === 403 && req.auth) {
+      await writeAudit(db, clock, req, { ...base, outcome: 'denied' });
+    } else if (status < 400 && (cfg.personalData || (UNSAFE.has(req.method) && cfg.action !== 'system.public'))) {
+      if (UNSAFE.has(req.method)) req.log.warn({ action: cfg.action }, 'write without an audit row in its transaction');
+      await writeAudit(db, clock, req, { ...base, outcome: 'success' });
+    }
+    return payload;
+  });
+
+  app.setErrorHandler((err, req, reply) => {
+    const p = toProblem(err);
+    if (p.status >= 500) req.log.error({ err }, 'unhandled error');
+    else req.log.info({ code: p.init.code, status: p.status }, 'request refused');
+    if (p.status === 429) reply.header('retry-after', String((p.init.extra?.retryAfter as number) ?? 60));
+    return sendProblem(req, reply, p);
+  });
+
+  registerMetrics(app);
+
+  await app.register(modulePlugin(systemRoutes));
+  await app.register(modulePlugin(authRoutes), { prefix: '/api/v1/auth' });
+  await app.register(modulePlugin(organisationRoutes), { prefix: '/api/v1' });
+  await app.register(modulePlugin(userRoutes), { prefix: '/api/v1' });
+  await app.register(modulePlugin(auditRoutes), { prefix: '/api/v1' });
+  await app.register(modulePlugin(calendarRoutes), { prefix: '/api/v1/calendar' });
+  await registerWeb(app);
+
+  app.get('/api/v1/openapi.json', { config: { action: 'system.public' }, schema: { hide: true } }, async () => app.swagger());
+
+  return app;
+}
+
+/** Helper for handlers: the acting subject (the pipeline guarantees it on non-public routes). */
+export function subjectOf(req: FastifyRequest): Subject {
+  if (!req.subject) throw problem.unauthenticated();
+  return req.subject;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteInfo[];
+  }
+}

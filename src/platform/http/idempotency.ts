@@ -1,0 +1,72 @@
+import crypto from 'node:crypto';
+import { problem } from './problem.ts';
+import type { App } from './app.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    idempotencyKey: string | null;
+  }
+}
+
+/**
+ * Idempotency-Key on POST: the first request with a key runs and its response
+ * is stored; a retry with the same key and body gets the stored response; the
+ * same key with another body is refused (422); a retry while the first is
+ * still running gets 409.
+ */
+export function registerIdempotency(app: App) {
+  const db = app.deps.database.db;
+  const clock = app.deps.clock;
+  app.decorateRequest('idempotencyKey', null);
+
+  app.addHook('preHandler', async (req, reply) => {
+    if (req.method !== 'POST' || !req.auth) return;
+    const key = req.headers['idempotency-key'];
+    if (key === undefined) return;
+    if (typeof key !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(key)) {
+      throw problem.badRequest('invalid_idempotency_key', 'De Idempotency-Key is ongeldig (1–200 zichtbare tekens).', 'The Idempotency-Key is invalid (1–200 visible characters).');
+    }
+    const requestHash = crypto.createHash('sha256').update(`${req.method} ${req.url}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
+    const inserted = await db
+      .insertInto('idempotency_keys')
+      .values({ user_id: req.auth.userId, key, method: req.method, path: req.url, request_hash: requestHash, created_at: clock.now() })
+      .onConflict((oc) => oc.columns(['user_id', 'key']).doNothing())
+      .returning('key')
+      .executeTakeFirst();
+    if (inserted) {
+      req.idempotencyKey = key;
+      return;
+    }
+    const prior = await db.selectFrom('idempotency_keys').selectAll().where('user_id', '=', req.auth.userId).where('key', '=', key).executeTakeFirstOrThrow();
+    if (prior.request_hash !== requestHash) {
+      throw problem.unprocessable('idempotency_key_reused', 'Deze Idempotency-Key is al gebruikt voor een ander verzoek.', 'This Idempotency-Key was already used for a different request.');
+    }
+    if (prior.status_code === null) {
+      throw problem.conflict('idempotency_in_progress', 'Een verzoek met deze Idempotency-Key wordt nog verwerkt.', 'A request with this Idempotency-Key is still being processed.');
+    }
+    req.audited = true; // the original request was audited; a replay writes nothing
+    reply.header('idempotent-replayed', 'true');
+    return reply.status(prior.status_code).type(prior.content_type ?? 'application/json').send(prior.response_body ?? '');
+  });
+
+  app.addHook('onSend', async (req, reply, payload) => {
+    const key = req.idempotencyKey;
+    if (!key || !req.auth) return payload;
+    req.idempotencyKey = null;
+    if (reply.statusCode >= 500) {
+      await db.deleteFrom('idempotency_keys').where('user_id', '=', req.auth.userId).where('key', '=', key).execute();
+      return payload;
+    }
+    await db
+      .updateTable('idempotency_keys')
+      .set({
+        status_code: reply.statusCode,
+        response_body: typeof payload === 'string' ? payload : payload == null ? '' : String(payload),
+        content_type: String(reply.getHeader('content-type') ?? 'application/json'),
+      })
+      .where('user_id', '=', req.auth.userId)
+      .where('key', '=', key)
+      .execute();
+    return payload;
+  });
+}

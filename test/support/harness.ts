@@ -1,0 +1,134 @@
+/**
+ * Integration-test harness: the real app on a real database — PGlite in memory by
+ * default, a fresh PostgreSQL database per test file when TEST_DATABASE_URL is set
+ * (.ci/run does that) — with an injected clock and the demo region seeded.
+ */
+import crypto from 'node:crypto';
+import pg from 'pg';
+import type { LightMyRequestResponse } from 'fastify';
+import { loadConfig, type Config } from '../../src/platform/config/config.ts';
+import { openDatabase, type DatabaseHandle } from '../../src/platform/db/database.ts';
+import { createServer, type Server } from '../../src/platform/server.ts';
+import { fixedClock } from '../../src/platform/clock.ts';
+import { DEMO_DOMAIN, DEMO_PASSWORD } from '../../src/platform/seed/demo.ts';
+
+export const TEST_NOW = '2026-03-02T09:00:00Z';
+
+export async function openTestDatabase(): Promise<DatabaseHandle & { dropDatabase(): Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (!url) {
+    const h = await openDatabase({ databaseUrl: null, dataDir: 'memory://' });
+    return { ...h, dropDatabase: async () => {} };
+  }
+  const name = `thuisroute_t_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  const h = await openDatabase({ databaseUrl: u.toString(), dataDir: '', poolSize: 10 });
+  return {
+    ...h,
+    dropDatabase: async () => {
+      const a = new pg.Client({ connectionString: url });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
+export interface TestContext {
+  server: Server;
+  clock: ReturnType<typeof fixedClock>;
+  config: Config;
+  db: DatabaseHandle['db'];
+  agent(): Agent;
+  login(who: string, password?: string): Promise<Agent>;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(overrides: Partial<Config> = {}, env: NodeJS.ProcessEnv = {}): Promise<TestContext> {
+  const config: Config = {
+    ...loadConfig({ NODE_ENV: 'test', ...env }),
+    demoSeed: true,
+    cookieSecure: false,
+    ...overrides,
+  };
+  const clock = fixedClock(TEST_NOW);
+  const database = await openTestDatabase();
+  const server = await createServer(config, clock, database);
+  await server.app.ready();
+  const ctx: TestContext = {
+    server,
+    clock,
+    config,
+    db: database.db,
+    agent: () => new Agent(server),
+    login: async (who, password = DEMO_PASSWORD) => {
+      const a = new Agent(server);
+      const email = who.includes('@') ? who : `${who}@${DEMO_DOMAIN}`;
+      const res = await a.post('/api/v1/auth/login', { email, password });
+      if (res.statusCode !== 200) throw new Error(`login ${email} failed: ${res.statusCode} ${res.body}`);
+      return a;
+    },
+    close: async () => {
+      await server.close();
+      await database.dropDatabase();
+    },
+  };
+  return ctx;
+}
+
+type Headers = Record<string, string>;
+
+/** A logged-in (or anonymous) client: keeps the session cookie and sends the CSRF token on unsafe methods. */
+export class Agent {
+  cookies = new Map<string, string>();
+  csrfToken: string | null = null;
+  constructor(private readonly server: Server) {}
+
+  async request(method: string, url: string, body?: unknown, headers: Headers = {}): Promise<LightMyRequestResponse & { json<T = any>(): T }> {
+    const h: Headers = { 'accept-language': 'nl', ...headers };
+    if (this.cookies.size) h.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (this.csrfToken && !['GET', 'HEAD'].includes(method) && !('x-csrf-token' in headers)) h['x-csrf-token'] = this.csrfToken;
+    let payload: string | undefined;
+    if (body !== undefined) {
+      payload = typeof body === 'string' ? body : JSON.stringify(body);
+      h['content-type'] ??= 'application/json';
+    }
+    const res = await this.server.app.inject({ method: method as 'GET', url, payload, headers: h });
+    for (const c of res.cookies) {
+      if (c.value === '' || (c.expires && c.expires.getTime() < Date.now() - 1000 && c.value === '')) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    if (res.statusCode === 200 && url.startsWith('/api/v1/auth/') && res.headers['content-type']?.toString().includes('json')) {
+      const j = res.json() as { csrfToken?: string };
+      if (j && typeof j.csrfToken === 'string') this.csrfToken = j.csrfToken;
+    }
+    return res as LightMyRequestResponse & { json<T = any>(): T };
+  }
+  get(url: string, headers?: Headers) { return this.request('GET', url, undefined, headers); }
+  post(url: string, body?: unknown, headers?: Headers) { return this.request('POST', url, body ?? {}, headers); }
+  patch(url: string, body?: unknown, headers?: Headers) { return this.request('PATCH', url, body ?? {}, headers); }
+  put(url: string, body?: unknown, headers?: Headers) { return this.request('PUT', url, body ?? {}, headers); }
+  delete(url: string, headers?: Headers) { return this.request('DELETE', url, undefined, headers); }
+}
+
+/** Looks up a demo organisation id by code. */
+export async function orgId(ctx: TestContext, code: string): Promise<string> {
+  const r = await ctx.db.selectFrom('organisations').select('id').where('code', '=', code).executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function userId(ctx: TestContext, who: string): Promise<string> {
+  const email = who.includes('@') ? who : `${who}@${DEMO_DOMAIN}`;
+  const r = await ctx.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow();
+  return r.id;
+}
+
+export async function auditCount(ctx: TestContext): Promise<number> {
+  const r = await ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
