@@ -54,6 +54,8 @@ export async function startTestApp(overrides: Partial<Config> = {}, env: NodeJS.
     ...loadConfig({ NODE_ENV: 'test', ...env }),
     demoSeed: true,
     cookieSecure: false,
+    // Many logins from one test process; the rate-limit test sets its own limit.
+    loginRateLimitPerMinute: 10_000,
     ...overrides,
   };
   const clock = fixedClock(TEST_NOW);

@@ -141,14 +141,28 @@ export interface Decision {
   reason: 'granted' | 'not_authenticated' | 'no_active_membership' | 'no_grant' | 'relation_not_covered' | 'platform_role_grant';
 }
 
-export function relationOf(subject: Subject, resource: Resource | undefined): Relation | null {
-  if (!resource) return null;
-  if (resource.userId !== undefined && resource.userId === subject.userId) return 'self';
+/** The organisation relation of a resource to the subject (ignoring "self"). */
+export function organisationRelationOf(subject: Subject, resource: Resource): Exclude<Relation, 'self'> {
   const orgs = resource.organisationIds ?? [];
   if (orgs.length === 0) return 'foreign';
   const inScope = orgs.filter((o) => subject.scope.includes(o)).length;
   if (inScope === orgs.length) return 'own';
   return inScope > 0 ? 'shared' : 'foreign';
+}
+
+/**
+ * Every relation that holds between subject and resource: a user's own account is
+ * "self" and, when it belongs to the subject's organisation tree, also "own".
+ */
+export function relationsOf(subject: Subject, resource: Resource | undefined): Relation[] {
+  if (!resource) return [];
+  const org = organisationRelationOf(subject, resource);
+  return resource.userId !== undefined && resource.userId === subject.userId ? ['self', org] : [org];
+}
+
+/** The primary relation: "self" for one's own account, else the organisation relation. */
+export function relationOf(subject: Subject, resource: Resource | undefined): Relation | null {
+  return relationsOf(subject, resource)[0] ?? null;
 }
 
 function matchesWho(who: Who, subject: Subject | null): boolean {
@@ -172,16 +186,20 @@ export function decide(subject: Subject | null, action: Action, resource?: Resou
     if (subject.role === null) return { allowed: false, relation: null, purpose: null, reason: 'no_active_membership' };
     return { allowed: false, relation: null, purpose: null, reason: 'no_grant' };
   }
-  const relation = subject ? relationOf(subject, resource) : null;
+  const relations = subject ? relationsOf(subject, resource) : [];
+  const primary = relations[0] ?? null;
   if (action === 'membership.create' && resource?.grantsRole && PLATFORM_ROLES.includes(resource.grantsRole) && subject?.role !== 'platform_admin') {
-    return { allowed: false, relation, purpose: null, reason: 'platform_role_grant' };
+    return { allowed: false, relation: primary, purpose: null, reason: 'platform_role_grant' };
   }
+  // Grants are tried in table order (broadest first), so an administrator reading
+  // its own account gets the administrator's view, a care worker the self view.
   for (const g of candidates) {
-    if (g.relations === 'any' || relation === null || g.relations.includes(relation)) {
-      return { allowed: true, relation, purpose: g.purpose ?? null, reason: 'granted' };
-    }
+    if (g.relations === 'any' || !resource) return { allowed: true, relation: primary, purpose: g.purpose ?? null, reason: 'granted' };
+    const granted = g.relations;
+    const hit = relations.find((r) => granted.includes(r));
+    if (hit) return { allowed: true, relation: hit, purpose: g.purpose ?? null, reason: 'granted' };
   }
-  return { allowed: false, relation, purpose: null, reason: 'relation_not_covered' };
+  return { allowed: false, relation: primary, purpose: null, reason: 'relation_not_covered' };
 }
 
 /** The relations under which the subject may perform an action (for scoping list queries). */

@@ -116,8 +116,14 @@ async function loadUsers(db: Kysely<Database>, ids: string[]): Promise<UserRecor
   });
 }
 
-/** Organisations a user belongs to, for the policy's relation (active memberships only). */
-const orgsOf = (u: UserRecord) => u.memberships.filter((m) => m.active).map((m) => m.organisationId);
+/**
+ * Organisations a user belongs to, for the policy's relation: its active memberships,
+ * or — for a deactivated user, whose history stays with its organisation — all of them.
+ */
+const orgsOf = (u: UserRecord) => {
+  const active = u.memberships.filter((m) => m.active);
+  return [...new Set((active.length ? active : u.memberships).map((m) => m.organisationId))];
+};
 
 /** The user as the subject may see it: memberships outside the subject's scope are hidden unless the subject is a platform admin or it is the subject itself. */
 function viewFor(subject: Subject, u: UserRecord, d: Decision) {
@@ -440,8 +446,9 @@ export async function userRoutes(app: App) {
         .returning('id')
         .executeTakeFirst();
       if (!row) throw problem.preconditionFailed(m.version);
-      // Sessions acting for this membership fall back to no active organisation.
-      await trx.updateTable('sessions').set({ active_membership_id: null }).where('active_membership_id', '=', m.id).execute();
+      // Sessions acting for this membership fall back to another active membership of the user, if any.
+      const fallback = await trx.selectFrom('memberships').select('id').where('user_id', '=', m.user_id).where('active', '=', true).orderBy('created_at').executeTakeFirst();
+      await trx.updateTable('sessions').set({ active_membership_id: fallback?.id ?? null }).where('active_membership_id', '=', m.id).execute();
       await recordAudit(app, trx, req, { action: 'membership.end', resourceType: 'membership', resourceId: m.id, subjectOrganisationId: m.organisation_id, purpose: d.purpose, outcome: 'success', details: { userId: m.user_id, role: m.role } });
     });
     const [u] = await loadUsers(db, [m.user_id]);

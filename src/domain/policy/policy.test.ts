@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import {
+  ACTIONS, GRANTS, decide, project, relationOf, visibleUserFields, writableOrganisationFields, writableUserFields, type Subject,
+} from './policy.ts';
+import { ROLES, type Role } from '../organisations/model.ts';
+import { EXPECTED, expectedAllowed, expectedAttempt } from '../../../test/support/policy-expectations.ts';
+
+const OWN_ORG = 'org-own';
+const CHILD_ORG = 'org-own-child';
+const FOREIGN_ORG = 'org-foreign';
+
+const subjectFor = (role: Role | null): Subject => ({
+  userId: 'user-1',
+  role,
+  organisationId: role ? OWN_ORG : null,
+  organisationType: role ? 'care_provider' : null,
+  scope: role ? [OWN_ORG, CHILD_ORG] : [],
+});
+
+const resourceFor = (relation: 'own' | 'foreign' | 'self') =>
+  relation === 'self' ? { userId: 'user-1', organisationIds: [OWN_ORG] } : relation === 'own' ? { organisationIds: [CHILD_ORG], userId: 'user-2' } : { organisationIds: [FOREIGN_ORG], userId: 'user-2' };
+
+describe('authorization policy: the matrix of roles × actions × organisations', () => {
+  it('has an expectation for every action and a grant list for every action (default deny otherwise)', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual([...ACTIONS].sort());
+    expect(Object.keys(GRANTS).sort()).toEqual([...ACTIONS].sort());
+  });
+
+  for (const action of ACTIONS) {
+    it(`${action}: every role, own / foreign organisation and self, decides as the matrix says`, () => {
+      const mismatches: string[] = [];
+      for (const role of [...ROLES, null] as const) {
+        for (const relation of ['own', 'foreign', 'self'] as const) {
+          const d = decide(subjectFor(role), action, resourceFor(relation));
+          const want = expectedAllowed(role, action, relation);
+          if (d.allowed !== want) mismatches.push(`${role ?? 'no-membership'}/${relation}: got ${d.allowed} (${d.reason}), want ${want}`);
+        }
+        const attempt = decide(subjectFor(role), action);
+        if (attempt.allowed !== expectedAttempt(role, action)) mismatches.push(`${role}/route-level: got ${attempt.allowed}`);
+      }
+      const anon = decide(null, action);
+      if (anon.allowed !== expectedAllowed('anonymous', action, 'own')) mismatches.push(`anonymous: got ${anon.allowed}`);
+      expect(mismatches).toEqual([]);
+    });
+  }
+
+  it('denies by default: an anonymous caller gets not_authenticated, a user without membership no_active_membership', () => {
+    expect(decide(null, 'user.list')).toMatchObject({ allowed: false, reason: 'not_authenticated' });
+    expect(decide(subjectFor(null), 'organisation.list')).toMatchObject({ allowed: false, reason: 'no_active_membership' });
+    expect(decide(subjectFor('care_worker'), 'audit.read')).toMatchObject({ allowed: false, reason: 'no_grant' });
+  });
+
+  it('an organisation administrator cannot grant platform roles, a platform administrator can', () => {
+    for (const grantsRole of ['platform_admin', 'platform_editor'] as const) {
+      expect(decide(subjectFor('org_admin'), 'membership.create', { organisationIds: [OWN_ORG], grantsRole })).toMatchObject({ allowed: false, reason: 'platform_role_grant' });
+      expect(decide(subjectFor('platform_admin'), 'membership.create', { organisationIds: [FOREIGN_ORG], grantsRole }).allowed).toBe(true);
+    }
+    expect(decide(subjectFor('org_admin'), 'membership.create', { organisationIds: [OWN_ORG], grantsRole: 'care_worker' }).allowed).toBe(true);
+  });
+
+  it('relation: own only when every organisation of the resource is in scope, shared when some are', () => {
+    const s = subjectFor('org_admin');
+    expect(relationOf(s, { organisationIds: [OWN_ORG, CHILD_ORG] })).toBe('own');
+    expect(relationOf(s, { organisationIds: [OWN_ORG, FOREIGN_ORG] })).toBe('shared');
+    expect(relationOf(s, { organisationIds: [FOREIGN_ORG] })).toBe('foreign');
+    expect(relationOf(s, { organisationIds: [] })).toBe('foreign');
+    expect(relationOf(s, { userId: 'user-1', organisationIds: [FOREIGN_ORG] })).toBe('self');
+    // An org admin may read but not change a user who also works elsewhere.
+    expect(decide(s, 'user.read', { organisationIds: [OWN_ORG, FOREIGN_ORG] }).allowed).toBe(true);
+    expect(decide(s, 'user.update', { organisationIds: [OWN_ORG, FOREIGN_ORG] }).allowed).toBe(false);
+  });
+
+  it('every allowed decision on personal data names its purpose', () => {
+    for (const action of ['user.list', 'user.read', 'user.update', 'user.create', 'user.deactivate', 'membership.list', 'audit.read'] as const) {
+      for (const role of ROLES) {
+        for (const relation of ['own', 'foreign', 'self'] as const) {
+          const d = decide(subjectFor(role), action, resourceFor(relation));
+          if (d.allowed) expect(d.purpose, `${action} ${role} ${relation}`).not.toBeNull();
+        }
+      }
+    }
+  });
+
+  it('property: no role outside the grant table is ever allowed (default deny)', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...ACTIONS),
+        fc.constantFrom(...ROLES, null),
+        fc.subarray([OWN_ORG, CHILD_ORG, FOREIGN_ORG, 'org-x']),
+        fc.boolean(),
+        (action, role, orgs, self) => {
+          const d = decide(subjectFor(role), action, { organisationIds: orgs, userId: self ? 'user-1' : 'user-9' });
+          if (!d.allowed) return true;
+          const grants = GRANTS[action];
+          return grants.some((g) => g.who === 'anyone' || g.who === 'authenticated' || g.who === 'member' || g.who === role);
+        },
+      ),
+      { numRuns: 2000, seed: 42 },
+    );
+  });
+});
+
+describe('field-level visibility', () => {
+  const record = {
+    id: 'u', email: 'a@b.nl', name: 'A', locale: 'nl', active: true, deactivatedAt: null, deactivationReason: null, successorId: null,
+    lockedUntil: null, failedLoginCount: 2, lastLoginAt: null, hasPassword: true, memberships: [], version: 1, createdAt: 'x', updatedAt: 'x',
+  };
+
+  it('administrators see security fields; colleagues see name and e-mail only; a stranger sees nothing', () => {
+    expect(Object.keys(project(record, visibleUserFields(subjectFor('platform_admin'), 'foreign')))).toContain('failedLoginCount');
+    expect(Object.keys(project(record, visibleUserFields(subjectFor('org_admin'), 'own')))).toContain('lockedUntil');
+    expect(Object.keys(project(record, visibleUserFields(subjectFor('team_manager'), 'own'))).sort()).toEqual(['active', 'email', 'id', 'memberships', 'name']);
+    expect(Object.keys(project(record, visibleUserFields(subjectFor('care_worker'), 'self')))).not.toContain('failedLoginCount');
+    expect(visibleUserFields(subjectFor('care_worker'), 'own')).toEqual([]);
+    expect(visibleUserFields(subjectFor('org_admin'), 'foreign')).toEqual([]);
+  });
+
+  it('writable fields: self may change name and language only; org admin may not change organisation code or parent', () => {
+    expect(writableUserFields(subjectFor('care_worker'), 'self')).toEqual(['name', 'locale']);
+    expect(writableUserFields(subjectFor('org_admin'), 'own')).toContain('unlock');
+    expect(writableUserFields(subjectFor('team_manager'), 'own')).toEqual([]);
+    expect(writableOrganisationFields(subjectFor('org_admin'), 'own')).not.toContain('code');
+    expect(writableOrganisationFields(subjectFor('org_admin'), 'own')).not.toContain('parentId');
+    expect(writableOrganisationFields(subjectFor('platform_admin'), 'foreign')).toContain('code');
+  });
+});

@@ -1,0 +1,245 @@
+/**
+ * Every route × every role × own / foreign organisation, through HTTP on a real database.
+ * The expected outcome comes from the hand-written matrix in test/support/policy-expectations.ts;
+ * a route that is missing from this file's request templates fails the test, so a new
+ * route cannot ship without being placed in the matrix.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Action } from '../../src/domain/policy/index.ts';
+import type { Role } from '../../src/domain/organisations/model.ts';
+import { DEMO_USERS } from '../../src/platform/seed/demo.ts';
+import { startTestApp, type Agent, type TestContext } from '../support/harness.ts';
+import { expectedAllowed, expectedAttempt } from '../support/policy-expectations.ts';
+
+type Relation = 'own' | 'foreign' | 'self' | 'none';
+interface Req { method: string; url: string; body?: unknown; headers?: Record<string, string>; relation: Relation }
+interface Fx {
+  ctx: TestContext;
+  me: { userId: string; membershipId: string; orgId: string };
+  foreignOrg: string;
+}
+
+let ctx: TestContext;
+let seq = 0;
+const uniq = () => `${Date.now().toString(36)}${(seq++).toString(36)}`.toUpperCase();
+
+async function insertOrg(parentId: string | null): Promise<string> {
+  const now = ctx.clock.now();
+  const r = await ctx.db
+    .insertInto('organisations')
+    .values({ code: `T-${uniq()}`, name: 'Testorganisatie', type: 'district', parent_id: parentId, region_id: null, municipality_code: null, contact_role_label: null, email: null, phone: null, created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  ctx.server.app.scopes.invalidate();
+  return r.id;
+}
+
+async function insertUser(orgId: string, role: Role = 'care_worker') {
+  const now = ctx.clock.now();
+  const u = await ctx.db.insertInto('users').values({ email: `t-${uniq().toLowerCase()}@test.example`, name: 'Test Persoon', password_hash: null, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+  const m = await ctx.db.insertInto('memberships').values({ user_id: u.id, organisation_id: orgId, role, starts_on: '2026-03-02', created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+  return { userId: u.id, membershipId: m.id };
+}
+
+async function insertDay(orgId: string | null) {
+  const r = await ctx.db
+    .insertInto('calendar_days')
+    .values({ date: `2027-0${1 + (seq % 9)}-${String(10 + (seq++ % 18)).padStart(2, '0')}`, name: 'Sluitingsdag', name_en: null, kind: orgId ? 'organisation' : 'decree', organisation_id: orgId, created_by: null, created_at: ctx.clock.now() })
+    .onConflict((oc) => oc.doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (!r) return insertDay(orgId);
+  return r.id;
+}
+
+const version = async (table: 'organisations' | 'users' | 'memberships', id: string) =>
+  `"${(await ctx.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirst())?.version ?? 1}"`;
+
+/** Request templates per route. `own` targets the caller's organisation tree, `foreign` another organisation. */
+const TEMPLATES: Record<string, (f: Fx) => Promise<Req[]>> = {
+  'GET /healthz': async () => [{ method: 'GET', url: '/healthz', relation: 'none' }],
+  'GET /readyz': async () => [{ method: 'GET', url: '/readyz', relation: 'none' }],
+  'GET /metrics': async () => [{ method: 'GET', url: '/metrics', relation: 'none' }],
+  'GET /api/v1/openapi.json': async () => [{ method: 'GET', url: '/api/v1/openapi.json', relation: 'none' }],
+  'GET /api/v1/auth/config': async () => [{ method: 'GET', url: '/api/v1/auth/config', relation: 'none' }],
+  'POST /api/v1/auth/login': async () => [{ method: 'POST', url: '/api/v1/auth/login', body: { email: 'niemand@test.example', password: 'x' }, relation: 'none' }],
+  'POST /api/v1/auth/logout': async () => [], // exercised separately: it ends the session
+  'GET /api/v1/auth/session': async () => [{ method: 'GET', url: '/api/v1/auth/session', relation: 'none' }],
+  'PUT /api/v1/auth/session/active-membership': async (f) => [{ method: 'PUT', url: '/api/v1/auth/session/active-membership', body: { membershipId: f.me.membershipId }, relation: 'none' }],
+  'POST /api/v1/auth/password': async () => [{ method: 'POST', url: '/api/v1/auth/password', body: { currentPassword: 'wrong-password', newPassword: 'a-new-long-password' }, relation: 'none' }],
+  'GET /api/v1/organisations': async () => [{ method: 'GET', url: '/api/v1/organisations', relation: 'none' }],
+  'GET /api/v1/organisations/:id': async (f) => [
+    { method: 'GET', url: `/api/v1/organisations/${f.me.orgId}`, relation: 'own' },
+    { method: 'GET', url: `/api/v1/organisations/${f.foreignOrg}`, relation: 'foreign' },
+  ],
+  'POST /api/v1/organisations': async () => [{ method: 'POST', url: '/api/v1/organisations', body: { code: `N-${uniq()}`, name: 'Nieuwe zorgaanbieder', type: 'care_provider' }, relation: 'none' }],
+  'PATCH /api/v1/organisations/:id': async (f) => [
+    { method: 'PATCH', url: `/api/v1/organisations/${f.me.orgId}`, body: { phone: '020 123 4567' }, headers: { 'if-match': await version('organisations', f.me.orgId) }, relation: 'own' },
+    { method: 'PATCH', url: `/api/v1/organisations/${f.foreignOrg}`, body: { phone: '020 123 4567' }, headers: { 'if-match': await version('organisations', f.foreignOrg) }, relation: 'foreign' },
+  ],
+  'POST /api/v1/organisations/:id/deactivate': async (f) => {
+    const own = await insertOrg(f.me.orgId);
+    const foreign = await insertOrg(f.foreignOrg);
+    return [
+      { method: 'POST', url: `/api/v1/organisations/${own}/deactivate`, headers: { 'if-match': '"1"' }, relation: 'own' },
+      { method: 'POST', url: `/api/v1/organisations/${foreign}/deactivate`, headers: { 'if-match': '"1"' }, relation: 'foreign' },
+    ];
+  },
+  'GET /api/v1/regions': async () => [{ method: 'GET', url: '/api/v1/regions', relation: 'none' }],
+  'POST /api/v1/regions': async () => [{ method: 'POST', url: '/api/v1/regions', body: { code: `R-${uniq()}`, name: 'Testregio' }, relation: 'none' }],
+  'GET /api/v1/users': async () => [{ method: 'GET', url: '/api/v1/users', relation: 'none' }],
+  'GET /api/v1/users/:id': async (f) => {
+    const own = await insertUser(f.me.orgId);
+    const foreign = await insertUser(f.foreignOrg);
+    return [
+      { method: 'GET', url: `/api/v1/users/${own.userId}`, relation: 'own' },
+      { method: 'GET', url: `/api/v1/users/${foreign.userId}`, relation: 'foreign' },
+      { method: 'GET', url: `/api/v1/users/${f.me.userId}`, relation: 'self' },
+    ];
+  },
+  'POST /api/v1/users': async (f) => [
+    { method: 'POST', url: '/api/v1/users', body: { email: `n-${uniq().toLowerCase()}@test.example`, name: 'Nieuw', membership: { organisationId: f.me.orgId, role: 'team_manager' } }, relation: 'own' },
+    { method: 'POST', url: '/api/v1/users', body: { email: `n-${uniq().toLowerCase()}@test.example`, name: 'Nieuw', membership: { organisationId: f.foreignOrg, role: 'team_manager' } }, relation: 'foreign' },
+  ],
+  'PATCH /api/v1/users/:id': async (f) => {
+    const own = await insertUser(f.me.orgId);
+    const foreign = await insertUser(f.foreignOrg);
+    return [
+      { method: 'PATCH', url: `/api/v1/users/${own.userId}`, body: { name: 'Gewijzigd' }, headers: { 'if-match': '"1"' }, relation: 'own' },
+      { method: 'PATCH', url: `/api/v1/users/${foreign.userId}`, body: { name: 'Gewijzigd' }, headers: { 'if-match': '"1"' }, relation: 'foreign' },
+      { method: 'PATCH', url: `/api/v1/users/${f.me.userId}`, body: { locale: 'nl' }, headers: { 'if-match': await version('users', f.me.userId) }, relation: 'self' },
+    ];
+  },
+  'POST /api/v1/users/:id/deactivate': async (f) => {
+    const own = await insertUser(f.me.orgId);
+    const ownSuccessor = await insertUser(f.me.orgId);
+    const foreign = await insertUser(f.foreignOrg);
+    const foreignSuccessor = await insertUser(f.foreignOrg);
+    return [
+      { method: 'POST', url: `/api/v1/users/${own.userId}/deactivate`, body: { successorUserId: ownSuccessor.userId, reason: 'Uit dienst' }, headers: { 'if-match': '"1"' }, relation: 'own' },
+      { method: 'POST', url: `/api/v1/users/${foreign.userId}/deactivate`, body: { successorUserId: foreignSuccessor.userId, reason: 'Uit dienst' }, headers: { 'if-match': '"1"' }, relation: 'foreign' },
+    ];
+  },
+  'POST /api/v1/memberships': async (f) => {
+    const own = await insertUser(f.me.orgId);
+    const foreign = await insertUser(f.foreignOrg);
+    return [
+      { method: 'POST', url: '/api/v1/memberships', body: { userId: own.userId, organisationId: f.me.orgId, role: 'team_manager' }, relation: 'own' },
+      { method: 'POST', url: '/api/v1/memberships', body: { userId: foreign.userId, organisationId: f.foreignOrg, role: 'team_manager' }, relation: 'foreign' },
+    ];
+  },
+  'POST /api/v1/memberships/:id/end': async (f) => {
+    const own = await insertUser(f.me.orgId);
+    const foreign = await insertUser(f.foreignOrg);
+    return [
+      { method: 'POST', url: `/api/v1/memberships/${own.membershipId}/end`, headers: { 'if-match': '"1"' }, relation: 'own' },
+      { method: 'POST', url: `/api/v1/memberships/${foreign.membershipId}/end`, headers: { 'if-match': '"1"' }, relation: 'foreign' },
+    ];
+  },
+  'GET /api/v1/audit': async () => [{ method: 'GET', url: '/api/v1/audit?limit=5', relation: 'none' }],
+  'GET /api/v1/audit/verify': async () => [{ method: 'GET', url: '/api/v1/audit/verify', relation: 'none' }],
+  'GET /api/v1/calendar/holidays': async () => [{ method: 'GET', url: '/api/v1/calendar/holidays?year=2026', relation: 'none' }],
+  'GET /api/v1/calendar/due': async () => [{ method: 'GET', url: '/api/v1/calendar/due?start=2026-04-02&amount=5&unit=working_days', relation: 'none' }],
+  'GET /api/v1/calendar/days': async () => [{ method: 'GET', url: '/api/v1/calendar/days', relation: 'none' }],
+  'POST /api/v1/calendar/days': async (f) => [
+    { method: 'POST', url: '/api/v1/calendar/days', body: { date: `2027-12-${String(1 + (seq++ % 20)).padStart(2, '0')}`, name: 'Teamdag', organisationId: f.me.orgId }, relation: 'own' },
+    { method: 'POST', url: '/api/v1/calendar/days', body: { date: `2027-11-${String(1 + (seq++ % 20)).padStart(2, '0')}`, name: 'Teamdag', organisationId: f.foreignOrg }, relation: 'foreign' },
+  ],
+  'DELETE /api/v1/calendar/days/:id': async (f) => [
+    { method: 'DELETE', url: `/api/v1/calendar/days/${await insertDay(f.me.orgId)}`, relation: 'own' },
+    { method: 'DELETE', url: `/api/v1/calendar/days/${await insertDay(f.foreignOrg)}`, relation: 'foreign' },
+  ],
+};
+
+/** Resource-level expectations that differ from the route's action (decree days need the decree grant). */
+function expectationFor(role: Role | 'anonymous', action: Action, req: Req): boolean {
+  if (req.relation === 'none') return expectedAttempt(role, action);
+  return expectedAllowed(role, action, req.relation);
+}
+
+/** A refusal by authentication or the policy (not a validation or business-rule refusal). */
+function isDenial(res: { statusCode: number; body: string }): boolean {
+  if (res.statusCode !== 401 && res.statusCode !== 403) return false;
+  const code = (JSON.parse(res.body) as { code?: string }).code;
+  return code === 'forbidden' || code === 'unauthenticated' || code === 'session_expired';
+}
+
+const ROLE_USERS = DEMO_USERS.filter((u) => u.email !== 'collega@demo.thuisroute.nl');
+
+beforeAll(async () => {
+  ctx = await startTestApp();
+});
+afterAll(async () => ctx?.close());
+
+function apiRoutes() {
+  return ctx.server.app.routeTable.filter((r) => r.method !== 'HEAD' && !r.url.startsWith('/api/docs') && (r.url.startsWith('/api') || ['/healthz', '/readyz', '/metrics'].includes(r.url)));
+}
+
+describe('authorization matrix over HTTP', () => {
+  it('every API route declares a policy action and has a request template in the matrix', () => {
+    const routes = apiRoutes();
+    expect(routes.length).toBeGreaterThan(25);
+    const missingAction = routes.filter((r) => !r.action).map((r) => `${r.method} ${r.url}`);
+    expect(missingAction).toEqual([]);
+    const missingTemplate = routes.map((r) => `${r.method} ${r.url}`).filter((k) => !TEMPLATES[k]);
+    expect(missingTemplate).toEqual([]);
+  });
+
+  it('anonymous callers reach only public routes', async () => {
+    const anon = ctx.agent();
+    const me = { userId: '00000000-0000-4000-8000-000000000000', membershipId: '00000000-0000-4000-8000-000000000000', orgId: (await ctx.db.selectFrom('organisations').select('id').where('code', '=', 'ZA-HORIZON').executeTakeFirstOrThrow()).id };
+    const foreignOrg = (await ctx.db.selectFrom('organisations').select('id').where('code', '=', 'WC-LINDE').executeTakeFirstOrThrow()).id;
+    const wrong: string[] = [];
+    for (const r of apiRoutes()) {
+      for (const req of await TEMPLATES[`${r.method} ${r.url}`]!({ ctx, me, foreignOrg })) {
+        const res = await anon.request(req.method, req.url, req.body, req.headers);
+        const allowed = expectationFor('anonymous', r.action!, req);
+        const denied = isDenial(res);
+        if (allowed === denied) wrong.push(`${req.method} ${req.url}: ${res.statusCode}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  for (const u of ROLE_USERS) {
+    const role = u.memberships[0]![1];
+    it(`${role} (${u.email}): every route, own and foreign organisation, as the matrix says`, async () => {
+      const agent: Agent = await ctx.login(u.email);
+      const session = (await agent.get('/api/v1/auth/session')).json();
+      const active = session.memberships.find((m: { id: string }) => m.id === session.activeMembershipId);
+      const me = { userId: session.user.id, membershipId: active.id, orgId: active.organisationId };
+      const foreignCode = active.organisationCode === 'WC-LINDE' ? 'ZA-BAKEN' : 'WC-LINDE';
+      const foreignOrg = (await ctx.db.selectFrom('organisations').select('id').where('code', '=', foreignCode).executeTakeFirstOrThrow()).id;
+      const role: Role = active.role;
+      const wrong: string[] = [];
+      let checked = 0;
+      for (const r of apiRoutes()) {
+        for (const req of await TEMPLATES[`${r.method} ${r.url}`]!({ ctx, me, foreignOrg })) {
+          const res = await agent.request(req.method, req.url, req.body, req.headers);
+          const allowed = expectationFor(role, r.action!, req);
+          const denied = isDenial(res);
+          checked++;
+          if (res.statusCode >= 500) wrong.push(`${req.method} ${r.url} (${req.relation}): 5xx ${res.body}`);
+          else if (allowed === denied) wrong.push(`${req.method} ${r.url} (${req.relation}): got ${res.statusCode} ${res.body.slice(0, 160)}, expected ${allowed ? 'allowed' : 'denied'}`);
+          if (denied && res.statusCode === 403) expect(res.headers['content-type']).toContain('application/problem+json');
+        }
+      }
+      expect(wrong).toEqual([]);
+      expect(checked).toBeGreaterThan(40);
+    });
+  }
+
+  it('logout is open to everyone with a session and ends it', async () => {
+    for (const u of ROLE_USERS) {
+      const agent = await ctx.login(u.email);
+      expect((await agent.post('/api/v1/auth/logout')).statusCode).toBe(204);
+      expect((await agent.get('/api/v1/auth/session')).statusCode).toBe(401);
+    }
+  });
+
+  it('every denial by the policy is written to the audit trail with outcome denied', async () => {
+    const denied = await ctx.db.selectFrom('audit_log').select(['action', 'actor_role']).where('outcome', '=', 'denied').execute();
+    expect(denied.length).toBeGreaterThan(20);
+    expect(new Set(denied.map((d) => d.actor_role))).toContain('care_worker');
+  });
+});
