@@ -11,9 +11,20 @@ server.app.log.info(
   'Thuisroute is running',
 );
 
+// Anchor the audit trail: log the head of the hash chain periodically, so a cut-off
+// tail can be detected against the shipped logs (docs/adr/0003-audit-hash-chain.md).
+const anchor = async () => {
+  const head = await server.database.db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  if (head) server.app.log.info({ auditHeadSeq: String(head.seq), auditHeadHash: head.hash }, 'audit trail head');
+};
+const anchorTimer = setInterval(() => void anchor().catch((err) => server.app.log.warn({ err }, 'audit anchor failed')), config.auditAnchorIntervalSeconds * 1000);
+anchorTimer.unref();
+await anchor();
+
 // Graceful shutdown: stop accepting, finish in-flight requests, close the database.
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) server.app.log.error({ err }, 'shutting down after an error');
   else server.app.log.info({ signal }, 'shutting down');
+  clearInterval(anchorTimer);
   await server.close();
 });

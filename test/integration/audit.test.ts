@@ -3,11 +3,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import crypto from 'node:crypto';
-import pg from 'pg';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditCount, orgId, startTestApp, userId, type TestContext } from '../support/harness.ts';
+import { auditCount, createPostgresDatabase, orgId, startTestApp, userId, type TestContext } from '../support/harness.ts';
 import { openDatabase } from '../../src/platform/db/database.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { verifyAuditChain } from '../../src/modules/audit/verify.ts';
@@ -140,20 +138,9 @@ describe('audit trail tamper detection', () => {
     let env: NodeJS.ProcessEnv;
     let cleanup: () => Promise<void>;
     if (base) {
-      const name = `thuisroute_t_${crypto.randomBytes(5).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: base });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      const u = new URL(base);
-      u.pathname = `/${name}`;
-      env = { DATABASE_URL: u.toString() };
-      cleanup = async () => {
-        const a = new pg.Client({ connectionString: base });
-        await a.connect();
-        await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await a.end();
-      };
+      const created = await createPostgresDatabase(base);
+      env = { DATABASE_URL: created.url };
+      cleanup = created.drop;
     } else {
       const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'thuisroute-audit-'));
       env = { DATA_DIR: dir };

@@ -14,29 +14,35 @@ import { DEMO_DOMAIN, DEMO_PASSWORD } from '../../src/platform/seed/demo.ts';
 
 export const TEST_NOW = '2026-03-02T09:00:00Z';
 
+/** A fresh, empty PostgreSQL database on the server of TEST_DATABASE_URL; drop() removes it. */
+export async function createPostgresDatabase(baseUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `thuisroute_t_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const u = new URL(baseUrl);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const a = new pg.Client({ connectionString: baseUrl });
+      await a.connect();
+      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await a.end();
+    },
+  };
+}
+
 export async function openTestDatabase(): Promise<DatabaseHandle & { dropDatabase(): Promise<void> }> {
   const url = process.env.TEST_DATABASE_URL;
   if (!url) {
     const h = await openDatabase({ databaseUrl: null, dataDir: 'memory://' });
     return { ...h, dropDatabase: async () => {} };
   }
-  const name = `thuisroute_t_${crypto.randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const u = new URL(url);
-  u.pathname = `/${name}`;
-  const h = await openDatabase({ databaseUrl: u.toString(), dataDir: '', poolSize: 10 });
-  return {
-    ...h,
-    dropDatabase: async () => {
-      const a = new pg.Client({ connectionString: url });
-      await a.connect();
-      await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await a.end();
-    },
-  };
+  const created = await createPostgresDatabase(url);
+  const h = await openDatabase({ databaseUrl: created.url, dataDir: '', poolSize: 10 });
+  return { ...h, dropDatabase: created.drop };
 }
 
 export interface TestContext {
