@@ -1,0 +1,182 @@
+/**
+ * Whether an event may be recorded now: phase (state machine table), actor (role and
+ * organisation relation), data (schema per event), dates, and the rules that block a step.
+ * Returns every violation with the rule it breaks, for a problem response that names it.
+ */
+import { Value } from 'typebox/value';
+import { addPeriod, type IsoDate } from '../calendar/index.ts';
+import type { Role } from '../organisations/model.ts';
+import type { ActorKind, EventType } from './model.ts';
+import { TRANSITIONS } from './transitions.ts';
+import type { TrajectoryState } from './state.ts';
+import { failingBeforeNomination } from './transfer.ts';
+
+export interface Violation {
+  code: string;
+  rule: string | null;
+  nl: string;
+  en: string;
+  /** JSON pointer into the event data, for field errors. */
+  field?: string;
+}
+
+export interface RecordingActor {
+  userId: string;
+  role: Role;
+  /** How the acting organisation relates to this trajectory. */
+  kinds: ReadonlyArray<ActorKind>;
+  /** R-OR-68: the reviewer may not be the resident's own personal supervisor. */
+  isPersonalSupervisor: boolean;
+}
+
+export interface EventInput {
+  type: EventType;
+  occurredOn: IsoDate;
+  data: Record<string, unknown>;
+  correctsEventId?: string | null;
+}
+
+const v = (code: string, rule: string | null, nl: string, en: string, field?: string): Violation => ({ code, rule, nl, en, ...(field ? { field } : {}) });
+
+export function checkEvent(s: TrajectoryState, input: EventInput, actor: RecordingActor, today: IsoDate): Violation[] {
+  const t = TRANSITIONS[input.type];
+  const out: Violation[] = [];
+
+  // Data shape, per event type.
+  if (!Value.Check(t.data, input.data)) {
+    for (const e of Value.Errors(t.data, input.data)) {
+      out.push(v('invalid_data', null, `Ongeldig gegeven: ${e.message}`, `Invalid data: ${e.message}`, `/data${e.instancePath}`));
+    }
+    return out;
+  }
+
+  // Dates: not in the future, not before the trajectory started.
+  if (input.occurredOn > today) out.push(v('date_in_future', null, 'De datum ligt in de toekomst.', 'The date is in the future.', '/occurredOn'));
+  if (s.startedOn && input.occurredOn < s.startedOn) {
+    out.push(v('date_before_start', null, `De datum ligt vóór de start van het traject (${s.startedOn}).`, `The date is before the trajectory started (${s.startedOn}).`, '/occurredOn'));
+  }
+
+  // Phase: the state machine.
+  const from = t.from;
+  if (input.type === 'trajectory_started') {
+    if (s.startedOn) out.push(v('already_started', null, 'Dit traject is al gestart.', 'This trajectory has already started.'));
+  } else if (!s.startedOn) {
+    out.push(v('not_started', null, 'Het traject is nog niet gestart.', 'The trajectory has not started yet.'));
+  } else if (from === 'closed') {
+    if (s.status !== 'closed') out.push(v('phase_not_allowed', null, 'Dit kan pas nadat het traject is beëindigd.', 'This is only possible after the trajectory has ended.'));
+  } else if (s.status === 'closed' && input.type !== 'event_corrected' && input.type !== 'event_voided') {
+    out.push(v('trajectory_closed', null, 'Het traject is afgesloten.', 'The trajectory is closed.'));
+  } else if (from !== 'active' && !from.includes(s.phase)) {
+    out.push(v('phase_not_allowed', t.rules[0] ?? null, `“${t.label.nl}” kan niet in fase ${s.phase}.`, `“${t.label.en}” is not allowed in phase ${s.phase}.`));
+  }
+
+  // Actor: role and the organisation's relation to the trajectory.
+  const allowedActor = t.actors.some((a) => actor.kinds.includes(a.kind) && a.roles.includes(actor.role));
+  if (!allowedActor) {
+    out.push(v('actor_not_allowed', t.rules[0] ?? null, 'Uw rol of organisatie mag deze stap niet vastleggen.', 'Your role or organisation may not record this step.'));
+  }
+
+  // Consent before any sharing (R-OR-82), and no new disclosures after withdrawal (R-OR-94).
+  if (input.type !== 'trajectory_started' && input.type !== 'consent_given' && !s.consentActive && !actor.kinds.includes('care_provider')) {
+    out.push(v('no_consent', 'R-OR-82', 'Er is geen geldige toestemming van de cliënt; gegevens mogen niet worden gedeeld.', 'There is no valid consent of the client; data may not be shared.'));
+  }
+
+  const d = input.data;
+  switch (input.type) {
+    case 'referral_submitted': {
+      if (!s.housingNeedsOn) out.push(v('housing_needs_missing', 'R-OR-06', 'Het woonbehoeftenprofiel ontbreekt.', 'The housing-needs profile is missing.'));
+      if (!s.analysisOn) out.push(v('analysis_missing', 'R-OR-08', 'De analyse van kansen en overlastrisico ontbreekt.', 'The referral analysis is missing.'));
+      if (!s.goals.length) out.push(v('goals_missing', 'R-OR-09', 'Er zijn geen gepersonaliseerde doelen vastgelegd.', 'No personalised goals are recorded.'));
+      break;
+    }
+    case 'goals_set': {
+      const goals = d.goals as Array<{ domain: string; id: string }>;
+      const ids = new Set(goals.map((g) => g.id));
+      if (ids.size !== goals.length) out.push(v('duplicate_goal_id', 'R-OR-14', 'Twee doelen hebben dezelfde id.', 'Two goals share an id.', '/data/goals'));
+      const lifeDomains = ['daytime_activities', 'social_functioning', 'psychological_functioning', 'financial_functioning'];
+      const missing = lifeDomains.filter((x) => !goals.some((g) => g.domain === x));
+      if (missing.length) out.push(v('life_domains_missing', 'R-OR-09', `Er ontbreken doelen voor de leefdomeinen: ${missing.join(', ')}.`, `Goals are missing for the life domains: ${missing.join(', ')}.`, '/data/goals'));
+      break;
+    }
+    case 'offer_received':
+      if (d.recentNuisanceFile === true) out.push(v('recent_nuisance_file', 'R-OR-16', 'Een woning met een recent overlastdossier mag niet worden aangeboden.', 'A dwelling with a recent nuisance file may not be offered.', '/data/recentNuisanceFile'));
+      if (s.offers.length && !s.offers[s.offers.length - 1]!.refusedOn && !s.offers[s.offers.length - 1]!.clientRefusedOn) {
+        out.push(v('offer_open', 'R-OR-22', 'Er loopt al een aanbod; wijs het eerst af met redenen.', 'An offer is already open; refuse it with reasons first.'));
+      }
+      break;
+    case 'offer_replied':
+    case 'viewing_held':
+    case 'offer_refused':
+    case 'client_informed':
+    case 'client_refused_offer':
+      if (!s.offers.length) out.push(v('no_offer', 'R-OR-15', 'Er is geen aanbod.', 'There is no offer.'));
+      if (input.type === 'viewing_held' && s.offers.length && input.occurredOn < s.offers[s.offers.length - 1]!.receivedOn) {
+        out.push(v('date_before_offer', 'R-OR-19', 'De bezichtiging ligt vóór het aanbod.', 'The viewing is before the offer.', '/occurredOn'));
+      }
+      break;
+    case 'match_final':
+      if (!s.offers.some((o) => o.clientInformedOn && !o.refusedOn && !o.clientRefusedOn)) {
+        out.push(v('client_not_informed', 'R-OR-21', 'De cliënt is nog niet geïnformeerd over het aanbod.', 'The client has not been informed of the offer yet.'));
+      }
+      break;
+    case 'lease_signed':
+      if (!s.matchFinalOn) out.push(v('no_match', 'R-OR-23', 'De match is nog niet definitief.', 'The match is not final yet.'));
+      break;
+    case 'key_handover':
+      if (!s.matchFinalOn) out.push(v('no_match', 'R-OR-23', 'De match is nog niet definitief.', 'The match is not final yet.'));
+      if (!s.dwellingReadyOn) out.push(v('dwelling_not_ready', 'R-OR-28', 'De woning is nog niet verhuurklaar gemeld.', 'The dwelling has not been reported ready to let.'));
+      if (!s.leaseStartOn) out.push(v('lease_not_signed', 'R-OR-02', 'De huurovereenkomsten zijn nog niet getekend.', 'The leases are not signed yet.'));
+      break;
+    case 'introduction_meeting_held':
+      if (s.keyHandoverOn && input.occurredOn > addPeriod(s.keyHandoverOn, 3, 'months') && !s.deviations.some((x) => x.item === 'D-08')) {
+        out.push(v('d08_exceeded_without_deviation', 'R-OR-05', 'Het kennismakingsgesprek valt na de termijn van 3 maanden (D-08); leg eerst een afwijking met reden vast.', 'The introduction meeting is after the 3-month limit (D-08); record a deviation with reason first.'));
+      }
+      if (d.atDwelling !== true) out.push(v('not_at_dwelling', 'R-OR-35', 'Het kennismakingsgesprek vindt plaats in de woning van de bewoner.', 'The introduction meeting takes place at the dwelling.', '/data/atDwelling'));
+      if (!s.transferGoalsCommunicatedOn) out.push(v('transfer_goals_not_communicated', 'R-OR-32', 'Leg eerst vast dat de omklapdoelen met de bewoner zijn besproken (uiterlijk bij de sleuteloverdracht).', 'First record that the transfer goals were communicated (at the latest at the key handover).'));
+      break;
+    case 'housing_evaluation_held':
+      if (d.consentChecked !== true) out.push(v('consent_not_checked', 'R-OR-90', 'Vraag vóór elke evaluatie opnieuw toestemming voor het delen van gegevens.', 'Ask consent for sharing again before each evaluation.', '/data/consentChecked'));
+      if (d.atDwelling !== true && s.variant !== 'umo_ujo_panel' && s.variant !== 'lasting_intermediate_lease') {
+        out.push(v('not_at_dwelling', 'R-OR-57', 'De woonevaluatie vindt plaats in de woning.', 'The housing evaluation takes place at the dwelling.', '/data/atDwelling'));
+      }
+      if (d.outcome === 'continue' && !d.pointsForProgress) out.push(v('points_for_progress_missing', 'R-OR-60', 'Benoem de punten waarop vooruitgang nodig is.', 'State the points on which progress is needed.', '/data/pointsForProgress'));
+      break;
+    case 'goal_achieved':
+      if (!s.goals.some((g) => g.id === d.goalId)) out.push(v('unknown_goal', 'R-OR-14', 'Dit doel bestaat niet in dit traject.', 'This goal does not exist in this trajectory.', '/data/goalId'));
+      break;
+    case 'transfer_decision_joint':
+      if (!s.evaluations.length) out.push(v('no_evaluation', 'R-OR-64', 'Er is nog geen woonevaluatie gehouden (T2).', 'No housing evaluation has been held yet (T2).'));
+      if (!s.nuisanceCheck) out.push(v('no_nuisance_check', 'R-OR-64', 'De overlastcheck bij MZWO en corporatie ontbreekt (T5).', 'The nuisance check with MZWO and the corporation is missing (T5).'));
+      break;
+    case 'independent_review':
+      if (!s.jointDecision) out.push(v('no_joint_decision', 'R-OR-66', 'Er is nog geen gezamenlijk besluit tot omklap.', 'There is no joint transfer decision yet.'));
+      if (actor.isPersonalSupervisor) out.push(v('reviewer_is_supervisor', 'R-OR-68', 'De onafhankelijke derde mag niet de persoonlijk begeleider van deze bewoner zijn.', 'The independent reviewer may not be this resident’s personal supervisor.'));
+      break;
+    case 'nomination_sent_to_wonen': {
+      for (const c of failingBeforeNomination(s, input.occurredOn)) out.push(v(`transfer_condition_${c.id}`, 'R-OR-64', `Voorwaarde ${c.id} niet vervuld: ${c.nl}`, `Condition ${c.id} not met: ${c.en}`));
+      if (d.nawBankIbriShared !== true) out.push(v('naw_not_shared', 'R-OR-70', 'Zorg dat de corporatie actuele NAW-gegevens, rekeningnummer en IBRI heeft.', 'Make sure the corporation has current NAW data, bank account and IBRI.', '/data/nawBankIbriShared'));
+      break;
+    }
+    case 'wonen_confirmed':
+    case 'wonen_returned':
+      if (!s.sentToWonenOn) out.push(v('not_sent_to_wonen', 'R-OR-71', 'Er ligt geen voordracht bij Wonen.', 'No nomination is waiting at Wonen.'));
+      break;
+    case 'contract_own_name_signed':
+      if (!s.wonenConfirmedOn) out.push(v('not_confirmed', 'R-OR-64', 'Wonen heeft de voordracht nog niet bevestigd (T8).', 'Wonen has not confirmed the nomination (T8).'));
+      break;
+    case 'time_out_ended':
+      if (!s.inTimeOutSince) out.push(v('no_time_out', 'D-OV-09', 'Er loopt geen time-out.', 'No time-out is running.'));
+      break;
+    case 'time_out_started':
+      if (s.inTimeOutSince) out.push(v('time_out_running', 'D-OV-09', 'Er loopt al een time-out.', 'A time-out is already running.'));
+      break;
+    case 'woningnet_reactivation_requested':
+      if (s.exit !== 'X2_care_stopped' && s.exit !== 'X5_eviction' && s.exit !== 'ended_other') {
+        out.push(v('not_an_early_stop', 'R-OR-81', 'Heractivering kan alleen na een voortijdige beëindiging.', 'Reactivation is only possible after an early stop.'));
+      }
+      break;
+    default:
+      break;
+  }
+  return out;
+}
