@@ -8,9 +8,17 @@ import { ROLES, type Role } from '../../src/domain/organisations/model.ts';
 import type { Action } from '../../src/domain/policy/index.ts';
 
 export type Who = ReadonlyArray<Role> | 'anyone' | 'members' | 'authenticated';
+export type CaseKind = 'team' | 'care_provider' | 'corporation' | 'none';
+
 export interface Expectation {
   own: Who;
   foreign: Who;
+  /**
+   * For client and trajectory actions: who is allowed when the caller is on the case team
+   * (and so works for the care provider), works for the care provider, works for the
+   * corporation, or has no relation to the case. A Wonen officer relates to every case.
+   */
+  case?: Record<CaseKind, Who>;
   /** Also allowed when the resource is the caller's own account (which also counts as `own`). */
   self?: Who;
 }
@@ -18,6 +26,18 @@ export interface Expectation {
 const PA: Role[] = ['platform_admin'];
 const PA_OA: Role[] = ['platform_admin', 'org_admin'];
 const PA_OA_TM: Role[] = ['platform_admin', 'org_admin', 'team_manager'];
+const NONE: Role[] = [];
+const CASE_WORKERS: Role[] = ['care_worker', 'team_manager', 'independent_reviewer', 'corporation_contact', 'wonen_officer'];
+/** Readers of a case: the team, the care provider's managers and reviewers, the corporation's contact, Wonen. */
+const CASE_READ: Record<CaseKind, Who> = {
+  team: ['care_worker', 'team_manager', 'independent_reviewer', 'wonen_officer'],
+  care_provider: ['team_manager', 'independent_reviewer', 'wonen_officer'],
+  corporation: ['corporation_contact', 'wonen_officer'],
+  none: ['wonen_officer'],
+};
+const CASE_TEAM_WORK: Record<CaseKind, Who> = { team: ['care_worker', 'team_manager'], care_provider: ['team_manager'], corporation: NONE, none: NONE };
+const CASE_TEAM_WORK_CC: Record<CaseKind, Who> = { team: ['care_worker', 'team_manager'], care_provider: ['team_manager'], corporation: ['corporation_contact'], none: NONE };
+const NO_CASE: Expectation = { own: NONE, foreign: NONE };
 
 export const EXPECTED: Record<Action, Expectation> = {
   'system.public': { own: 'anyone', foreign: 'anyone' },
@@ -42,7 +62,34 @@ export const EXPECTED: Record<Action, Expectation> = {
   'membership.end': { own: PA_OA, foreign: PA },
   'audit.read': { own: PA_OA, foreign: PA },
   'audit.verify': { own: PA, foreign: PA },
+  'client.create': { own: ['care_worker', 'team_manager'], foreign: NONE },
+  'client.list': { own: CASE_WORKERS, foreign: CASE_WORKERS },
+  'client.read': { ...NO_CASE, case: CASE_READ },
+  'client.update': { ...NO_CASE, case: CASE_TEAM_WORK },
+  'trajectory.create': { own: ['care_worker', 'team_manager'], foreign: NONE },
+  'trajectory.read': { ...NO_CASE, case: CASE_READ },
+  'trajectory.record_event': { ...NO_CASE, case: CASE_READ },
+  'trajectory.manage_team': { ...NO_CASE, case: CASE_TEAM_WORK },
+  'trajectory.assign_corporation': { ...NO_CASE, case: CASE_TEAM_WORK },
+  'deadline.adjust': { ...NO_CASE, case: { team: ['care_worker', 'team_manager', 'wonen_officer'], care_provider: ['team_manager', 'wonen_officer'], corporation: ['corporation_contact', 'wonen_officer'], none: ['wonen_officer'] } },
+  'worklist.read': { own: CASE_WORKERS, foreign: CASE_WORKERS },
+  'worklist.read_organisation': { own: ['team_manager'], foreign: NONE },
+  'consent.record': { ...NO_CASE, case: CASE_TEAM_WORK },
+  'consent.read': { ...NO_CASE, case: { team: ['care_worker', 'team_manager', 'independent_reviewer'], care_provider: ['team_manager', 'independent_reviewer'], corporation: NONE, none: NONE } },
+  'consent.withdraw': { ...NO_CASE, case: CASE_TEAM_WORK },
+  'form.read': { ...NO_CASE, case: CASE_READ },
+  'form.write': { ...NO_CASE, case: CASE_TEAM_WORK_CC },
+  'form.sign': { ...NO_CASE, case: CASE_TEAM_WORK_CC },
+  'privacy.export': { ...NO_CASE, case: { team: ['team_manager'], care_provider: ['team_manager'], corporation: NONE, none: NONE } },
+  'privacy.deletion': { ...NO_CASE, case: { team: ['team_manager'], care_provider: ['team_manager'], corporation: NONE, none: NONE } },
+  'route_info.edit': { own: ['platform_editor', 'platform_admin'], foreign: ['platform_editor', 'platform_admin'] },
 };
+
+export function expectedOnCase(role: Role | null | 'anonymous', action: Action, kind: CaseKind): boolean {
+  const c = EXPECTED[action].case;
+  if (!c) return false;
+  return allows(c[kind], role);
+}
 
 export function expectedAllowed(role: Role | null | 'anonymous', action: Action, relation: 'own' | 'foreign' | 'self'): boolean {
   const e = EXPECTED[action];
@@ -61,7 +108,7 @@ function allows(who: Who, role: Role | null | 'anonymous'): boolean {
 
 /** Whether the role may attempt the action at all (route-level check, before any resource is loaded). */
 export function expectedAttempt(role: Role | null | 'anonymous', action: Action): boolean {
-  return (['own', 'foreign', 'self'] as const).some((r) => expectedAllowed(role, action, r));
+  return (['own', 'foreign', 'self'] as const).some((r) => expectedAllowed(role, action, r)) || (['team', 'care_provider', 'corporation', 'none'] as const).some((k) => expectedOnCase(role, action, k));
 }
 
 export const ALL_ROLES = ROLES;

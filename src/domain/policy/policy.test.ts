@@ -4,7 +4,7 @@ import {
   ACTIONS, GRANTS, decide, project, relationOf, visibleUserFields, writableOrganisationFields, writableUserFields, type Subject,
 } from './policy.ts';
 import { ROLES, type Role } from '../organisations/model.ts';
-import { EXPECTED, expectedAllowed, expectedAttempt } from '../../../test/support/policy-expectations.ts';
+import { EXPECTED, expectedAllowed, expectedAttempt, expectedOnCase, type CaseKind } from '../../../test/support/policy-expectations.ts';
 
 const OWN_ORG = 'org-own';
 const CHILD_ORG = 'org-own-child';
@@ -14,8 +14,16 @@ const subjectFor = (role: Role | null): Subject => ({
   userId: 'user-1',
   role,
   organisationId: role ? OWN_ORG : null,
-  organisationType: role ? 'care_provider' : null,
+  organisationType: role === null ? null : role === 'wonen_officer' ? 'municipal_directorate' : role === 'corporation_contact' ? 'housing_corporation' : 'care_provider',
   scope: role ? [OWN_ORG, CHILD_ORG] : [],
+});
+
+const caseResource = (kind: CaseKind) => ({
+  case:
+    kind === 'team' ? { careProviderId: OWN_ORG, corporationId: FOREIGN_ORG, teamUserIds: ['user-1'] }
+    : kind === 'care_provider' ? { careProviderId: CHILD_ORG, corporationId: FOREIGN_ORG, teamUserIds: ['user-7'] }
+    : kind === 'corporation' ? { careProviderId: FOREIGN_ORG, corporationId: OWN_ORG, teamUserIds: ['user-7'] }
+    : { careProviderId: FOREIGN_ORG, corporationId: 'org-x', teamUserIds: ['user-7'] },
 });
 
 const resourceFor = (relation: 'own' | 'foreign' | 'self') =>
@@ -31,10 +39,18 @@ describe('authorization policy: the matrix of roles × actions × organisations'
     it(`${action}: every role, own / foreign organisation and self, decides as the matrix says`, () => {
       const mismatches: string[] = [];
       for (const role of [...ROLES, null] as const) {
-        for (const relation of ['own', 'foreign', 'self'] as const) {
-          const d = decide(subjectFor(role), action, resourceFor(relation));
-          const want = expectedAllowed(role, action, relation);
-          if (d.allowed !== want) mismatches.push(`${role ?? 'no-membership'}/${relation}: got ${d.allowed} (${d.reason}), want ${want}`);
+        if (EXPECTED[action].case) {
+          for (const kind of ['team', 'care_provider', 'corporation', 'none'] as const) {
+            const d = decide(subjectFor(role), action, caseResource(kind));
+            const want = expectedOnCase(role, action, kind);
+            if (d.allowed !== want) mismatches.push(`${role ?? 'no-membership'}/case:${kind}: got ${d.allowed} (${d.reason}), want ${want}`);
+          }
+        } else {
+          for (const relation of ['own', 'foreign', 'self'] as const) {
+            const d = decide(subjectFor(role), action, resourceFor(relation));
+            const want = expectedAllowed(role, action, relation);
+            if (d.allowed !== want) mismatches.push(`${role ?? 'no-membership'}/${relation}: got ${d.allowed} (${d.reason}), want ${want}`);
+          }
         }
         const attempt = decide(subjectFor(role), action);
         if (attempt.allowed !== expectedAttempt(role, action)) mismatches.push(`${role}/route-level: got ${attempt.allowed}`);
@@ -79,6 +95,15 @@ describe('authorization policy: the matrix of roles × actions × organisations'
           if (d.allowed) expect(d.purpose, `${action} ${role} ${relation}`).not.toBeNull();
         }
       }
+    }
+  });
+
+  it('R-OR-89 / R-OR-46: nobody outside the case reads a client; a platform administrator reads no client data at all', () => {
+    for (const action of ['client.read', 'trajectory.read', 'form.read'] as const) {
+      expect(decide(subjectFor('platform_admin'), action, caseResource('none')).allowed).toBe(false);
+      expect(decide(subjectFor('programme_analyst'), action, caseResource('team')).allowed).toBe(false);
+      expect(decide(subjectFor('care_worker'), action, caseResource('care_provider')).allowed).toBe(false);
+      expect(decide(subjectFor('corporation_contact'), action, caseResource('none')).allowed).toBe(false);
     }
   });
 

@@ -29,6 +29,28 @@ export const ACTIONS = [
   'membership.end',
   'audit.read',
   'audit.verify',
+  // Omslagroute (client data: every read carries a purpose and is audited)
+  'client.create',
+  'client.list',
+  'client.read',
+  'client.update',
+  'trajectory.create',
+  'trajectory.read',
+  'trajectory.record_event',
+  'trajectory.manage_team',
+  'trajectory.assign_corporation',
+  'deadline.adjust',
+  'worklist.read',
+  'worklist.read_organisation',
+  'consent.record',
+  'consent.read',
+  'consent.withdraw',
+  'form.read',
+  'form.write',
+  'form.sign',
+  'privacy.export',
+  'privacy.deletion',
+  'route_info.edit',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -42,6 +64,8 @@ export const PURPOSES = [
   'own_account',
   'colleague_lookup',
   'security_audit',
+  /** The care provider's own case work (the data does not leave the care provider). */
+  'case_management',
 ] as const;
 export type Purpose = (typeof PURPOSES)[number];
 
@@ -55,9 +79,18 @@ export interface Subject {
   scope: ReadonlyArray<string>;
 }
 
+/** A client's trajectory: who provides care, which corporation lets the dwelling, who is on the case team. */
+export interface CaseRef {
+  careProviderId: string;
+  corporationId: string | null;
+  teamUserIds: ReadonlyArray<string>;
+}
+
 export interface Resource {
   /** Organisations the resource belongs to (for a user: the organisations of its active memberships). */
   organisationIds?: ReadonlyArray<string>;
+  /** For client and trajectory resources: the case relations. */
+  case?: CaseRef;
   /** The user the resource is about, for "self" grants. */
   userId?: string;
   /** For membership.create: the role being granted. */
@@ -71,7 +104,16 @@ export interface Resource {
  * - shared: some but not all are;
  * - foreign: none is (or the resource has no organisation).
  */
-export type Relation = 'self' | 'own' | 'shared' | 'foreign';
+export type Relation =
+  | 'self' | 'own' | 'shared' | 'foreign'
+  /** On the case team of the trajectory. */
+  | 'case_team'
+  /** Works for the trajectory's care provider (or an organisation above it). */
+  | 'case_care_provider'
+  /** Works for the trajectory's housing corporation. */
+  | 'case_corporation'
+  /** Municipality, directorate Wonen (team indicaties). */
+  | 'case_wonen';
 
 type Who = Role | 'anyone' | 'authenticated' | 'member';
 interface Grant {
@@ -82,6 +124,16 @@ interface Grant {
 }
 
 const ALL_MEMBER: Grant = { who: 'member', relations: 'any' };
+// Case work. The purpose of a corporation's or Wonen's read is the PB-n situation of the
+// request (purpose binding, see domain/privacy); the grant's purpose is the default.
+const CW_OWN: Grant = { who: 'care_worker', relations: ['own'], purpose: 'case_management' };
+const TM_OWN: Grant = { who: 'team_manager', relations: ['own'], purpose: 'case_management' };
+const CW_TEAM: Grant = { who: 'care_worker', relations: ['case_team'], purpose: 'case_management' };
+const TM_CASE: Grant = { who: 'team_manager', relations: ['case_care_provider'], purpose: 'case_management' };
+const REVIEWER_CASE: Grant = { who: 'independent_reviewer', relations: ['case_care_provider'], purpose: 'case_management' };
+const CC_CASE: Grant = { who: 'corporation_contact', relations: ['case_corporation'], purpose: 'PB-1' };
+const WON_CASE: Grant = { who: 'wonen_officer', relations: ['case_wonen'], purpose: 'PB-2' };
+const CASE_READERS: ReadonlyArray<Grant> = [CW_TEAM, TM_CASE, REVIEWER_CASE, CC_CASE, WON_CASE];
 const PLATFORM_ADMIN: Grant = { who: 'platform_admin', relations: 'any', purpose: 'account_administration' };
 const OWN: ReadonlyArray<Relation> = ['own'];
 const OWN_OR_SHARED: ReadonlyArray<Relation> = ['own', 'shared'];
@@ -131,6 +183,27 @@ export const GRANTS: Record<Action, ReadonlyArray<Grant>> = {
     { who: 'org_admin', relations: OWN, purpose: 'security_audit' },
   ],
   'audit.verify': [{ who: 'platform_admin', relations: 'any', purpose: 'security_audit' }],
+  'client.create': [CW_OWN, TM_OWN],
+  'client.list': [{ who: 'care_worker', relations: 'any' }, { who: 'team_manager', relations: 'any' }, { who: 'independent_reviewer', relations: 'any' }, { who: 'corporation_contact', relations: 'any' }, { who: 'wonen_officer', relations: 'any' }],
+  'client.read': CASE_READERS,
+  'client.update': [CW_TEAM, TM_CASE],
+  'trajectory.create': [CW_OWN, TM_OWN],
+  'trajectory.read': CASE_READERS,
+  'trajectory.record_event': CASE_READERS,
+  'trajectory.manage_team': [CW_TEAM, TM_CASE],
+  'trajectory.assign_corporation': [CW_TEAM, TM_CASE],
+  'deadline.adjust': [CW_TEAM, TM_CASE, CC_CASE, WON_CASE],
+  'worklist.read': [{ who: 'care_worker', relations: 'any' }, { who: 'team_manager', relations: 'any' }, { who: 'independent_reviewer', relations: 'any' }, { who: 'corporation_contact', relations: 'any' }, { who: 'wonen_officer', relations: 'any' }],
+  'worklist.read_organisation': [{ who: 'team_manager', relations: OWN, purpose: 'case_management' }],
+  'consent.record': [CW_TEAM, TM_CASE],
+  'consent.read': [CW_TEAM, TM_CASE, REVIEWER_CASE],
+  'consent.withdraw': [CW_TEAM, TM_CASE],
+  'form.read': CASE_READERS,
+  'form.write': [CW_TEAM, TM_CASE, CC_CASE],
+  'form.sign': [CW_TEAM, TM_CASE, CC_CASE],
+  'privacy.export': [TM_CASE],
+  'privacy.deletion': [TM_CASE],
+  'route_info.edit': [{ who: 'platform_editor', relations: 'any' }, { who: 'platform_admin', relations: 'any' }],
 };
 
 export interface Decision {
@@ -157,7 +230,15 @@ export function organisationRelationOf(subject: Subject, resource: Resource): Ex
 export function relationsOf(subject: Subject, resource: Resource | undefined): Relation[] {
   if (!resource) return [];
   const org = organisationRelationOf(subject, resource);
-  return resource.userId !== undefined && resource.userId === subject.userId ? ['self', org] : [org];
+  const out: Relation[] = resource.userId !== undefined && resource.userId === subject.userId ? ['self', org] : [org];
+  const c = resource.case;
+  if (c) {
+    if (c.teamUserIds.includes(subject.userId) && subject.scope.includes(c.careProviderId)) out.push('case_team');
+    if (subject.scope.includes(c.careProviderId)) out.push('case_care_provider');
+    if (c.corporationId && subject.scope.includes(c.corporationId)) out.push('case_corporation');
+    if (subject.role === 'wonen_officer' && subject.organisationType === 'municipal_directorate') out.push('case_wonen');
+  }
+  return out;
 }
 
 /** The primary relation: "self" for one's own account, else the organisation relation. */
