@@ -80,6 +80,7 @@ CREATE TABLE memberships (
 );
 CREATE UNIQUE INDEX memberships_active_key ON memberships (user_id, organisation_id, role) WHERE active;
 CREATE INDEX memberships_org_idx ON memberships (organisation_id) WHERE active;
+CREATE INDEX memberships_user_idx ON memberships (user_id);
 
 -- Hand-over of open work when a user is deactivated: who took over from whom.
 CREATE TABLE user_handovers (

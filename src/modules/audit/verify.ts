@@ -19,11 +19,14 @@ export interface AuditVerification {
  */
 export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerification> {
   const { rows: bad } = await sql<{ seq: string; changed: boolean; broken: boolean }>`
-    SELECT seq::text AS seq,
-           hash <> audit_log_row_hash(a) AS changed,
-           prev_hash <> coalesce(lag(hash) OVER (ORDER BY seq), repeat('0', 64)) AS broken
-    FROM audit_log a
-    ORDER BY seq`.execute(db).then((r) => ({ rows: r.rows.filter((x) => x.changed || x.broken) }));
+    SELECT seq, changed, broken FROM (
+      SELECT seq::text AS seq, seq AS n,
+             hash <> audit_log_row_hash(a) AS changed,
+             prev_hash <> coalesce(lag(hash) OVER (ORDER BY seq), repeat('0', 64)) AS broken
+      FROM audit_log a
+    ) chain
+    WHERE changed OR broken
+    ORDER BY n`.execute(db);
   const { rows: head } = await sql<{ n: string; seq: string | null; hash: string | null }>`
     SELECT (SELECT count(*) FROM audit_log)::text AS n,
            (SELECT seq::text FROM audit_log ORDER BY seq DESC LIMIT 1) AS seq,

@@ -12,10 +12,10 @@ import type { Config } from '../config/config.ts';
 import type { DatabaseHandle } from '../db/database.ts';
 import type { Clock } from '../clock.ts';
 import { ACTIONS, decide, type Action, type Subject } from '../../domain/policy/index.ts';
-import { Problem, problem, sendProblem, toProblem } from './problem.ts';
+import { Problem, problem, sendProblem, toProblem, type FieldError } from './problem.ts';
 import { SESSION_COOKIE, resolveSession, safeEqual } from '../../modules/auth/sessions.ts';
 import { OrganisationScopes } from '../../modules/organisations/scope.ts';
-import { writeAudit } from '../../modules/audit/writer.ts';
+import { AuditBatcher } from '../../modules/audit/writer.ts';
 import { registerIdempotency } from './idempotency.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerWeb } from './web.ts';
@@ -45,6 +45,37 @@ export function modulePlugin<O extends Record<string, unknown> = Record<never, n
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * Formats must only let through what JavaScript and PostgreSQL can hold: ajv-formats
+ * accepts "urn:uuid:" ids, the year 0000 and leap seconds (23:59:60), which then fail
+ * in the database or in new Date() as a 500.
+ */
+function tightenFormats(ajv: { formats: Record<string, unknown>; addFormat(name: string, format: unknown): unknown }) {
+  const representable = (s: string) => {
+    const t = Date.parse(s);
+    const year = Number.isFinite(t) ? new Date(t).getUTCFullYear() : NaN;
+    return year >= 1 && year <= 9999;
+  };
+  for (const name of ['date', 'date-time']) {
+    const f = ajv.formats[name] as { validate: (s: string) => boolean };
+    ajv.addFormat(name, { ...f, validate: (s: string) => f.validate(s) && representable(s) });
+  }
+  ajv.addFormat('uuid', /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i);
+  return ajv;
+}
+
+/** JSON pointers of values JSON Schema lets through but PostgreSQL cannot store or compare: NUL characters, non-finite numbers. */
+function unstorableValues(value: unknown, pointer: string, out: string[], depth = 0) {
+  if (typeof value === 'string') {
+    if (value.includes('\u0000')) out.push(pointer);
+  } else if (typeof value === 'number') {
+    // Ajv coerces the query value "1e400" to Infinity and then skips minimum/maximum.
+    if (!Number.isFinite(value)) out.push(pointer);
+  } else if (value && typeof value === 'object' && depth < 32) {
+    for (const [k, v] of Object.entries(value)) unstorableValues(v, `${pointer}/${k}`, out, depth + 1);
+  }
+}
+
 export interface RouteInfo {
   method: string;
   url: string;
@@ -68,13 +99,18 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     requestIdHeader: false,
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true, useDefaults: true },
-      plugins: [[addFormats as never, { mode: 'full' }]],
+      plugins: [[addFormats as never, { mode: 'full' }], tightenFormats as never],
     },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Router errors (malformed percent-encoding, over-long path parameter) are problems too.
+    frameworkErrors: (err, req, reply) => sendProblem(req, reply, toProblem(err)),
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
 
   app.decorate('deps', deps);
   app.decorate('scopes', new OrganisationScopes(db, clock));
+  const auditBatcher = new AuditBatcher(db, clock);
+  app.decorate('auditBatcher', auditBatcher);
+  app.addHook('onClose', async () => auditBatcher.close());
   app.decorateRequest('auth', null);
   app.decorateRequest('subject', null);
   app.decorateRequest('auditInfo', null);
@@ -151,7 +187,21 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' }, staticCSP: true });
 
-  // ─── Request pipeline: authenticate → CSRF → route-level policy check ──────
+  // ─── Request pipeline: storable input → authenticate → CSRF → route-level policy check ──
+  app.addHook('preHandler', async (req) => {
+    const schema = req.routeOptions.schema;
+    if (!schema) return;
+    const errors: FieldError[] = [];
+    for (const [where, data] of [['body', schema.body && req.body], ['querystring', schema.querystring && req.query], ['params', schema.params && req.params]] as const) {
+      const found: string[] = [];
+      unstorableValues(data, '', found);
+      for (const field of found) {
+        errors.push({ field: field || '/', in: where, code: 'unstorable', message: 'Ongeldige waarde: NUL-teken of oneindig getal.', messageNl: 'Ongeldige waarde: NUL-teken of oneindig getal.', messageEn: 'Invalid value: NUL character or infinite number.' });
+      }
+    }
+    if (errors.length) throw problem.validation(errors);
+  });
+
   app.addHook('preHandler', async (req) => {
     const action = req.routeOptions.config.action;
     if (!action) return; // swagger UI assets
@@ -208,10 +258,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       details: { method: req.method, route: req.routeOptions.url, status, ...(info.details ?? {}) },
     };
     if (status === 403 && req.auth) {
-      await writeAudit(db, clock, req, { ...base, outcome: 'denied' });
+      await auditBatcher.write(req, { ...base, outcome: 'denied' });
     } else if (status < 400 && (cfg.personalData || (UNSAFE.has(req.method) && cfg.action !== 'system.public'))) {
       if (UNSAFE.has(req.method)) req.log.warn({ action: cfg.action }, 'write without an audit row in its transaction');
-      await writeAudit(db, clock, req, { ...base, outcome: 'success' });
+      await auditBatcher.write(req, { ...base, outcome: 'success' });
     }
     return payload;
   });
@@ -248,5 +298,6 @@ export function subjectOf(req: FastifyRequest): Subject {
 declare module 'fastify' {
   interface FastifyInstance {
     routeTable: RouteInfo[];
+    auditBatcher: AuditBatcher;
   }
 }

@@ -1,0 +1,589 @@
+/**
+ * Foundation benchmark (`npm run bench`): what does the platform's request pipeline
+ * — session, policy, field projection, hash-chained audit — cost on top of the bare
+ * indexed read it wraps? See bench/README.md.
+ *
+ * For each database (PGlite always; PostgreSQL when BENCH_DATABASE_URL or DATABASE_URL
+ * is set) this starts the real app on 127.0.0.1, bulk-inserts synthetic users, logs in
+ * as the demo platform admin and measures with autocannon (in a child process):
+ *   (c) GET /healthz of the real app          — HTTP floor
+ *   (a) GET /floor/users/:id on a bare Fastify — database floor (same handle, same query shape)
+ *   (b) GET /api/v1/users/:id of the real app  — authenticated, policy-checked, projected, audited
+ *
+ * Environment: BENCH_USERS (50000), BENCH_DURATION (10 s per run with one database, 7 s with two,
+ * so a full run stays around 3 minutes on 2 cores), BENCH_WARMUP (2 s),
+ * BENCH_CONNECTIONS ("10,50"), BENCH_SEED, BENCH_DATABASES ("pglite,postgres"),
+ * BENCH_DATABASE_URL / DATABASE_URL (an account that may CREATE DATABASE).
+ * What-if runs: BENCH_EXTRA_SQL (executed after the data is generated, e.g. a candidate
+ * index) with BENCH_LABEL (suffix of the result files, so the baseline is not overwritten).
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import pg from 'pg';
+import { sql } from 'kysely';
+import { loadConfig, type Config } from '../src/platform/config/config.ts';
+import { openDatabase, type DatabaseHandle, type Db } from '../src/platform/db/database.ts';
+import { createServer, type Server } from '../src/platform/server.ts';
+import { systemClock } from '../src/platform/clock.ts';
+import { DEMO_DOMAIN, DEMO_PASSWORD } from '../src/platform/seed/demo.ts';
+import { verifyAuditChain } from '../src/modules/audit/verify.ts';
+import { DEFAULT_SEED, insertSyntheticUsers } from './synthetic.ts';
+import type { LoadJob, LoadResult } from './loadgen.ts';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const RESULTS_DIR = path.join(HERE, 'results');
+
+type DbKind = 'pglite' | 'postgres';
+type TargetName = 'healthz' | 'floor' | 'real';
+
+const TARGETS: Record<TargetName, string> = {
+  healthz: '(c) GET /healthz — HTTP floor (real app)',
+  floor: '(a) GET /floor/users/:id — bare Fastify + indexed SELECT (floor)',
+  real: '(b) GET /api/v1/users/:id — session + policy + projection + audit',
+};
+
+// ─── Settings ────────────────────────────────────────────────────────────────
+
+function envNumber(key: string, fallback: number, min = 0): number {
+  const raw = process.env[key];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n < min) throw new Error(`${key} must be a number ≥ ${min}, got "${raw}"`);
+  return n;
+}
+
+const postgresUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || null;
+const wanted = new Set((process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',').map((s) => s.trim()));
+const kinds: DbKind[] = [
+  ...(wanted.has('pglite') ? (['pglite'] as const) : []),
+  ...(wanted.has('postgres') && postgresUrl ? (['postgres'] as const) : []),
+];
+
+const settings = {
+  users: Math.floor(envNumber('BENCH_USERS', 50_000, 1)),
+  durationS: envNumber('BENCH_DURATION', kinds.length > 1 ? 7 : 10, 1),
+  warmupS: envNumber('BENCH_WARMUP', 2, 0),
+  connections: (process.env.BENCH_CONNECTIONS ?? '10,50').split(',').map((s) => Number(s.trim())).filter((n) => Number.isInteger(n) && n > 0),
+  seed: Math.floor(envNumber('BENCH_SEED', DEFAULT_SEED)),
+  batchSize: 1000,
+  /** What-if SQL run after data generation; null for the shipped schema. */
+  extraSql: process.env.BENCH_EXTRA_SQL?.trim() || null,
+  label: process.env.BENCH_LABEL?.trim() || null,
+};
+if (settings.label && !/^[a-z0-9][a-z0-9_-]{0,40}$/.test(settings.label)) throw new Error('BENCH_LABEL: lower-case letters, digits, - and _ only');
+if (settings.extraSql && !settings.label) throw new Error('BENCH_EXTRA_SQL changes the schema under test: set BENCH_LABEL too, so the baseline results are not overwritten');
+const suffix = settings.label ? `-${settings.label}` : '';
+
+const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
+const round = (n: number, d = 3) => Math.round(n * 10 ** d) / 10 ** d;
+const redactUrl = (u: string) => {
+  const url = new URL(u);
+  if (url.password) url.password = '***';
+  return url.toString();
+};
+
+// ─── Cleanup (also on Ctrl-C) ────────────────────────────────────────────────
+
+interface Cleanup { label: string; fn: () => Promise<void> | void }
+const cleanups: Cleanup[] = [];
+/** Registers a clean-up step; the returned function runs it now (once) and unregisters it. */
+function onCleanup(label: string, fn: () => Promise<void> | void): () => Promise<void> {
+  const c: Cleanup = { label, fn };
+  cleanups.push(c);
+  return async () => {
+    const i = cleanups.indexOf(c);
+    if (i < 0) return;
+    cleanups.splice(i, 1);
+    await c.fn();
+  };
+}
+async function runCleanups() {
+  while (cleanups.length) {
+    const c = cleanups.pop()!;
+    try {
+      await c.fn();
+    } catch (err) {
+      log(`cleanup "${c.label}" failed: ${(err as Error).message}`);
+    }
+  }
+}
+let interrupted = false;
+process.on('SIGINT', () => {
+  if (interrupted) process.exit(130);
+  interrupted = true;
+  log('interrupted — cleaning up');
+  void runCleanups().finally(() => process.exit(130));
+});
+
+// ─── The load generator child ────────────────────────────────────────────────
+
+class LoadGenerator {
+  #child: ChildProcess;
+  #waiting: ((msg: any) => void) | null = null;
+
+  constructor() {
+    const execArgv = process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : ['--import', 'tsx'];
+    this.#child = fork(path.join(HERE, 'loadgen.ts'), [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.#child.on('message', (msg) => {
+      const w = this.#waiting;
+      this.#waiting = null;
+      w?.(msg);
+    });
+    this.#child.on('exit', (code) => {
+      const w = this.#waiting;
+      this.#waiting = null;
+      w?.({ type: 'error', message: `load generator exited with code ${code}` });
+    });
+  }
+
+  #ask(msg: unknown): Promise<any> {
+    if (this.#waiting) throw new Error('load generator is busy');
+    return new Promise((resolve) => {
+      this.#waiting = resolve;
+      this.#child.send(msg as object);
+    });
+  }
+
+  async setIds(ids: string[]) {
+    const r = await this.#ask({ type: 'ids', ids });
+    if (r.type !== 'ids-ok') throw new Error(`load generator: ${r.message ?? 'unexpected reply'}`);
+  }
+
+  async run(job: Omit<LoadJob, 'type'>): Promise<LoadResult> {
+    const r = await this.#ask({ type: 'job', ...job });
+    if (r.type !== 'result') throw new Error(`load generator: ${r.message ?? 'unexpected reply'}`);
+    return r as LoadResult;
+  }
+
+  stop() {
+    if (this.#child.connected) this.#child.disconnect();
+    if (this.#child.exitCode === null) this.#child.kill();
+  }
+}
+
+// ─── Database set-up ─────────────────────────────────────────────────────────
+
+interface Target {
+  kind: DbKind;
+  config: Config;
+  database: DatabaseHandle;
+  describe: string;
+  /** Removes the data dir / drops the bench database. */
+  dispose: () => Promise<void>;
+}
+
+async function prepareDatabase(kind: DbKind): Promise<Target> {
+  const base: Config = { ...loadConfig({ NODE_ENV: 'test' }), demoSeed: true, logLevel: 'silent', cookieSecure: false, host: '127.0.0.1', port: 0 };
+  if (kind === 'pglite') {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thuisroute-bench-'));
+    const dispose = onCleanup(`remove ${dataDir}`, () => fs.rmSync(dataDir, { recursive: true, force: true }));
+    const config = { ...base, databaseUrl: null, dataDir };
+    const database = await openDatabase({ databaseUrl: null, dataDir });
+    return { kind, config, database, describe: `PGlite (data dir ${dataDir})`, dispose };
+  }
+  const adminUrl = postgresUrl!;
+  const name = `thuisroute_bench_${crypto.randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const dispose = onCleanup(`drop database ${name}`, async () => {
+    const a = new pg.Client({ connectionString: adminUrl });
+    await a.connect();
+    await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await a.end();
+    log(`dropped database ${name}`);
+  });
+  const u = new URL(adminUrl);
+  u.pathname = `/${name}`;
+  const config = { ...base, databaseUrl: u.toString() };
+  // The production default pool size (openDatabase: 20), not a bench-tuned one.
+  const database = await openDatabase({ databaseUrl: u.toString(), dataDir: '' });
+  return { kind, config, database, describe: `PostgreSQL database ${name} on ${redactUrl(adminUrl)}`, dispose };
+}
+
+// ─── The floor: a bare Fastify on the same database handle ───────────────────
+
+async function startFloor(db: Db): Promise<FastifyInstance> {
+  const floor = Fastify({ logger: false });
+  floor.get<{ Params: { id: string } }>('/floor/users/:id', async (req, reply) => {
+    const row = await db
+      .selectFrom('users')
+      .select(['id', 'email', 'name', 'locale', 'active', 'version', 'created_at', 'updated_at'])
+      .where('id', '=', req.params.id)
+      .executeTakeFirst();
+    if (!row) return reply.status(404).send({ error: 'not found' });
+    return row;
+  });
+  await floor.listen({ host: '127.0.0.1', port: 0 });
+  return floor;
+}
+
+const originOf = (f: FastifyInstance) => {
+  const a = f.server.address();
+  if (!a || typeof a === 'string') throw new Error('no TCP address');
+  return `http://127.0.0.1:${a.port}`;
+};
+
+async function login(origin: string): Promise<string> {
+  const res = await fetch(`${origin}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: `admin@${DEMO_DOMAIN}`, password: DEMO_PASSWORD }),
+  });
+  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
+  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('tr_session='));
+  if (!cookie) throw new Error('login set no tr_session cookie');
+  return cookie;
+}
+
+async function count(db: Db, table: 'users' | 'memberships' | 'audit_log' | 'sessions'): Promise<number> {
+  const r = await db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+/** Committed transactions in this database so far (PostgreSQL statistics; null where unavailable). */
+async function xactCommits(db: Db): Promise<number | null> {
+  try {
+    await sql`SELECT pg_stat_clear_snapshot()`.execute(db);
+    const r = await sql<{ n: string }>`SELECT xact_commit::text AS n FROM pg_stat_database WHERE datname = current_database()`.execute(db);
+    return r.rows[0] ? Number(r.rows[0].n) : null;
+  } catch {
+    return null;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+// ─── One database ────────────────────────────────────────────────────────────
+
+interface Measurement extends LoadResult {
+  target: TargetName;
+  description: string;
+  /** (b) only: audit rows appended during warm-up + measured window. */
+  auditRowsWritten?: number;
+  /** PostgreSQL only: committed transactions per 2xx response (≈ autocommit statements per request). */
+  transactionsPerRequest?: number | null;
+}
+
+interface Ratios {
+  connections: number;
+  /** (b)/(a) requests per second: 1 = free, 0.25 = the pipeline costs 3 of every 4 request-slots. */
+  throughput: number;
+  /** (b)/(a) median latency. */
+  latencyP50: number;
+  /** (b)/(a) 99th-percentile latency. */
+  latencyP99: number;
+  /** (b) − (a) median latency, ms: the pipeline's added time per request. */
+  addedP50Ms: number;
+  /** (a)/(c) throughput: what the database read costs against the bare HTTP floor. */
+  floorVsHttpThroughput: number;
+}
+
+interface DatabaseReport {
+  benchmark: 'foundation';
+  date: string;
+  machine: ReturnType<typeof machineInfo>;
+  settings: typeof settings;
+  database: { kind: DbKind; version: string; describe: string; poolSize: number | null };
+  data: { users: number; syntheticUsers: number; memberships: number; organisations: number; sizeBytes: number | null; insertMs: number; insertRowsPerSec: number };
+  measurements: Measurement[];
+  ratios: Ratios[];
+  audit: {
+    rowsBefore: number;
+    rowsAfter: number;
+    /** Rows appended while (b) ran (warm-up + measured + requests still in flight when the load stopped). */
+    rowsWrittenDuringReal: number;
+    /** 2xx responses autocannon counted for (b), warm-up included. */
+    okResponsesDuringReal: number;
+    /** Requests the server may still finish (and audit) after autocannon stops counting: 2 × connections per run. */
+    inFlightAllowance: number;
+    chainOk: boolean;
+    verifyMs: number;
+  };
+  notes: string[];
+}
+
+function machineInfo() {
+  const cpus = os.cpus();
+  return {
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    totalMemBytes: os.totalmem(),
+    totalMemGiB: round(os.totalmem() / 1024 ** 3, 1),
+    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
+    node: process.version,
+  };
+}
+
+async function benchDatabase(kind: DbKind, loader: LoadGenerator): Promise<DatabaseReport> {
+  const date = new Date().toISOString(); // a bench, not a test: wall-clock time is what we want here
+  const target = await prepareDatabase(kind);
+  log(`${kind}: ${target.describe}`);
+  const started = performance.now();
+  const server: Server = await createServer(target.config, systemClock, target.database);
+  const closeServer = onCleanup(`close ${kind} app`, () => server.close());
+  const db = server.database.db;
+  log(`${kind}: migrated and seeded in ${Math.round(performance.now() - started)} ms`);
+
+  const inserted = await insertSyntheticUsers(db, {
+    count: settings.users,
+    seed: settings.seed,
+    batchSize: settings.batchSize,
+    onProgress: (n, total) => {
+      if (n % 10_000 === 0 || n === total) log(`${kind}: inserted ${n}/${total} synthetic users`);
+    },
+  });
+  log(`${kind}: ${inserted.users} users, ${inserted.memberships} memberships in ${Math.round(inserted.ms)} ms`);
+  if (settings.extraSql) {
+    log(`${kind}: what-if SQL: ${settings.extraSql}`);
+    await sql.raw(settings.extraSql).execute(db);
+  }
+  await sql`ANALYZE`.execute(db);
+
+  await server.app.listen({ host: '127.0.0.1', port: 0 });
+  const floor = await startFloor(db);
+  const closeFloor = onCleanup('close floor', () => floor.close());
+  const appOrigin = originOf(server.app as unknown as FastifyInstance);
+  const floorOrigin = originOf(floor);
+  const cookie = await login(appOrigin);
+
+  // Pre-flight: both routes answer for a synthetic id, and the real one with memberships.
+  const probeId = inserted.userIds[0]!;
+  const real = await fetch(`${appOrigin}/api/v1/users/${probeId}`, { headers: { cookie } });
+  const realBody = (await real.json()) as { id?: string; memberships?: unknown[] };
+  if (real.status !== 200 || realBody.id !== probeId || !realBody.memberships?.length) {
+    throw new Error(`pre-flight: GET /api/v1/users/${probeId} → ${real.status} ${JSON.stringify(realBody).slice(0, 300)}`);
+  }
+  const fl = await fetch(`${floorOrigin}/floor/users/${probeId}`);
+  if (fl.status !== 200) throw new Error(`pre-flight: floor → ${fl.status}`);
+
+  await loader.setIds(inserted.userIds);
+  const auditBefore = await count(db, 'audit_log');
+  const measurements: Measurement[] = [];
+  let auditWritten = 0;
+  let okDuringReal = 0;
+  let inFlightAllowance = 0;
+
+  for (const connections of settings.connections) {
+    for (const name of ['healthz', 'floor', 'real'] as const) {
+      const job: Omit<LoadJob, 'type'> = {
+        origin: name === 'floor' ? floorOrigin : appOrigin,
+        path: name === 'healthz' ? '/healthz' : name === 'floor' ? '/floor/users/' : '/api/v1/users/',
+        randomId: name !== 'healthz',
+        seed: settings.seed + connections, // the same id sequence for (a) and (b)
+        connections,
+        durationS: settings.durationS,
+        warmupS: settings.warmupS,
+        ...(name === 'real' ? { headers: { cookie } } : {}),
+      };
+      log(`${kind}: ${TARGETS[name]}, ${connections} connections, ${settings.warmupS}+${settings.durationS} s`);
+      const auditStart = name === 'real' ? await count(db, 'audit_log') : 0;
+      if (kind === 'postgres' && name !== 'healthz') await sleep(1100); // PostgreSQL flushes backend statistics about once a second when idle
+      const xactStart = kind === 'postgres' ? await xactCommits(db) : null;
+      const r = await loader.run(job);
+      await sleep(250); // let in-flight requests (and their audit rows) finish
+      const m: Measurement = { target: name, description: TARGETS[name], ...r };
+      if (name === 'real') {
+        m.auditRowsWritten = (await count(db, 'audit_log')) - auditStart;
+        auditWritten += m.auditRowsWritten;
+        okDuringReal += r.ok + r.warmupOk;
+        inFlightAllowance += (settings.warmupS > 0 ? 2 : 1) * connections;
+      }
+      if (kind === 'postgres' && name !== 'healthz') {
+        await sleep(1500);
+        const xactEnd = await xactCommits(db);
+        const total = r.warmupRequests + r.ok + r.non2xx;
+        m.transactionsPerRequest = xactStart !== null && xactEnd !== null && total > 0 ? round((xactEnd - xactStart) / total, 2) : null;
+      }
+      measurements.push(m);
+      log(`   → ${r.reqPerSec} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}`);
+    }
+  }
+
+  const ratios: Ratios[] = settings.connections.map((connections) => {
+    const get = (t: TargetName) => measurements.find((m) => m.target === t && m.connections === connections)!;
+    const a = get('floor');
+    const b = get('real');
+    const c = get('healthz');
+    return {
+      connections,
+      throughput: round(b.reqPerSec / a.reqPerSec),
+      latencyP50: round(b.latencyMs.p50 / a.latencyMs.p50, 2),
+      latencyP99: round(b.latencyMs.p99 / a.latencyMs.p99, 2),
+      addedP50Ms: round(b.latencyMs.p50 - a.latencyMs.p50),
+      floorVsHttpThroughput: round(a.reqPerSec / c.reqPerSec),
+    };
+  });
+
+  const verifyStart = performance.now();
+  const chain = await verifyAuditChain(db);
+  const verifyMs = Math.round(performance.now() - verifyStart);
+  const version = (await sql<{ v: string }>`SELECT version() AS v`.execute(db)).rows[0]?.v ?? 'unknown';
+  let sizeBytes: number | null = null;
+  try {
+    sizeBytes = Number((await sql<{ n: string }>`SELECT pg_database_size(current_database())::text AS n`.execute(db)).rows[0]?.n ?? NaN);
+  } catch {
+    sizeBytes = null;
+  }
+  const data = {
+    users: await count(db, 'users'),
+    syntheticUsers: inserted.users,
+    memberships: await count(db, 'memberships'),
+    organisations: inserted.organisations,
+    sizeBytes,
+    insertMs: Math.round(inserted.ms),
+    insertRowsPerSec: Math.round(((inserted.users + inserted.memberships) / inserted.ms) * 1000),
+  };
+  const auditAfter = await count(db, 'audit_log');
+
+  const notes: string[] = [];
+  for (const m of measurements) {
+    if (m.non2xx > 0 || m.errors > 0) notes.push(`${m.target} @${m.connections}: ${m.non2xx} non-2xx (${JSON.stringify(m.statusCounts)}), ${m.errors} errors, ${m.timeouts} timeouts`);
+  }
+  if (auditWritten < okDuringReal || auditWritten > okDuringReal + inFlightAllowance) {
+    notes.push(`audit rows written (${auditWritten}) outside [2xx responses of (b) incl. warm-up, + in-flight allowance] = [${okDuringReal}, ${okDuringReal + inFlightAllowance}]`);
+  }
+  if (settings.extraSql) notes.push(`WHAT-IF run: the schema was changed by BENCH_EXTRA_SQL (${settings.extraSql}); these are not the shipped schema's numbers.`);
+  if (!chain.ok) notes.push(`audit chain broken: ${chain.changed.length} changed, ${chain.broken.length} broken links`);
+  if (kind === 'pglite') notes.push('PGlite is one in-process connection: every query of every request is serialised on the server thread.');
+  notes.push('Load generator (autocannon) runs in a child process on the same machine; on a 2-core box it competes with the server (and PostgreSQL) for CPU.');
+
+  // Close now (not at the very end), so the next database gets the machine to itself.
+  await closeFloor();
+  await closeServer();
+  await target.dispose();
+
+  return {
+    benchmark: 'foundation',
+    date,
+    machine: machineInfo(),
+    settings,
+    database: { kind, version, describe: target.describe, poolSize: kind === 'postgres' ? 20 : null },
+    data,
+    measurements,
+    ratios,
+    audit: {
+      rowsBefore: auditBefore,
+      rowsAfter: auditAfter,
+      rowsWrittenDuringReal: auditWritten,
+      okResponsesDuringReal: okDuringReal,
+      inFlightAllowance,
+      chainOk: chain.ok,
+      verifyMs,
+    },
+    notes,
+  };
+}
+
+// ─── Output ──────────────────────────────────────────────────────────────────
+
+function table(rows: string[][]): string {
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]) => r.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  return [line(rows[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
+}
+
+function printSummary(reports: DatabaseReport[]) {
+  const fmt = (n: number, d = 2) => n.toFixed(d);
+  const out: string[] = [];
+  for (const r of reports) {
+    out.push('');
+    out.push(`Foundation bench — ${r.database.kind} (${r.database.version.split(' on ')[0]}), ${r.data.users} users / ${r.data.memberships} memberships, ` +
+      `${r.machine.cpus} CPU, ${r.machine.totalMemGiB} GiB, Node ${r.machine.node}, ${r.settings.durationS} s per run after ${r.settings.warmupS} s warm-up`);
+    const rows: string[][] = [['target', 'conns', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'max ms', 'non-2xx', 'tx/req']];
+    for (const m of r.measurements) {
+      rows.push([
+        m.target === 'real' ? '(b) real /api/v1/users/:id' : m.target === 'floor' ? '(a) floor bare SELECT' : '(c) /healthz',
+        String(m.connections),
+        fmt(m.reqPerSec, 0),
+        fmt(m.latencyMs.p50),
+        fmt(m.latencyMs.p97_5),
+        fmt(m.latencyMs.p99),
+        fmt(m.latencyMs.max, 1),
+        String(m.non2xx + m.errors),
+        m.transactionsPerRequest == null ? '–' : fmt(m.transactionsPerRequest, 2),
+      ]);
+    }
+    out.push(table(rows));
+    out.push('');
+    const ratioRows: string[][] = [['ratio (b)/(a)', 'conns', 'throughput', 'p50 latency', 'p99 latency', '+p50 ms', '(a)/(c) thr.']];
+    for (const x of r.ratios) {
+      ratioRows.push(['real ÷ floor', String(x.connections), `${fmt(x.throughput)}×`, `${fmt(x.latencyP50)}×`, `${fmt(x.latencyP99)}×`, fmt(x.addedP50Ms), `${fmt(x.floorVsHttpThroughput)}×`]);
+    }
+    out.push(table(ratioRows));
+    out.push(`audit: ${r.audit.rowsWrittenDuringReal} rows written during (b) for ${r.audit.okResponsesDuringReal} counted 2xx responses ` +
+      `(+ up to ${r.audit.inFlightAllowance} finished after the load stopped); chain ${r.audit.chainOk ? 'verified' : 'BROKEN'} (${r.audit.rowsAfter} rows, ${r.audit.verifyMs} ms)`);
+    out.push(`data: synthetic insert ${r.data.insertMs} ms (${r.data.insertRowsPerSec} rows/s), database size ${r.data.sizeBytes ? `${round(r.data.sizeBytes / 1024 ** 2, 1)} MiB` : 'n/a'}`);
+    for (const n of r.notes) out.push(`note: ${n}`);
+  }
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+// ─── Main ────────────────────────────────────────────────────────────────────
+
+async function main() {
+  if (settings.connections.length === 0) throw new Error('BENCH_CONNECTIONS lists no connection counts');
+  const t0 = performance.now();
+  log(`databases: ${kinds.join(', ')}${postgresUrl ? '' : ' (set BENCH_DATABASE_URL or DATABASE_URL to add PostgreSQL)'}; ` +
+    `${settings.users} users; ${settings.connections.join('/')} connections; ${settings.warmupS}+${settings.durationS} s per run`);
+  const loader = new LoadGenerator();
+  onCleanup('stop load generator', () => loader.stop());
+  const reports: DatabaseReport[] = [];
+  try {
+    for (const kind of kinds) reports.push(await benchDatabase(kind, loader));
+  } finally {
+    await runCleanups();
+  }
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const files: string[] = [];
+  for (const r of reports) {
+    const file = path.join(RESULTS_DIR, `foundation-${r.database.kind}${suffix}.json`);
+    fs.writeFileSync(file, `${JSON.stringify(r, null, 2)}\n`);
+    files.push(path.relative(process.cwd(), file));
+  }
+  const summary = {
+    benchmark: 'foundation',
+    date: reports[0]?.date ?? new Date().toISOString(),
+    machine: machineInfo(),
+    settings,
+    wallSeconds: Math.round((performance.now() - t0) / 1000),
+    databases: reports.map((r) => ({
+      kind: r.database.kind,
+      version: r.database.version,
+      file: `foundation-${r.database.kind}${suffix}.json`,
+      data: r.data,
+      measurements: r.measurements.map((m) => ({
+        target: m.target,
+        connections: m.connections,
+        reqPerSec: m.reqPerSec,
+        latencyMs: { p50: m.latencyMs.p50, p97_5: m.latencyMs.p97_5, p99: m.latencyMs.p99 },
+        non2xx: m.non2xx,
+        errors: m.errors,
+        ...(m.auditRowsWritten !== undefined ? { auditRowsWritten: m.auditRowsWritten } : {}),
+        ...(m.transactionsPerRequest != null ? { transactionsPerRequest: m.transactionsPerRequest } : {}),
+      })),
+      ratios: r.ratios,
+      audit: r.audit,
+    })),
+  };
+  const summaryFile = path.join(RESULTS_DIR, `summary${suffix}.json`);
+  fs.writeFileSync(summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
+  files.push(path.relative(process.cwd(), summaryFile));
+  printSummary(reports);
+  process.stdout.write(`\nwrote ${files.join(', ')} in ${summary.wallSeconds} s\n`);
+}
+
+main().then(
+  () => process.exit(0),
+  async (err: unknown) => {
+    log(`failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+    await runCleanups();
+    process.exit(1);
+  },
+);
