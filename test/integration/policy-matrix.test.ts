@@ -9,9 +9,9 @@ import type { Action } from '../../src/domain/policy/index.ts';
 import type { Role } from '../../src/domain/organisations/model.ts';
 import { DEMO_USERS } from '../../src/platform/seed/demo.ts';
 import { startTestApp, type Agent, type TestContext } from '../support/harness.ts';
-import { expectedAllowed, expectedAttempt } from '../support/policy-expectations.ts';
+import { expectedAllowed, expectedAttempt, expectedOnCase, type CaseKind } from '../support/policy-expectations.ts';
 
-type Relation = 'own' | 'foreign' | 'self' | 'none';
+type Relation = 'own' | 'foreign' | 'self' | 'none' | `case:${CaseKind}`;
 interface Req { method: string; url: string; body?: unknown; headers?: Record<string, string>; relation: Relation }
 interface Fx {
   ctx: TestContext;
@@ -51,6 +51,46 @@ async function insertDay(orgId: string | null) {
   if (!r) return insertDay(orgId);
   return r.id;
 }
+
+/**
+ * A case fixture for the caller: on its team, of its organisation (not on the team), of a
+ * corporation the caller works for, or unrelated. The client consented to every purpose and a
+ * processing agreement exists, so only the policy decides.
+ */
+async function insertCase(kind: CaseKind, me: Fx['me'], foreignOrg: string) {
+  const now = ctx.clock.now();
+  const other = await insertOrg(null);
+  const careProviderId = kind === 'team' || kind === 'care_provider' ? me.orgId : other;
+  const corporationId = kind === 'corporation' ? me.orgId : foreignOrg;
+  const c = await ctx.db.insertInto('clients').values({
+    care_provider_id: careProviderId, first_name: 'Test', last_name: `Cliënt ${uniq()}`, birth_date: '1990-01-01', phone: null, email: null, address: null,
+    woningnet_number: null, woningnet_registered_on: null, old_woningnet_number: null, old_woningnet_registered_on: null, target_group: null, created_at: now, updated_at: now, erased_at: null,
+  }).returning('id').executeTakeFirstOrThrow();
+  const supervisor = kind === 'team' ? me.userId : (await insertUser(careProviderId)).userId;
+  const t = await ctx.db.insertInto('trajectories').values({
+    client_id: c.id, care_provider_id: careProviderId, corporation_id: corporationId, corporation_contact_id: null, target_group: null, variant: 'regular',
+    phase: 'P0_consent', status: 'active', exit: null, started_on: '2026-01-05', dwelling_address: null, state: '{}', created_at: now, updated_at: now,
+  }).returning('id').executeTakeFirstOrThrow();
+  const member = await ctx.db.insertInto('trajectory_team').values({ trajectory_id: t.id, user_id: supervisor, organisation_id: careProviderId, case_role: 'personal_supervisor', added_by: null, added_at: now }).returning('id').executeTakeFirstOrThrow();
+  await ctx.db.insertInto('trajectory_events').values({ trajectory_id: t.id, seq: 1, type: 'trajectory_started', occurred_on: '2026-01-05', data: JSON.stringify({ variant: 'regular' }), corrects_event_id: null, recorded_by: supervisor, recorded_by_organisation_id: careProviderId, recorded_at: now }).execute();
+  const consent = await ctx.db.insertInto('consents').values({
+    client_id: c.id, purposes: ['PB-1', 'PB-2', 'PB-3', 'PB-4', 'PB-5', 'PB-6', 'PB-7', 'PB-8'], given_on: '2026-01-05',
+    explained_items: JSON.stringify(['what', 'why', 'which_information', 'with_whom', 'storage_and_retention', 'rights']), explained_by: supervisor, retention: '2 jaar', recorded_at: now,
+  }).returning('id').executeTakeFirstOrThrow();
+  await ctx.db.insertInto('processing_agreements').values({ care_provider_id: careProviderId, corporation_id: corporationId, registered_on: '2020-01-01', ended_on: null, created_at: now }).onConflict((oc) => oc.doNothing()).execute();
+  return { trajectoryId: t.id, clientId: c.id, consentId: consent.id, memberId: member.id };
+}
+
+const CASE_KINDS: CaseKind[] = ['team', 'care_provider', 'corporation', 'none'];
+
+/** One request per case kind, built from a fresh fixture. */
+async function perCase(f: Fx, build: (k: Awaited<ReturnType<typeof insertCase>>, kind: CaseKind) => Promise<Omit<Req, 'relation'>> | Omit<Req, 'relation'>): Promise<Req[]> {
+  const out: Req[] = [];
+  for (const kind of CASE_KINDS) out.push({ ...(await build(await insertCase(kind, f.me, f.foreignOrg), kind)), relation: `case:${kind}` });
+  return out;
+}
+
+const COMPLETE_CONSENT = { purposes: ['PB-1', 'PB-2'], givenOn: '2026-01-05', explainedItems: ['what', 'why', 'which_information', 'with_whom', 'storage_and_retention', 'rights'], retention: 'Tot 2 jaar na einde traject' };
 
 const version = async (table: 'organisations' | 'users' | 'memberships', id: string) =>
   `"${(await ctx.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirst())?.version ?? 1}"`;
@@ -145,6 +185,27 @@ const TEMPLATES: Record<string, (f: Fx) => Promise<Req[]>> = {
     { method: 'POST', url: '/api/v1/calendar/days', body: { date: `2027-12-${String(1 + (seq++ % 20)).padStart(2, '0')}`, name: 'Teamdag', organisationId: f.me.orgId }, relation: 'own' },
     { method: 'POST', url: '/api/v1/calendar/days', body: { date: `2027-11-${String(1 + (seq++ % 20)).padStart(2, '0')}`, name: 'Teamdag', organisationId: f.foreignOrg }, relation: 'foreign' },
   ],
+  'POST /api/v1/clients': async () => [{ method: 'POST', url: '/api/v1/clients', body: { firstName: 'Nieuwe', lastName: 'Cliënt' }, relation: 'none' }],
+  'GET /api/v1/clients': async () => [{ method: 'GET', url: '/api/v1/clients', relation: 'none' }],
+  'GET /api/v1/clients/:id': async (f) => perCase(f, (k) => ({ method: 'GET', url: `/api/v1/clients/${k.clientId}` })),
+  'PATCH /api/v1/clients/:id': async (f) => perCase(f, (k) => ({ method: 'PATCH', url: `/api/v1/clients/${k.clientId}`, body: { phone: '06 1111 2222' }, headers: { 'if-match': '"1"' } })),
+  'POST /api/v1/trajectories': async (f) => {
+    const k = await insertCase('care_provider', f.me, f.foreignOrg);
+    await ctx.db.updateTable('trajectories').set({ status: 'closed' }).where('id', '=', k.trajectoryId).execute();
+    return [{ method: 'POST', url: '/api/v1/trajectories', body: { clientId: k.clientId, startedOn: '2026-03-01' }, relation: 'none' }];
+  },
+  'GET /api/v1/trajectories/:id': async (f) => perCase(f, (k) => ({ method: 'GET', url: `/api/v1/trajectories/${k.trajectoryId}` })),
+  'GET /api/v1/trajectories/:id/events': async (f) => perCase(f, (k) => ({ method: 'GET', url: `/api/v1/trajectories/${k.trajectoryId}/events` })),
+  'POST /api/v1/trajectories/:id/events': async (f) => perCase(f, (k) => ({ method: 'POST', url: `/api/v1/trajectories/${k.trajectoryId}/events`, body: { type: 'consent_given', occurredOn: '2026-01-06', data: { consentId: k.consentId } }, headers: { 'if-match': '"1"' } })),
+  'GET /api/v1/trajectories/:id/deadlines': async (f) => perCase(f, (k) => ({ method: 'GET', url: `/api/v1/trajectories/${k.trajectoryId}/deadlines` })),
+  'POST /api/v1/trajectories/:id/deadlines/:key/adjustments': async (f) => perCase(f, (k) => ({ method: 'POST', url: `/api/v1/trajectories/${k.trajectoryId}/deadlines/D-07/adjustments`, body: { kind: 'pause', reason: 'Opname' } })),
+  'POST /api/v1/trajectories/:id/team': async (f) => perCase(f, async (k) => ({ method: 'POST', url: `/api/v1/trajectories/${k.trajectoryId}/team`, body: { userId: (await insertUser(f.me.orgId)).userId, caseRole: 'colleague' } })),
+  'DELETE /api/v1/trajectories/:id/team/:memberId': async (f) => perCase(f, (k) => ({ method: 'DELETE', url: `/api/v1/trajectories/${k.trajectoryId}/team/${k.memberId}` })),
+  'PUT /api/v1/trajectories/:id/corporation': async (f) => perCase(f, async (k) => ({ method: 'PUT', url: `/api/v1/trajectories/${k.trajectoryId}/corporation`, body: { corporationId: f.foreignOrg, contactUserId: (await insertUser(f.foreignOrg, 'corporation_contact')).userId } })),
+  'GET /api/v1/worklist': async () => [{ method: 'GET', url: '/api/v1/worklist', relation: 'none' }],
+  'POST /api/v1/clients/:id/consents': async (f) => perCase(f, (k) => ({ method: 'POST', url: `/api/v1/clients/${k.clientId}/consents`, body: COMPLETE_CONSENT })),
+  'GET /api/v1/clients/:id/consents': async (f) => perCase(f, (k) => ({ method: 'GET', url: `/api/v1/clients/${k.clientId}/consents` })),
+  'POST /api/v1/consents/:id/withdraw': async (f) => perCase(f, (k) => ({ method: 'POST', url: `/api/v1/consents/${k.consentId}/withdraw`, body: {}, headers: { 'if-match': '"1"' } })),
   'DELETE /api/v1/calendar/days/:id': async (f) => [
     { method: 'DELETE', url: `/api/v1/calendar/days/${await insertDay(f.me.orgId)}`, relation: 'own' },
     { method: 'DELETE', url: `/api/v1/calendar/days/${await insertDay(f.foreignOrg)}`, relation: 'foreign' },
@@ -154,7 +215,8 @@ const TEMPLATES: Record<string, (f: Fx) => Promise<Req[]>> = {
 /** Resource-level expectations that differ from the route's action (decree days need the decree grant). */
 function expectationFor(role: Role | 'anonymous', action: Action, req: Req): boolean {
   if (req.relation === 'none') return expectedAttempt(role, action);
-  return expectedAllowed(role, action, req.relation);
+  if (req.relation.startsWith('case:')) return role !== 'anonymous' && expectedOnCase(role, action, req.relation.slice(5) as CaseKind);
+  return expectedAllowed(role, action, req.relation as 'own' | 'foreign' | 'self');
 }
 
 /** A refusal by authentication or the policy (not a validation or business-rule refusal). */
@@ -187,7 +249,8 @@ describe('authorization matrix over HTTP', () => {
 
   it('anonymous callers reach only public routes', async () => {
     const anon = ctx.agent();
-    const me = { userId: '00000000-0000-4000-8000-000000000000', membershipId: '00000000-0000-4000-8000-000000000000', orgId: (await ctx.db.selectFrom('organisations').select('id').where('code', '=', 'ZA-HORIZON').executeTakeFirstOrThrow()).id };
+    const someone = (await ctx.db.selectFrom('users').select('id').where('email', '=', 'collega@demo.thuisroute.nl').executeTakeFirstOrThrow()).id;
+    const me = { userId: someone, membershipId: '00000000-0000-4000-8000-000000000000', orgId: (await ctx.db.selectFrom('organisations').select('id').where('code', '=', 'ZA-HORIZON').executeTakeFirstOrThrow()).id };
     const foreignOrg = (await ctx.db.selectFrom('organisations').select('id').where('code', '=', 'WC-LINDE').executeTakeFirstOrThrow()).id;
     const wrong: string[] = [];
     for (const r of apiRoutes()) {

@@ -149,7 +149,239 @@ export interface SchemaMigrationTable {
   applied_at: Timestamp;
 }
 
+// ─── Omslagroute (migration 0002) ───────────────────────────────────────────
+
+export interface ProcessingAgreementTable {
+  care_provider_id: string;
+  corporation_id: string;
+  registered_on: PlainDate;
+  ended_on: PlainDate | null;
+  created_at: Timestamp;
+}
+
+export interface ClientTable {
+  id: Generated<string>;
+  care_provider_id: string;
+  first_name: string | null;
+  last_name: string | null;
+  birth_date: PlainDate | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  woningnet_number: string | null;
+  woningnet_registered_on: PlainDate | null;
+  old_woningnet_number: string | null;
+  old_woningnet_registered_on: PlainDate | null;
+  target_group: string | null;
+  multi_problem_family: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  erased_at: Timestamp | null;
+}
+
+export interface HouseholdMemberTable {
+  id: Generated<string>;
+  client_id: string;
+  kind: 'partner' | 'child' | 'other';
+  name: string | null;
+  birth_date: PlainDate | null;
+  created_at: Timestamp;
+}
+
+export interface TrajectoryTable {
+  id: Generated<string>;
+  client_id: string;
+  care_provider_id: string;
+  corporation_id: string | null;
+  corporation_contact_id: string | null;
+  target_group: string | null;
+  variant: string;
+  phase: string;
+  status: 'active' | 'closed';
+  exit: string | null;
+  started_on: PlainDate;
+  dwelling_address: string | null;
+  state: Json<Record<string, unknown>>;
+  event_count: Generated<number>;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface TrajectoryEventTable {
+  id: Generated<string>;
+  trajectory_id: string;
+  seq: number;
+  type: string;
+  occurred_on: PlainDate;
+  data: Json<Record<string, unknown>>;
+  corrects_event_id: string | null;
+  recorded_by: string;
+  recorded_by_organisation_id: string;
+  recorded_at: Timestamp;
+}
+
+export interface TrajectoryTeamTable {
+  id: Generated<string>;
+  trajectory_id: string;
+  user_id: string;
+  organisation_id: string;
+  case_role: string;
+  added_by: string | null;
+  added_at: Timestamp;
+  removed_at: Timestamp | null;
+}
+
+export interface DeadlineTable {
+  trajectory_id: string;
+  key: string;
+  rule_id: string;
+  nature: string;
+  kind: string;
+  actor_kinds: ColumnType<string[], unknown, unknown>;
+  organisation_id: string | null;
+  assignee_user_id: string | null;
+  start_date: PlainDate;
+  due_date: PlainDate | null;
+  original_due_date: PlainDate;
+  warn_on: PlainDate | null;
+  met_on: PlainDate | null;
+  closed_as: string | null;
+  paused: Generated<boolean>;
+  computed: Json<Record<string, unknown>>;
+  history: Json<unknown[]>;
+  note: string | null;
+}
+
+export interface DeadlineAdjustmentTable {
+  id: Generated<string>;
+  trajectory_id: string;
+  key: string;
+  kind: 'pause' | 'resume' | 'extension';
+  from_date: PlainDate | null;
+  until_date: PlainDate | null;
+  new_due: PlainDate | null;
+  reason: string;
+  by_user_id: string;
+  created_at: Timestamp;
+}
+
+export interface ConsentTable {
+  id: Generated<string>;
+  client_id: string;
+  purposes: ColumnType<string[], unknown, unknown>;
+  given_on: PlainDate;
+  explained_items: Json<string[]>;
+  explained_by: string;
+  retention: string;
+  recorded_at: Timestamp;
+  withdrawn_on: PlainDate | null;
+  withdrawn_by: string | null;
+  withdrawn_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface FormTable {
+  id: Generated<string>;
+  trajectory_id: string;
+  kind: 'F-1' | 'F-2' | 'F-3' | 'F-4';
+  definition_version: number;
+  status: 'draft' | 'submitted' | 'final';
+  data: Json<Record<string, unknown>>;
+  version: Generated<number>;
+  created_by: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FormVersionTable {
+  form_id: string;
+  version: number;
+  data: Json<Record<string, unknown>>;
+  content_hash: string;
+  saved_by: string;
+  saved_at: Timestamp;
+}
+
+export interface FormSignatureTable {
+  id: Generated<string>;
+  form_id: string;
+  form_version: number;
+  content_hash: string;
+  party: 'client' | 'care_provider' | 'corporation';
+  name: string;
+  function: string | null;
+  signed_on: PlainDate;
+  signed_by_user: string;
+  method: 'own_account' | 'on_behalf_in_person' | 'on_behalf_written' | 'on_behalf_digital';
+  created_at: Timestamp;
+}
+
+export interface AttachmentTable {
+  id: Generated<string>;
+  form_id: string;
+  filename: string;
+  content_type: string;
+  size_bytes: number;
+  sha256: string;
+  content: Buffer | null;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+}
+
+export interface OutboxEmailTable {
+  id: Generated<string>;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  body_html: string | null;
+  dedupe_key: string | null;
+  created_at: Timestamp;
+  attempts: Generated<number>;
+  next_attempt_at: Timestamp;
+  sent_at: Timestamp | null;
+  last_error: string | null;
+}
+
+export interface DeletionRequestTable {
+  id: Generated<string>;
+  client_id: string;
+  requested_by: string;
+  requested_at: Timestamp;
+  reason: string;
+  effective_on: PlainDate;
+  status: 'pending' | 'revoked' | 'executed';
+  revoked_by: string | null;
+  revoked_at: Timestamp | null;
+  executed_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface SettingTable {
+  key: string;
+  value: Json<unknown>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
+  processing_agreements: ProcessingAgreementTable;
+  clients: ClientTable;
+  household_members: HouseholdMemberTable;
+  trajectories: TrajectoryTable;
+  trajectory_events: TrajectoryEventTable;
+  trajectory_team: TrajectoryTeamTable;
+  deadlines: DeadlineTable;
+  deadline_adjustments: DeadlineAdjustmentTable;
+  consents: ConsentTable;
+  forms: FormTable;
+  form_versions: FormVersionTable;
+  form_signatures: FormSignatureTable;
+  attachments: AttachmentTable;
+  outbox_emails: OutboxEmailTable;
+  deletion_requests: DeletionRequestTable;
+  settings: SettingTable;
   regions: RegionTable;
   organisations: OrganisationTable;
   users: UserTable;

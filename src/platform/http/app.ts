@@ -25,6 +25,10 @@ import { organisationRoutes } from '../../modules/organisations/routes.ts';
 import { userRoutes } from '../../modules/users/routes.ts';
 import { auditRoutes } from '../../modules/audit/routes.ts';
 import { calendarRoutes } from '../../modules/calendar/routes.ts';
+import { trajectoryRoutes } from '../../modules/trajectories/routes.ts';
+import { worklistRoutes } from '../../modules/trajectories/worklist.ts';
+import '../../modules/trajectories/handover.ts';
+import { consentRoutes } from '../../modules/privacy/consent-routes.ts';
 import './context.ts';
 
 export interface AppDeps {
@@ -282,6 +286,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(modulePlugin(userRoutes), { prefix: '/api/v1' });
   await app.register(modulePlugin(auditRoutes), { prefix: '/api/v1' });
   await app.register(modulePlugin(calendarRoutes), { prefix: '/api/v1/calendar' });
+  await app.register(modulePlugin(trajectoryRoutes), { prefix: '/api/v1' });
+  await app.register(modulePlugin(worklistRoutes), { prefix: '/api/v1' });
+  await app.register(modulePlugin(consentRoutes), { prefix: '/api/v1' });
   await registerWeb(app);
 
   app.get('/api/v1/openapi.json', { config: { action: 'system.public' }, schema: { hide: true } }, async () => app.swagger());

@@ -83,6 +83,13 @@ export async function seedDemo(db: Kysely<Database>, clock: Clock): Promise<Seed
         .executeTakeFirstOrThrow();
       ids.set(o.code, row.id);
     }
+    // Processing agreements (R-OR-85) between every demo care provider and corporation.
+    const careProviders = DEMO_ORGANISATIONS.filter((o) => o.type === 'care_provider').map((o) => ids.get(o.code)!);
+    const corporations = DEMO_ORGANISATIONS.filter((o) => o.type === 'housing_corporation').map((o) => ids.get(o.code)!);
+    await trx
+      .insertInto('processing_agreements')
+      .values(careProviders.flatMap((cp) => corporations.map((wc) => ({ care_provider_id: cp, corporation_id: wc, registered_on: '2020-07-01', ended_on: null, created_at: now }))))
+      .execute();
     for (const u of DEMO_USERS) {
       const row = await trx
         .insertInto('users')

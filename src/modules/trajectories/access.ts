@@ -1,0 +1,105 @@
+/**
+ * Access to a case: the policy decides whether the subject may act (with the case relations),
+ * purpose binding decides for what (PB-n for parties outside the care provider, with the
+ * client's consent and a processing agreement), and the viewer kind decides what it sees.
+ */
+import type { FastifyRequest } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
+import { problem, Problem } from '../../platform/http/problem.ts';
+import { subjectOf } from '../../platform/http/app.ts';
+import { todayIn, type Clock } from '../../platform/clock.ts';
+import { decide, type Action, type Decision, type Purpose } from '../../domain/policy/index.ts';
+import { PURPOSES_BY_VIEWER, checkConsent, defaultPurpose, type SharingPurpose, type Viewer } from '../../domain/privacy/visibility.ts';
+import type { ActorKind } from '../../domain/trajectories/index.ts';
+import { caseRefOf, type LoadedTrajectory } from './repository.ts';
+
+export interface CaseAccess {
+  decision: Decision;
+  viewer: Viewer;
+  purpose: Purpose;
+  /** The actor kinds the subject may record events as. */
+  actorKinds: ActorKind[];
+  isPersonalSupervisor: boolean;
+}
+
+function viewerOf(d: Decision): Viewer {
+  switch (d.relation) {
+    case 'case_corporation':
+      return 'corporation';
+    case 'case_wonen':
+      return 'wonen';
+    default:
+      return 'care_provider';
+  }
+}
+
+export async function consentsOf(db: Kysely<Database>, clientId: string) {
+  const rows = await db.selectFrom('consents').select(['purposes', 'given_on', 'withdrawn_on', 'explained_items']).where('client_id', '=', clientId).execute();
+  return rows.map((r) => ({ purposes: r.purposes, givenOn: r.given_on, withdrawnOn: r.withdrawn_on, explainedItems: r.explained_items as string[] }));
+}
+
+/** Purpose requested by the caller (query `purpose` or header `X-Purpose`). */
+export function requestedPurpose(req: FastifyRequest): string | null {
+  const q = (req.query as Record<string, unknown> | undefined)?.purpose;
+  const h = req.headers['x-purpose'];
+  const v = typeof q === 'string' ? q : typeof h === 'string' ? h : null;
+  return v && v.length <= 40 ? v : null;
+}
+
+export async function authorizeCase(
+  db: Kysely<Database>,
+  clock: Clock,
+  req: FastifyRequest,
+  action: Action,
+  t: LoadedTrajectory,
+): Promise<CaseAccess> {
+  const subject = subjectOf(req);
+  const d = decide(subject, action, { case: caseRefOf(t), organisationIds: [t.careProviderId] });
+  if (!d.allowed) {
+    req.auditInfo = { resourceType: 'trajectory', resourceId: t.id, subjectOrganisationId: t.careProviderId, details: { reason: d.reason } };
+    throw problem.forbidden(d.reason);
+  }
+  const viewer = viewerOf(d);
+  let purpose: Purpose = 'case_management';
+  if (viewer !== 'care_provider') {
+    const asked = requestedPurpose(req);
+    const allowed = PURPOSES_BY_VIEWER[viewer as 'corporation' | 'wonen'];
+    const chosen = (asked ?? defaultPurpose(viewer, t.state.phase)) as SharingPurpose | null;
+    if (!chosen || !allowed.includes(chosen)) {
+      throw problem.unprocessable('purpose_not_allowed', `Doel ${asked ?? '?'} is geen toegestane deelsituatie voor uw organisatie (${allowed.join(', ')}).`, `Purpose ${asked ?? '?'} is not an allowed sharing situation for your organisation (${allowed.join(', ')}).`, 'R-OR-86');
+    }
+    const consent = checkConsent(await consentsOf(db, t.clientId), chosen, todayIn(clock));
+    if (!consent.ok) {
+      req.auditInfo = { resourceType: 'trajectory', resourceId: t.id, subjectOrganisationId: t.careProviderId, purpose: chosen, details: { reason: 'consent', rule: consent.rule } };
+      throw new Problem({ status: 403, code: 'no_consent', titleNl: 'Geen toestemming', titleEn: 'No consent', detailNl: consent.nl, detailEn: consent.en, rule: consent.rule });
+    }
+    if (viewer === 'corporation') {
+      const pa = await db
+        .selectFrom('processing_agreements')
+        .select('registered_on')
+        .where('care_provider_id', '=', t.careProviderId)
+        .where('corporation_id', '=', t.corporationId!)
+        .where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>', todayIn(clock))]))
+        .executeTakeFirst();
+      if (!pa) {
+        throw new Problem({
+          status: 403, code: 'no_processing_agreement', titleNl: 'Geen verwerkersovereenkomst', titleEn: 'No processing agreement', rule: 'R-OR-85',
+          detailNl: 'Er is geen verwerkersovereenkomst tussen deze zorgaanbieder en corporatie geregistreerd.',
+          detailEn: 'No processing agreement between this care provider and corporation is registered.',
+        });
+      }
+    }
+    purpose = chosen;
+  }
+  const kinds: ActorKind[] = [];
+  const subjectRelations = new Set([d.relation]);
+  // A care worker on the team, a team manager or a reviewer of the care provider acts as the care provider.
+  if (viewer === 'care_provider') kinds.push('care_provider');
+  if (viewer === 'corporation' || subjectRelations.has('case_corporation')) kinds.push('corporation');
+  if (viewer === 'wonen') kinds.push('wonen');
+  if (subject.role === 'nuisance_hub_officer') kinds.push('nuisance_hub');
+  const isPersonalSupervisor = t.team.some((m) => m.userId === subject.userId && m.caseRole === 'personal_supervisor');
+  req.auditInfo = { resourceType: 'trajectory', resourceId: t.id, subjectOrganisationId: t.careProviderId, purpose };
+  return { decision: d, viewer, purpose, actorKinds: kinds, isPersonalSupervisor };
+}

@@ -1,0 +1,103 @@
+import { Type } from 'typebox';
+import { sql, type Kysely } from 'kysely';
+import type { App } from '../../platform/http/app.ts';
+import { subjectOf } from '../../platform/http/app.ts';
+import { problem } from '../../platform/http/problem.ts';
+import { IsoDateSchema, ProblemResponses } from '../../platform/http/schemas.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import { todayIn } from '../../platform/clock.ts';
+import { decide, type Subject } from '../../domain/policy/index.ts';
+import { loadCalendar } from '../calendar/repository.ts';
+import { deadlineView, type DeadlineRow } from './views.ts';
+
+export const WORKLIST_HORIZON_WORKING_DAYS = 10;
+
+export interface WorklistQuery {
+  subject: Subject;
+  asOf: string;
+  /** Deadlines due on or before this date are shown (asOf + 10 working days). */
+  horizon: string;
+  scope: 'mine' | 'organisation';
+  limit: number;
+}
+
+/**
+ * The open deadlines a user has to act on, overdue first, then those due within the horizon.
+ * One indexed query (partial indexes on assignee / organisation for unfulfilled deadlines).
+ */
+export async function worklistRows(db: Kysely<Database>, q: WorklistQuery) {
+  const s = q.subject;
+  let base = db
+    .selectFrom('deadlines as d')
+    .innerJoin('trajectories as t', 't.id', 'd.trajectory_id')
+    .innerJoin('clients as c', 'c.id', 't.client_id')
+    .where('d.met_on', 'is', null)
+    .where('d.closed_as', 'is', null)
+    .where('d.kind', '=', 'deadline')
+    .where('d.due_date', '<=', q.horizon);
+  if (q.scope === 'organisation') {
+    base = base.where('d.organisation_id', 'in', s.scope.length ? [...s.scope] : ['00000000-0000-0000-0000-000000000000']);
+  } else if (s.role === 'wonen_officer') {
+    base = base.where(sql<boolean>`'wonen' = ANY(d.actor_kinds)`);
+  } else if (s.role === 'corporation_contact') {
+    base = base.where((eb) => eb.or([eb('d.assignee_user_id', '=', s.userId), eb.and([eb('d.assignee_user_id', 'is', null), eb('d.organisation_id', 'in', s.scope.length ? [...s.scope] : ['00000000-0000-0000-0000-000000000000'])])]));
+  } else {
+    base = base.where('d.assignee_user_id', '=', s.userId);
+  }
+  return base
+    .select([
+      'd.trajectory_id', 'd.key', 'd.rule_id', 'd.nature', 'd.kind', 'd.actor_kinds', 'd.organisation_id', 'd.assignee_user_id', 'd.start_date', 'd.due_date',
+      'd.original_due_date', 'd.warn_on', 'd.met_on', 'd.closed_as', 'd.paused', 'd.computed', 'd.history', 'd.note',
+      't.phase', 't.client_id', 'c.first_name', 'c.last_name',
+    ])
+    .orderBy(sql`(d.due_date < ${q.asOf})`, 'desc')
+    .orderBy('d.due_date')
+    .orderBy('d.trajectory_id')
+    .limit(q.limit)
+    .execute();
+}
+
+export async function worklistRoutes(app: App) {
+  const db = app.deps.database.db;
+  const clock = app.deps.clock;
+
+  app.get('/worklist', {
+    config: { action: 'worklist.read', personalData: true, resourceType: 'deadline' },
+    schema: {
+      tags: ['trajectories'],
+      summary: 'Your open deadlines across trajectories: overdue first, then due within 10 working days; scope=organisation for team managers',
+      querystring: Type.Object(
+        {
+          asOf: Type.Optional(IsoDateSchema),
+          scope: Type.Optional(Type.Enum(['mine', 'organisation'] as const)),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 200 })),
+        },
+        { additionalProperties: false },
+      ),
+      response: { 200: Type.Object({ asOf: Type.String(), horizon: Type.String(), items: Type.Array(Type.Record(Type.String(), Type.Unknown())) }), ...ProblemResponses },
+    },
+  }, async (req) => {
+    const s = subjectOf(req);
+    const scope = req.query.scope ?? 'mine';
+    if (scope === 'organisation') {
+      const d = decide(s, 'worklist.read_organisation', { organisationIds: [s.organisationId!] });
+      if (!d.allowed) throw problem.forbidden(d.reason);
+    }
+    const asOf = req.query.asOf ?? todayIn(clock);
+    const cal = await loadCalendar(db, s.organisationId);
+    const horizon = cal.addWorkingDays(asOf, WORKLIST_HORIZON_WORKING_DAYS);
+    const rows = await worklistRows(db, { subject: s, asOf, horizon, scope, limit: req.query.limit ?? 200 });
+    req.auditInfo = { resourceType: 'deadline', purpose: decide(s, 'worklist.read').purpose ?? (s.role === 'corporation_contact' ? 'PB-1' : s.role === 'wonen_officer' ? 'PB-6' : 'case_management'), details: { count: rows.length, scope, trajectoryIds: [...new Set(rows.map((r) => r.trajectory_id))] } };
+    return {
+      asOf,
+      horizon,
+      items: rows.map((r) => ({
+        trajectoryId: r.trajectory_id,
+        clientId: r.client_id,
+        clientName: [r.first_name, r.last_name].filter(Boolean).join(' ') || null,
+        phase: r.phase,
+        ...deadlineView(r as unknown as DeadlineRow, asOf),
+      })),
+    };
+  });
+}
