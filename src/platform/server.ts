@@ -3,6 +3,7 @@ import { openDatabase, type DatabaseHandle } from './db/database.ts';
 import { migrate } from './db/migrate.ts';
 import { buildApp, type App } from './http/app.ts';
 import { seedDemo } from './seed/demo.ts';
+import { seedDemoCases } from './seed/demo-cases.ts';
 import { systemClock, type Clock } from './clock.ts';
 
 export interface Server {
@@ -19,6 +20,10 @@ export async function createServer(config: Config = loadConfig(), clock: Clock =
   if (config.demoSeed) {
     const r = await seedDemo(db.db, clock);
     if (r.seeded) app.log.info(r, 'seeded the demo region');
+    if (config.demoCases) {
+      const n = await seedDemoCases(db.db, clock);
+      if (n) app.log.info({ cases: n }, 'seeded demo cases');
+    }
   }
   return {
     app,

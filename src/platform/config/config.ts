@@ -10,6 +10,8 @@ export interface Config {
   dataDir: string;
   /** Seed the fictional demo region on first start. Never in production. */
   demoSeed: boolean;
+  /** Also seed demo clients and trajectories (on for `npm start`, off in tests that build their own). */
+  demoCases: boolean;
   logLevel: string;
   bodyLimitBytes: number;
   cookieSecure: boolean;
@@ -74,6 +76,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     // Demo accounts exist only in demo seeding, never with NODE_ENV=production.
     demoSeed: nodeEnv !== 'production' && demoSeedRequested,
+    demoCases: nodeEnv !== 'production' && demoSeedRequested && bool(env, 'DEMO_CASES', nodeEnv !== 'test'),
     logLevel: env.LOG_LEVEL ?? (nodeEnv === 'test' ? 'silent' : 'info'),
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 1024 * 1024),
     cookieSecure: bool(env, 'COOKIE_SECURE', true),

@@ -12,8 +12,16 @@ declare module 'fastify' {
  * Idempotency-Key on POST: the first request with a key runs and its response
  * is stored; a retry with the same key and body gets the stored response; the
  * same key with another body is refused (422); a retry while the first is
- * still running gets 409.
+ * still running gets 409 — until IN_PROGRESS_TIMEOUT_MS: a request that never
+ * finished (its process was killed) then no longer blocks its retries.
  */
+export const IN_PROGRESS_TIMEOUT_MS = 60_000;
+
+/** What a retry must repeat exactly: method, URL and (validated) body. */
+export function idempotencyRequestHash(method: string, url: string, body: unknown): string {
+  return crypto.createHash('sha256').update(`${method} ${url}\n${JSON.stringify(body ?? null)}`).digest('hex');
+}
+
 export function registerIdempotency(app: App) {
   const db = app.deps.database.db;
   const clock = app.deps.clock;
@@ -26,7 +34,7 @@ export function registerIdempotency(app: App) {
     if (typeof key !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(key)) {
       throw problem.badRequest('invalid_idempotency_key', 'De Idempotency-Key is ongeldig (1–200 zichtbare tekens).', 'The Idempotency-Key is invalid (1–200 visible characters).');
     }
-    const requestHash = crypto.createHash('sha256').update(`${req.method} ${req.url}\n${JSON.stringify(req.body ?? null)}`).digest('hex');
+    const requestHash = idempotencyRequestHash(req.method, req.url, req.body);
     const inserted = await db
       .insertInto('idempotency_keys')
       .values({ user_id: req.auth.userId, key, method: req.method, path: req.url, request_hash: requestHash, created_at: clock.now() })
@@ -42,7 +50,20 @@ export function registerIdempotency(app: App) {
       throw problem.unprocessable('idempotency_key_reused', 'Deze Idempotency-Key is al gebruikt voor een ander verzoek.', 'This Idempotency-Key was already used for a different request.');
     }
     if (prior.status_code === null) {
-      throw problem.conflict('idempotency_in_progress', 'Een verzoek met deze Idempotency-Key wordt nog verwerkt.', 'A request with this Idempotency-Key is still being processed.');
+      // Still running — or abandoned by a process that died mid-request: then the retry takes the key over.
+      const now = clock.now();
+      const taken = await db
+        .updateTable('idempotency_keys')
+        .set({ created_at: now })
+        .where('user_id', '=', req.auth.userId)
+        .where('key', '=', key)
+        .where('status_code', 'is', null)
+        .where('created_at', '<', new Date(now.getTime() - IN_PROGRESS_TIMEOUT_MS))
+        .returning('key')
+        .executeTakeFirst();
+      if (!taken) throw problem.conflict('idempotency_in_progress', 'Een verzoek met deze Idempotency-Key wordt nog verwerkt.', 'A request with this Idempotency-Key is still being processed.');
+      req.idempotencyKey = key;
+      return;
     }
     req.audited = true; // the original request was audited; a replay writes nothing
     reply.header('idempotent-replayed', 'true');
