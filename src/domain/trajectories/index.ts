@@ -5,3 +5,4 @@ export * from './state.ts';
 export * from './deadlines.ts';
 export * from './transfer.ts';
 export * from './guards.ts';
+export * from './advice.ts';

@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CLIENT_FIELDS, CONSENT_EXPLANATION_ITEMS, FORM_ARTEFACT, PURPOSES_BY_VIEWER, VISIBILITY, canSeeArtefact, canSeeEvent, checkConsent,
+  defaultPurpose, missingExplanations, visibleClientFields, visibleEventData, visibleGoals,
+} from './visibility.ts';
+
+const consent = (purposes: string[], givenOn = '2026-01-05', withdrawnOn: string | null = null) => ({ purposes, givenOn, withdrawnOn, explainedItems: [...CONSENT_EXPLANATION_ITEMS] });
+
+describe('consent and purpose binding (omslagroute.md §8)', () => {
+  it('R-OR-82: without a written consent nothing leaves the care provider', () => {
+    expect(checkConsent([], 'PB-1', '2026-02-01')).toMatchObject({ ok: false, rule: 'R-OR-82' });
+    expect(checkConsent([consent(['PB-1'], '2026-03-01')], 'PB-1', '2026-02-01')).toMatchObject({ ok: false, rule: 'R-OR-82' });
+  });
+
+  it('R-OR-83: the consent record lists each explained item; a missing one is named', () => {
+    expect(missingExplanations(['what', 'why', 'with_whom'])).toEqual(['which_information', 'storage_and_retention', 'rights']);
+    expect(missingExplanations([...CONSENT_EXPLANATION_ITEMS])).toEqual([]);
+  });
+
+  it('R-OR-84 / R-OR-86: data is shared only for a purpose the client consented to (PB-n)', () => {
+    expect(checkConsent([consent(['PB-1', 'PB-3'])], 'PB-1', '2026-02-01')).toEqual({ ok: true });
+    expect(checkConsent([consent(['PB-1', 'PB-3'])], 'PB-6', '2026-02-01')).toMatchObject({ ok: false, rule: 'R-OR-86' });
+  });
+
+  it('R-OR-86: each party may receive data only in its own sharing situations of §8.2', () => {
+    expect(PURPOSES_BY_VIEWER.corporation).toEqual(['PB-1', 'PB-2', 'PB-3', 'PB-4', 'PB-5', 'PB-6', 'PB-7']);
+    expect(PURPOSES_BY_VIEWER.wonen).toEqual(['PB-2', 'PB-6', 'PB-7']);
+    expect(PURPOSES_BY_VIEWER.nuisance_hub).toEqual(['PB-4', 'PB-8']);
+    expect(defaultPurpose('corporation', 'P3_matching')).toBe('PB-1');
+    expect(defaultPurpose('corporation', 'P5_introduction')).toBe('PB-3');
+    expect(defaultPurpose('corporation', 'P7_living')).toBe('PB-5');
+    expect(defaultPurpose('corporation', 'P8_transfer')).toBe('PB-6');
+    expect(defaultPurpose('wonen', 'P2_urgency')).toBe('PB-2');
+  });
+
+  it('R-OR-93 / R-OR-94: consent can be withdrawn at any time, effective immediately: from that day no new disclosures', () => {
+    const c = [consent(['PB-1'], '2026-01-05', '2026-03-01')];
+    expect(checkConsent(c, 'PB-1', '2026-02-28')).toEqual({ ok: true });
+    expect(checkConsent(c, 'PB-1', '2026-03-01')).toMatchObject({ ok: false, rule: 'R-OR-94' });
+  });
+
+  it('R-OR-88: only housing-related observations reach the corporation: the evaluation outcome, not its content', () => {
+    expect(visibleEventData('corporation', 'housing_evaluation_held', { outcome: 'continue', atDwelling: true, pointsForProgress: 'Financiën en GGZ-behandeling', consentChecked: true })).toEqual({ outcome: 'continue', atDwelling: true });
+    expect(visibleEventData('care_provider', 'housing_evaluation_held', { outcome: 'continue', pointsForProgress: 'x' })).toEqual({ outcome: 'continue', pointsForProgress: 'x' });
+  });
+
+  it('R-OR-89: never shared: background, care delivered, the support plan, the nature of interventions', () => {
+    for (const type of ['referral_analysis_recorded', 'preparation_recorded', 'goals_set', 'support_plan_completed', 'time_out_started', 're_placement', 'fibu_agreements_made'] as const) {
+      expect(canSeeEvent('corporation', type), type).toBe(false);
+    }
+    expect(visibleEventData('corporation', 'eviction_path_started', { reason: 'Verslaving' })).toEqual({});
+    expect(VISIBILITY.intervention_nature.corporation).toBe('none');
+  });
+
+  it('R-OR-46: the corporation has no access to the support plan; Wonen neither (proposal)', () => {
+    expect(canSeeArtefact('corporation', FORM_ARTEFACT['F-4'])).toBe(false);
+    expect(canSeeArtefact('wonen', FORM_ARTEFACT['F-4'])).toBe(false);
+    expect(canSeeArtefact('care_provider', FORM_ARTEFACT['F-4'])).toBe(true);
+  });
+
+  it('§8.3 visibility matrix: supplement and evaluation form copies for the corporation, the nomination for Wonen, the meeting report nowhere else', () => {
+    expect(canSeeArtefact('corporation', 'supplement')).toBe(true);
+    expect(VISIBILITY.evaluation_form.corporation).toBe('copy');
+    expect(VISIBILITY.nomination.corporation).toBe('partial');
+    expect(VISIBILITY.nomination.wonen).toBe('full');
+    expect(canSeeArtefact('corporation', 'meeting_report')).toBe(false);
+    expect(canSeeArtefact('wonen', 'supplement')).toBe(false);
+  });
+
+  it('PB-5 / PB-6: outside the care provider only the goals linked to the conditional urgency are visible, with their status', () => {
+    const goals = [{ id: 'a', linkedToUrgency: true }, { id: 'b', linkedToUrgency: false }];
+    expect(visibleGoals('corporation', goals).map((g) => g.id)).toEqual(['a']);
+    expect(visibleGoals('wonen', goals).map((g) => g.id)).toEqual(['a']);
+    expect(visibleGoals('care_provider', goals).map((g) => g.id)).toEqual(['a', 'b']);
+    expect(visibleGoals('nuisance_hub', goals)).toEqual([]);
+  });
+
+  it('field-level visibility of the client record: the corporation gets contact and household data, not the target group or the registration history dates', () => {
+    expect(visibleClientFields('care_provider')).toEqual(CLIENT_FIELDS);
+    expect(visibleClientFields('corporation')).not.toContain('targetGroup');
+    expect(visibleClientFields('corporation')).toContain('household');
+    expect(visibleClientFields('wonen')).toContain('woningnetRegisteredOn');
+    expect(visibleClientFields('nuisance_hub')).toEqual(['id', 'firstName', 'lastName', 'address', 'careProviderId']);
+  });
+});
