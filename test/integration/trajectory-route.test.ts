@@ -96,11 +96,25 @@ describe('Omslagroute through HTTP', () => {
     await ok(won, 'active_mediation_started', '2026-01-20');
   });
 
+  it('R-OR-85: no corporation gets the case without a processing agreement with the care provider', async () => {
+    const linde = await orgId(ctx, 'WC-LINDE');
+    const horizon = await orgId(ctx, 'ZA-HORIZON');
+    await ctx.db.updateTable('processing_agreements').set({ ended_on: '2026-01-01' }).where('care_provider_id', '=', horizon).where('corporation_id', '=', linde).execute();
+    const res = await cw.put(`/api/v1/trajectories/${tid}/corporation`, { corporationId: linde, contactUserId: await userId(ctx, 'corporatie') });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().rule).toBe('R-OR-85');
+    await ctx.db.updateTable('processing_agreements').set({ ended_on: null }).where('care_provider_id', '=', horizon).where('corporation_id', '=', linde).execute();
+  });
+
   it('P3: the care worker assigns the corporation; the corporation offers a dwelling; deadlines D-02 and D-05 appear on the worklists', async () => {
     const linde = await orgId(ctx, 'WC-LINDE');
     const contact = await userId(ctx, 'corporatie');
     const assign = await cw.put(`/api/v1/trajectories/${tid}/corporation`, { corporationId: linde, contactUserId: contact });
     expect(assign.statusCode, assign.body).toBe(200);
+    // R-OR-31: one fixed corporation contact person at a time — assigning again replaces, never adds.
+    expect((await cw.put(`/api/v1/trajectories/${tid}/corporation`, { corporationId: linde, contactUserId: contact })).statusCode).toBe(200);
+    const team = (await cw.get(`/api/v1/trajectories/${tid}`)).json().team.filter((m: { caseRole: string }) => m.caseRole === 'corporation_contact');
+    expect(team).toHaveLength(1);
     const seen = await cc.get(`/api/v1/trajectories/${tid}`);
     expect(seen.statusCode, seen.body).toBe(200);
     expect(seen.json()).toMatchObject({ viewer: 'corporation', purpose: 'PB-1' });
@@ -132,7 +146,7 @@ describe('Omslagroute through HTTP', () => {
     await ok(cw, 'introduction_meeting_scheduled', '2026-05-04', { plannedOn: '2026-05-20' });
     await ok(cw, 'introduction_meeting_held', '2026-05-20', { atDwelling: true, evaluationIntervalMonths: 12 });
     await ok(cw, 'support_plan_completed', '2026-05-25');
-    await ok(cw, 'housing_evaluation_held', '2027-04-20', { outcome: 'start_transfer', consentChecked: true, atDwelling: true });
+    await ok(cw, 'housing_evaluation_held', '2027-04-20', { outcome: 'start_transfer', consentChecked: true, preConsultationHeld: true, atDwelling: true });
     for (const g of ['g1', 'g3', 'g4']) await ok(cw, 'goal_achieved', '2027-04-20', { goalId: g, achieved: true });
   });
 

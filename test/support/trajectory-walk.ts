@@ -80,7 +80,7 @@ export function fullRouteToWonen() {
   const w = toKeyHandover();
   w.rec('introduction_meeting_held', '2026-05-20', { atDwelling: true, evaluationIntervalMonths: 12 });
   w.rec('support_plan_completed', '2026-05-25');
-  w.rec('housing_evaluation_held', '2027-04-20', { outcome: 'start_transfer', consentChecked: true, atDwelling: true });
+  w.rec('housing_evaluation_held', '2027-04-20', { outcome: 'start_transfer', consentChecked: true, preConsultationHeld: true, atDwelling: true });
   for (const g of ['g1', 'g3', 'g4']) w.rec('goal_achieved', '2027-04-20', { goalId: g, achieved: true });
   w.rec('nuisance_check_done', '2027-04-22', { complaintsFound: false, transferPossibleWithoutBehaviourChange: true, checkedWith: ['nuisance_hub', 'corporation'] });
   w.rec('transfer_decision_joint', '2027-05-03', { residentAgrees: true, careProviderAgrees: true, corporationAgrees: true, noUnacceptableRisks: true, aftercareNeeds: 'Buurteam, inloop Huis van de Wijk' });

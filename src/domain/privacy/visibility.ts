@@ -101,7 +101,7 @@ const CORPORATION_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
   'trajectory_started', 'consent_given', 'consent_withdrawn', 'active_mediation_started', 'offer_received', 'offer_replied', 'viewing_held', 'offer_refused',
   'client_informed', 'client_refused_offer', 'match_final', 'dwelling_ready', 'lease_signed', 'key_handover', 'contacts_exchanged',
   'introduction_meeting_scheduled', 'introduction_meeting_held', 'supplement_signed', 'housing_evaluation_held', 'nuisance_check_done',
-  'transfer_decision_joint', 'nomination_sent_to_wonen', 'wonen_confirmed', 'wonen_returned', 'contract_own_name_signed',
+  'transfer_decision_joint', 'signal_reported', 'nomination_sent_to_wonen', 'wonen_confirmed', 'wonen_returned', 'contract_own_name_signed',
   'care_stopped_before_transfer', 'woningnet_reactivation_requested', 'swap_or_move', 'trajectory_ended', 'trajectory_closed', 'deviation_recorded', 'eviction_path_started',
 ]);
 

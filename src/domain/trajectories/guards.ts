@@ -135,11 +135,18 @@ export function checkEvent(s: TrajectoryState, input: EventInput, actor: Recordi
       if (!s.transferGoalsCommunicatedOn) out.push(v('transfer_goals_not_communicated', 'R-OR-32', 'Leg eerst vast dat de omklapdoelen met de bewoner zijn besproken (uiterlijk bij de sleuteloverdracht).', 'First record that the transfer goals were communicated (at the latest at the key handover).'));
       break;
     case 'housing_evaluation_held':
+      if (d.preConsultationHeld !== true) out.push(v('pre_consultation_missing', 'R-OR-59', 'Houd eerst het telefonisch vooroverleg met de contactpersoon van de corporatie.', 'First hold the telephone pre-consultation with the corporation contact.', '/data/preConsultationHeld'));
       if (d.consentChecked !== true) out.push(v('consent_not_checked', 'R-OR-90', 'Vraag vóór elke evaluatie opnieuw toestemming voor het delen van gegevens.', 'Ask consent for sharing again before each evaluation.', '/data/consentChecked'));
       if (d.atDwelling !== true && s.variant !== 'umo_ujo_panel' && s.variant !== 'lasting_intermediate_lease') {
         out.push(v('not_at_dwelling', 'R-OR-57', 'De woonevaluatie vindt plaats in de woning.', 'The housing evaluation takes place at the dwelling.', '/data/atDwelling'));
       }
       if (d.outcome === 'continue' && !d.pointsForProgress) out.push(v('points_for_progress_missing', 'R-OR-60', 'Benoem de punten waarop vooruitgang nodig is.', 'State the points on which progress is needed.', '/data/pointsForProgress'));
+      break;
+    case 'signal_reported':
+      // R-OR-48: the corporation does not confront the resident with nuisance signals without consulting the care provider.
+      if (actor.kinds.includes('corporation') && !actor.kinds.includes('care_provider') && d.sharedWithResident === true && d.careProviderConsulted !== true) {
+        out.push(v('care_provider_not_consulted', 'R-OR-48', 'Deel een signaal van overlast pas met de bewoner na overleg met de zorgaanbieder.', 'Share a nuisance signal with the resident only after consulting the care provider.', '/data/careProviderConsulted'));
+      }
       break;
     case 'goal_achieved':
       if (!s.goals.some((g) => g.id === d.goalId)) out.push(v('unknown_goal', 'R-OR-14', 'Dit doel bestaat niet in dit traject.', 'This goal does not exist in this trajectory.', '/data/goalId'));

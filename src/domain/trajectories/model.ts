@@ -125,6 +125,8 @@ export const EVENT_TYPES = [
   'woningnet_renewal_paid',
   'housing_evaluation_held',
   'goal_achieved',
+  'signal_reported',
+  'complaint_recorded',
   // P8
   'nuisance_check_done',
   'transfer_decision_joint',

@@ -180,7 +180,7 @@ describe('deadlines D-01 … D-16 computed with the working-day calendar', () =>
     const w = toKeyHandover();
     w.rec('introduction_meeting_held', '2026-05-20', { atDwelling: true, evaluationIntervalMonths: 12 });
     expect(w.deadline('EVAL#1')).toMatchObject({ ruleId: 'D-10', due: '2027-05-20' });
-    w.rec('housing_evaluation_held', '2027-05-10', { outcome: 'continue', consentChecked: true, atDwelling: true, pointsForProgress: 'Financiën' });
+    w.rec('housing_evaluation_held', '2027-05-10', { outcome: 'continue', consentChecked: true, preConsultationHeld: true, atDwelling: true, pointsForProgress: 'Financiën' });
     expect(w.deadline('EVAL#2')).toMatchObject({ ruleId: 'D-10', start: '2027-05-10', due: '2028-05-10' });
     // Born 2005: 21 on the due date → young adult → half-yearly.
     expect(w.deadline('EVAL#1', { birthDate: '2005-03-01' })).toMatchObject({ ruleId: 'D-11', due: '2026-11-20' });
@@ -271,7 +271,7 @@ describe('lease transfer (R-OR-64 T1–T8)', () => {
   it('R-OR-64: names every failing condition when the nomination is sent too early', () => {
     const w = toKeyHandover();
     w.rec('introduction_meeting_held', '2026-05-20', { atDwelling: true, evaluationIntervalMonths: 12 });
-    w.rec('housing_evaluation_held', '2026-11-20', { outcome: 'start_transfer', consentChecked: true, atDwelling: true });
+    w.rec('housing_evaluation_held', '2026-11-20', { outcome: 'start_transfer', consentChecked: true, preConsultationHeld: true, atDwelling: true });
     w.rec('nuisance_check_done', '2026-11-25', { complaintsFound: true, transferPossibleWithoutBehaviourChange: false, checkedWith: ['nuisance_hub', 'corporation'] });
     w.rec('transfer_decision_joint', '2026-11-30', { residentAgrees: true, careProviderAgrees: true, corporationAgrees: true, noUnacceptableRisks: false, aftercareNeeds: 'n.v.t.' });
     const failing = transferConditions(w.state, '2026-12-01').filter((c) => !c.met).map((c) => c.id);
@@ -292,7 +292,7 @@ describe('lease transfer (R-OR-64 T1–T8)', () => {
   it('R-OR-68: the reviewer may not be the personal supervisor; a rejection returns the case to P7', () => {
     const w = toKeyHandover();
     w.rec('introduction_meeting_held', '2026-05-20', { atDwelling: true, evaluationIntervalMonths: 12 });
-    w.rec('housing_evaluation_held', '2027-04-20', { outcome: 'start_transfer', consentChecked: true, atDwelling: true });
+    w.rec('housing_evaluation_held', '2027-04-20', { outcome: 'start_transfer', consentChecked: true, preConsultationHeld: true, atDwelling: true });
     w.rec('nuisance_check_done', '2027-04-22', { complaintsFound: false, transferPossibleWithoutBehaviourChange: true, checkedWith: ['nuisance_hub', 'corporation'] });
     w.rec('transfer_decision_joint', '2027-05-03', { residentAgrees: true, careProviderAgrees: true, corporationAgrees: true, noUnacceptableRisks: true, aftercareNeeds: 'Buurteam' });
     expect(w.try('independent_review', '2027-05-20', { verdict: 'approved', reasonCodes: [], motivation: 'ok' }, { ...reviewer, isPersonalSupervisor: true }).map((x) => x.rule)).toContain('R-OR-68');
@@ -322,7 +322,7 @@ describe('side exits and corrections (§3.1)', () => {
   it('R-OR-79: an evaluation may decide a lasting intermediate lease (X1); the trajectory stays active', () => {
     const w = toKeyHandover();
     w.rec('introduction_meeting_held', '2026-05-20', { atDwelling: true, evaluationIntervalMonths: 12 });
-    w.rec('housing_evaluation_held', '2027-04-20', { outcome: 'lasting_intermediate_lease', consentChecked: true, atDwelling: true });
+    w.rec('housing_evaluation_held', '2027-04-20', { outcome: 'lasting_intermediate_lease', consentChecked: true, preConsultationHeld: true, atDwelling: true });
     expect(w.state).toMatchObject({ lastingIntermediateLease: true, status: 'active', phase: 'P7_living' });
   });
 

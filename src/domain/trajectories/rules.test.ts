@@ -70,7 +70,7 @@ describe('§6.2 referral and preparation', () => {
     const w = toMatching(new Walk());
     expect(w.state.referralSubmittedOn).toBe('2026-01-08');
     const schema = TRANSITIONS.preparation_recorded.data as { properties: Record<string, unknown> };
-    expect(Object.keys(schema.properties)).toEqual(['network', 'finances', 'woningnetChecked', 'incomeStatementRequested']);
+    expect(Object.keys(schema.properties)).toEqual(['network', 'finances', 'woningnetChecked', 'incomeStatementRequested', 'financialSupportCondition']);
   });
 
   it('R-OR-12: a care provider may use another access route (e.g. Blijf Groep), recorded on the trajectory', () => {
@@ -197,26 +197,52 @@ describe('§6.8–6.9 living with support, evaluations', () => {
   it('R-OR-56, R-OR-57: the evaluation takes place at the dwelling', () => {
     const w = toKeyHandover();
     w.rec('introduction_meeting_held', '2026-05-20', { atDwelling: true, evaluationIntervalMonths: 12 });
-    expect(w.try('housing_evaluation_held', '2027-04-20', { outcome: 'continue', consentChecked: true, atDwelling: false, pointsForProgress: 'x' }).map((x) => x.rule)).toContain('R-OR-57');
+    expect(w.try('housing_evaluation_held', '2027-04-20', { outcome: 'continue', consentChecked: true, preConsultationHeld: true, atDwelling: false, pointsForProgress: 'x' }).map((x) => x.rule)).toContain('R-OR-57');
   });
 
   it('R-OR-58, R-OR-90: consent is checked again before every evaluation', () => {
     const w = toKeyHandover();
     w.rec('introduction_meeting_held', '2026-05-20', { atDwelling: true, evaluationIntervalMonths: 12 });
-    expect(w.try('housing_evaluation_held', '2027-04-20', { outcome: 'start_transfer', consentChecked: false, atDwelling: true }).map((x) => x.rule)).toContain('R-OR-90');
+    expect(w.try('housing_evaluation_held', '2027-04-20', { outcome: 'start_transfer', consentChecked: false, preConsultationHeld: true, atDwelling: true }).map((x) => x.rule)).toContain('R-OR-90');
+  });
+
+  it('R-OR-59: the evaluation is preceded by the telephone pre-consultation with the corporation contact', () => {
+    const w = toKeyHandover();
+    w.rec('introduction_meeting_held', '2026-05-20', { atDwelling: true, evaluationIntervalMonths: 12 });
+    expect(w.try('housing_evaluation_held', '2027-04-20', { outcome: 'start_transfer', consentChecked: true, preConsultationHeld: false, atDwelling: true }).map((x) => x.rule)).toContain('R-OR-59');
+  });
+
+  it('R-OR-47, R-OR-48, R-OR-49: signals are passed on; the corporation consults the care provider before confronting the resident', () => {
+    const w = toKeyHandover();
+    expect(w.try('signal_reported', '2026-05-01', { kind: 'nuisance', description: 'Geluidsoverlast in de nacht', sharedWithResident: true }, corp).map((x) => x.rule)).toContain('R-OR-48');
+    w.rec('signal_reported', '2026-05-01', { kind: 'nuisance', description: 'Geluidsoverlast in de nacht', sharedWithResident: false }, corp);
+    w.rec('signal_reported', '2026-05-02', { kind: 'rent_arrears', description: 'Huur april niet betaald', sharedWithResident: true }, careWorker);
+    expect(w.events.filter((e) => e.type === 'signal_reported')).toHaveLength(2);
+  });
+
+  it('R-OR-11: accepting support with financial management may be a condition, recorded in the preparation', () => {
+    const w = new Walk();
+    w.rec('trajectory_started', '2026-01-05', { variant: 'regular' });
+    w.rec('consent_given', '2026-01-05', { consentId: 'c1' });
+    expect(w.try('preparation_recorded', '2026-01-06', { network: 'Zus', finances: 'Schulden in beeld', woningnetChecked: true, incomeStatementRequested: true, financialSupportCondition: true })).toEqual([]);
+  });
+
+  it('R-OR-27: a complaint or objection of the client about the offer is recorded', () => {
+    const w = toMatching();
+    expect(w.try('complaint_recorded', '2026-03-01', { about: 'offer', channel: 'objection', summary: 'Bezwaar tegen aanbod' })).toEqual([]);
   });
 
   it('R-OR-60: continuing without transfer names the points on which progress is needed', () => {
     const w = toKeyHandover();
     w.rec('introduction_meeting_held', '2026-05-20', { atDwelling: true, evaluationIntervalMonths: 12 });
-    expect(w.try('housing_evaluation_held', '2027-04-20', { outcome: 'continue', consentChecked: true, atDwelling: true }).map((x) => x.rule)).toContain('R-OR-60');
+    expect(w.try('housing_evaluation_held', '2027-04-20', { outcome: 'continue', consentChecked: true, preConsultationHeld: true, atDwelling: true }).map((x) => x.rule)).toContain('R-OR-60');
   });
 
   it('R-OR-63: each evaluation ends with exactly one outcome: continue, lasting intermediate lease, or start transfer', () => {
     const w = toKeyHandover();
     w.rec('introduction_meeting_held', '2026-05-20', { atDwelling: true, evaluationIntervalMonths: 12 });
-    expect(codes(w.try('housing_evaluation_held', '2027-04-20', { outcome: 'undecided', consentChecked: true, atDwelling: true }))).toContain('invalid_data');
-    w.rec('housing_evaluation_held', '2027-04-20', { outcome: 'start_transfer', consentChecked: true, atDwelling: true });
+    expect(codes(w.try('housing_evaluation_held', '2027-04-20', { outcome: 'undecided', consentChecked: true, preConsultationHeld: true, atDwelling: true }))).toContain('invalid_data');
+    w.rec('housing_evaluation_held', '2027-04-20', { outcome: 'start_transfer', consentChecked: true, preConsultationHeld: true, atDwelling: true });
     expect(w.state.evaluations.map((e) => e.outcome)).toEqual(['start_transfer']);
   });
 });
@@ -225,7 +251,7 @@ describe('§6.10–6.12 transfer, aftercare, side exits', () => {
   it('R-OR-66: the transfer decision is joint: resident, care provider and corporation all agree', () => {
     const w = toKeyHandover();
     w.rec('introduction_meeting_held', '2026-05-20', { atDwelling: true, evaluationIntervalMonths: 12 });
-    w.rec('housing_evaluation_held', '2027-04-20', { outcome: 'start_transfer', consentChecked: true, atDwelling: true });
+    w.rec('housing_evaluation_held', '2027-04-20', { outcome: 'start_transfer', consentChecked: true, preConsultationHeld: true, atDwelling: true });
     w.rec('nuisance_check_done', '2027-04-22', { complaintsFound: false, transferPossibleWithoutBehaviourChange: true, checkedWith: ['nuisance_hub', 'corporation'] });
     expect(codes(w.try('transfer_decision_joint', '2027-05-03', { residentAgrees: true, careProviderAgrees: true, corporationAgrees: false, noUnacceptableRisks: true, aftercareNeeds: 'x' }))).toContain('invalid_data');
   });
@@ -258,7 +284,7 @@ describe('§6.10–6.12 transfer, aftercare, side exits', () => {
     const kh = toKeyHandover();
     kh.events[0]!.data.variant = 'umo_ujo_panel';
     kh.rec('introduction_meeting_held', '2026-05-20', { atDwelling: true, evaluationIntervalMonths: 12 });
-    expect(kh.try('housing_evaluation_held', '2027-04-20', { outcome: 'start_transfer', consentChecked: true, atDwelling: false })).toEqual([]);
+    expect(kh.try('housing_evaluation_held', '2027-04-20', { outcome: 'start_transfer', consentChecked: true, preConsultationHeld: true, atDwelling: false })).toEqual([]);
   });
 
   it('R-OR-74: the deposit at transfer is recorded with the contract in own name', () => {
@@ -280,7 +306,7 @@ describe('§6.10–6.12 transfer, aftercare, side exits', () => {
     w.rec('wonen_confirmed', '2027-06-04', {}, wonen);
     w.rec('contract_own_name_signed', '2027-07-01', { contractType: 'indefinite' }, corp);
     w.rec('trajectory_closed', '2027-09-01');
-    expect(codes(w.try('housing_evaluation_held', '2027-10-01', { outcome: 'continue', consentChecked: true, atDwelling: true, pointsForProgress: 'x' }))).toContain('trajectory_closed');
+    expect(codes(w.try('housing_evaluation_held', '2027-10-01', { outcome: 'continue', consentChecked: true, preConsultationHeld: true, atDwelling: true, pointsForProgress: 'x' }))).toContain('trajectory_closed');
   });
 
   it('R-OR-82 / R-OR-94: after withdrawal a notice asks for a joint case review; the lease is not ended automatically', () => {

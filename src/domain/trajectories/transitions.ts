@@ -82,7 +82,11 @@ export const TRANSITIONS: Record<EventType, Transition> = {
   },
   preparation_recorded: {
     from: ['P1_referral', 'P2_urgency'], actors: [CARE], rules: ['R-OR-10', 'R-OR-11'],
-    data: Obj({ network: Text(2000), finances: Text(2000), woningnetChecked: Type.Boolean(), incomeStatementRequested: Type.Boolean() }),
+    data: Obj({
+      network: Text(2000), finances: Text(2000), woningnetChecked: Type.Boolean(), incomeStatementRequested: Type.Boolean(),
+      // R-OR-11: accepting support with financial management MAY be a condition of the offer.
+      financialSupportCondition: Opt(Type.Boolean()),
+    }),
     label: { nl: 'Voorbereiding vastgelegd', en: 'Preparation recorded' },
   },
   referral_submitted: {
@@ -186,6 +190,8 @@ export const TRANSITIONS: Record<EventType, Transition> = {
     data: Obj({
       outcome: Type.Enum(['continue', 'lasting_intermediate_lease', 'start_transfer'] as const),
       consentChecked: Type.Boolean(),
+      /** R-OR-59 step 2: the telephone pre-consultation of care provider and corporation contact. */
+      preConsultationHeld: Type.Boolean(),
       atDwelling: Type.Boolean(),
       pointsForProgress: Opt(Type.String({ maxLength: 4000 })),
       formId: Opt(Type.String()),
@@ -197,6 +203,21 @@ export const TRANSITIONS: Record<EventType, Transition> = {
     from: 'active', actors: [CARE], rules: ['R-OR-14', 'R-OR-64'],
     data: Obj({ goalId: Type.String({ minLength: 1 }), achieved: Type.Boolean(), substantiation: Opt(Type.String({ maxLength: 2000 })) }),
     label: { nl: 'Doel beoordeeld', en: 'Goal assessed' },
+  },
+  signal_reported: {
+    from: LIVING, actors: [CARE, CORPORATION], rules: ['R-OR-47', 'R-OR-48', 'R-OR-49'],
+    data: Obj({
+      kind: Type.Enum(['nuisance', 'rent_arrears', 'other'] as const),
+      description: Text(2000),
+      sharedWithResident: Type.Boolean(),
+      careProviderConsulted: Opt(Type.Boolean()),
+    }),
+    label: { nl: 'Signaal van overlast of huurachterstand', en: 'Signal of nuisance or rent arrears' },
+  },
+  complaint_recorded: {
+    from: 'active', actors: [CARE], rules: ['R-OR-27'],
+    data: Obj({ about: Type.Enum(['offer', 'dwelling', 'support', 'other'] as const), channel: Type.Enum(['objection', 'appeal', 'municipality_complaint', 'corporation_complaint', 'care_provider_complaint'] as const), summary: Text(2000) }),
+    label: { nl: 'Klacht of bezwaar van de cliënt', en: 'Complaint or objection of the client' },
   },
   nuisance_check_done: {
     from: ['P7_living', 'P8_transfer'], actors: [CARE, HUB], rules: ['R-OR-64'],

@@ -68,7 +68,7 @@ const CASES: DemoCase[] = [
     first: 'Frank', last: 'de Jong', birth: '1975-03-17', startDaysAgo: 560,
     steps: (s) => [
       ...toKeyHandover(s), ['introduction_meeting_scheduled', s - 90, { plannedOn: `@${s - 100}` }, 'cw'], ['introduction_meeting_held', s - 100, { atDwelling: true, evaluationIntervalMonths: 12 }, 'cw'],
-      ['support_plan_completed', s - 105, {}, 'cw'], ['housing_evaluation_held', 40, { outcome: 'start_transfer', consentChecked: true, atDwelling: true }, 'cw'],
+      ['support_plan_completed', s - 105, {}, 'cw'], ['housing_evaluation_held', 40, { outcome: 'start_transfer', consentChecked: true, preConsultationHeld: true, atDwelling: true }, 'cw'],
       ['goal_achieved', 40, { goalId: 'g1', achieved: true }, 'cw'], ['goal_achieved', 40, { goalId: 'g3', achieved: true }, 'cw'], ['goal_achieved', 40, { goalId: 'g4', achieved: true }, 'cw'],
       ['nuisance_check_done', 35, { complaintsFound: false, transferPossibleWithoutBehaviourChange: true, checkedWith: ['nuisance_hub', 'corporation'] }, 'cw'],
       ['transfer_decision_joint', 30, { residentAgrees: true, careProviderAgrees: true, corporationAgrees: true, noUnacceptableRisks: true, aftercareNeeds: 'Buurteam en inloop Huis van de Wijk' }, 'cw'],
