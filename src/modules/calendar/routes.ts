@@ -104,8 +104,8 @@ export async function calendarRoutes(app: App) {
       body: Type.Object(
         {
           date: IsoDateSchema,
-          name: Type.String({ minLength: 1, maxLength: 200 }),
-          nameEn: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
+          nameEn: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' })),
           organisationId: Type.Optional(Uuid),
         },
         { additionalProperties: false },

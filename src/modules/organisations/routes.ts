@@ -38,7 +38,7 @@ const Phone = Type.String({ pattern: '^[+0-9 ()-]{6,20}$' });
 const CreateBody = Type.Object(
   {
     code: Code,
-    name: Type.String({ minLength: 1, maxLength: 200 }),
+    name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
     type: Type.Enum(ORGANISATION_TYPES),
     parentId: Type.Optional(Nullable(Uuid)),
     regionId: Type.Optional(Nullable(Uuid)),
@@ -53,7 +53,7 @@ const CreateBody = Type.Object(
 const PatchBody = Type.Object(
   {
     code: Type.Optional(Code),
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' })),
     parentId: Type.Optional(Nullable(Uuid)),
     regionId: Type.Optional(Nullable(Uuid)),
     municipalityCode: Type.Optional(Nullable(MunicipalityCode)),
@@ -315,7 +315,7 @@ export async function organisationRoutes(app: App) {
     schema: {
       tags: ['organisations'],
       summary: 'Create a region',
-      body: Type.Object({ code: Code, name: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false }),
+      body: Type.Object({ code: Code, name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }) }, { additionalProperties: false }),
       response: { 201: RegionSchema, ...ProblemResponses },
     },
   }, async (req, reply) => {

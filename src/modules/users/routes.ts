@@ -241,7 +241,7 @@ export async function userRoutes(app: App) {
       body: Type.Object(
         {
           email: Type.String({ format: 'email', maxLength: 254 }),
-          name: Type.String({ minLength: 1, maxLength: 200 }),
+          name: Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' }),
           locale: Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')])),
           password: Type.Optional(Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: 1024 })),
           membership: Type.Object({ organisationId: Uuid, role: RoleSchema }, { additionalProperties: false }),
@@ -292,7 +292,7 @@ export async function userRoutes(app: App) {
       body: Type.Object(
         {
           email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
-          name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+          name: Type.Optional(Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' })),
           locale: Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('en')])),
           unlock: Type.Optional(Type.Literal(true, { description: 'Lift a login lockout' })),
         },

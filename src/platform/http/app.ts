@@ -7,6 +7,7 @@ import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { Config } from '../config/config.ts';
 import type { DatabaseHandle } from '../db/database.ts';
@@ -101,14 +102,22 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       return typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
     },
     requestIdHeader: false,
-    ajv: {
-      customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: true, useDefaults: true },
-      plugins: [[addFormats as never, { mode: 'full' }], tightenFormats as never],
-    },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // Router errors (malformed percent-encoding, over-long path parameter) are problems too.
     frameworkErrors: (err, req, reply) => sendProblem(req, reply, toProblem(err)),
   }).withTypeProvider<TypeBoxTypeProvider>() as unknown as App;
+
+  // Query strings, params and headers arrive as text and are coerced to the schema's types;
+  // JSON bodies are not: {"name": -1} is a wrong type, not the string "-1".
+  const makeAjv = (coerce: boolean) => {
+    const ajv = new Ajv({ removeAdditional: false, coerceTypes: coerce ? 'array' : false, allErrors: true, useDefaults: true, strict: false });
+    (addFormats as unknown as (a: Ajv, o: object) => void)(ajv, { mode: 'full' });
+    tightenFormats(ajv as never);
+    return ajv;
+  };
+  const bodyAjv = makeAjv(false);
+  const textAjv = makeAjv(true);
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodyAjv : textAjv).compile(schema as object));
 
   app.decorate('deps', deps);
   app.decorate('scopes', new OrganisationScopes(db, clock));
