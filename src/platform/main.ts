@@ -2,8 +2,11 @@
 import closeWithGrace from 'close-with-grace';
 import { loadConfig } from './config/config.ts';
 import { createServer } from './server.ts';
+import { startJobs } from './jobs/jobs.ts';
+import { mailSettingsFromEnv } from '../modules/notifications/mail.ts';
 
 const config = loadConfig();
+const mail = mailSettingsFromEnv(); // SMTP_URL, MAIL_FROM (fails fast on a malformed SMTP_URL)
 const server = await createServer(config);
 await server.app.listen({ port: config.port, host: config.host });
 server.app.log.info(
@@ -21,10 +24,14 @@ const anchorTimer = setInterval(() => void anchor().catch((err) => server.app.lo
 anchorTimer.unref();
 await anchor();
 
+// Background jobs: due deletions (hourly), daily digest (07:00 Europe/Amsterdam), outbox (every 30 s).
+const jobs = startJobs({ database: server.database, clock: server.app.deps.clock, config, mail, log: server.app.log.child({ component: 'jobs' }), scopes: server.app.scopes });
+
 // Graceful shutdown: stop accepting, finish in-flight requests, close the database.
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) server.app.log.error({ err }, 'shutting down after an error');
   else server.app.log.info({ signal }, 'shutting down');
   clearInterval(anchorTimer);
+  await jobs.stop();
   await server.close();
 });

@@ -274,7 +274,7 @@ describe('organisation login via OpenID Connect (real oidc-provider)', () => {
 
     // The pending login is single-use: replaying the same callback is refused.
     const replay = await browser.fetch(callback.href);
-    expect(replay.headers.get('location')).toBe('/login?error=oidc_failed');
+    expect(replay.headers.get('location')).toBe('/inloggen?fout=oidc_failed');
   });
 
   it('a second login uses the stored link, even when the provider no longer asserts a verified e-mail', async () => {
@@ -302,7 +302,7 @@ describe('organisation login via OpenID Connect (real oidc-provider)', () => {
   it('refuses an unverified e-mail address: no session, no link', async () => {
     const browser = new Browser();
     const { to, done } = await loginAs(browser, 'sanne-unverified');
-    expect(to).toBe('/login?error=oidc_unknown_user');
+    expect(to).toBe('/inloggen?fout=oidc_unknown_user');
     expect(done.headers.getSetCookie().some((c) => c.startsWith('tr_session='))).toBe(false);
     expect((await sessionOf(browser)).status).toBe(401);
     expect(await ctx.db.selectFrom('user_identities').selectAll().where('subject', '=', 'sanne-unverified').execute()).toHaveLength(0);
@@ -315,7 +315,7 @@ describe('organisation login via OpenID Connect (real oidc-provider)', () => {
     const usersBefore = await ctx.db.selectFrom('users').select('id').execute();
     const browser = new Browser();
     const { to } = await loginAs(browser, 'stranger');
-    expect(to).toBe('/login?error=oidc_unknown_user');
+    expect(to).toBe('/inloggen?fout=oidc_unknown_user');
     expect((await sessionOf(browser)).status).toBe(401);
     expect(await ctx.db.selectFrom('users').select('id').execute()).toHaveLength(usersBefore.length);
     expect(await ctx.db.selectFrom('users').select('id').where('email', '=', 'onbekend@elders.example').execute()).toHaveLength(0);
@@ -330,7 +330,7 @@ describe('organisation login via OpenID Connect (real oidc-provider)', () => {
     try {
       const browser = new Browser();
       const { to } = await loginAs(browser, 'daan-sub');
-      expect(to).toBe('/login?error=oidc_inactive');
+      expect(to).toBe('/inloggen?fout=oidc_inactive');
       expect((await sessionOf(browser)).status).toBe(401);
       expect(await identitiesOf(daanId)).toHaveLength(0);
       const audit = await lastLoginAudit();
@@ -350,14 +350,14 @@ describe('organisation login via OpenID Connect (real oidc-provider)', () => {
     tampered.searchParams.set('state', `${callback.searchParams.get('state')}x`);
     const t = await a.fetch(tampered.href);
     expect(t.status).toBe(302);
-    expect(t.headers.get('location')).toBe('/login?error=oidc_failed');
+    expect(t.headers.get('location')).toBe('/inloggen?fout=oidc_failed');
     expect(t.headers.getSetCookie().some((c) => c.startsWith('tr_session='))).toBe(false);
     expect((await lastLoginAudit()).details).toMatchObject({ method: 'oidc', reason: 'unknown_state' });
 
     // The genuine callback, replayed from a browser that never started this login (login CSRF).
     const other = new Browser();
     const o = await other.fetch(callback.href);
-    expect(o.headers.get('location')).toBe('/login?error=oidc_failed');
+    expect(o.headers.get('location')).toBe('/inloggen?fout=oidc_failed');
     expect((await sessionOf(other)).status).toBe(401);
     expect((await lastLoginAudit()).details).toMatchObject({ reason: 'state_not_bound_to_browser' });
 
@@ -368,7 +368,7 @@ describe('organisation login via OpenID Connect (real oidc-provider)', () => {
     ctx.clock.advance(10 * 60_000 + 1_000);
     try {
       const l = await b.fetch(late.href);
-      expect(l.headers.get('location')).toBe('/login?error=oidc_failed');
+      expect(l.headers.get('location')).toBe('/inloggen?fout=oidc_failed');
       expect((await sessionOf(b)).status).toBe(401);
       expect((await lastLoginAudit()).details).toMatchObject({ reason: 'state_expired' });
       expect(await ctx.db.selectFrom('oidc_login_states').selectAll().where('state', '=', late.searchParams.get('state')!).execute()).toHaveLength(0);
@@ -392,7 +392,7 @@ describe('organisation login via OpenID Connect (real oidc-provider)', () => {
     while (next.origin === issuer) next = location(await browser.fetch(next.href), next.href);
     expect(next.searchParams.get('error')).toBe('access_denied');
     const back = await browser.fetch(next.href);
-    expect(back.headers.get('location')).toBe('/login?error=oidc_failed');
+    expect(back.headers.get('location')).toBe('/inloggen?fout=oidc_failed');
     expect((await sessionOf(browser)).status).toBe(401);
     const audit = await lastLoginAudit();
     expect(audit).toMatchObject({ outcome: 'failure' });

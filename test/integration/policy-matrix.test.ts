@@ -4,8 +4,10 @@
  * a route that is missing from this file's request templates fails the test, so a new
  * route cannot ship without being placed in the matrix.
  */
+import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Action } from '../../src/domain/policy/index.ts';
+import { FORM_DEFINITIONS, contentHashInput, type FormKind } from '../../src/domain/forms/index.ts';
 import type { Role } from '../../src/domain/organisations/model.ts';
 import { DEMO_USERS } from '../../src/platform/seed/demo.ts';
 import { startTestApp, type Agent, type TestContext } from '../support/harness.ts';
@@ -81,6 +83,11 @@ async function insertCase(kind: CaseKind, me: Fx['me'], foreignOrg: string) {
   return { trajectoryId: t.id, clientId: c.id, consentId: consent.id, memberId: member.id };
 }
 
+async function insertDeletionRequest(clientId: string, requestedBy: string): Promise<string> {
+  const r = await ctx.db.insertInto('deletion_requests').values({ client_id: clientId, requested_by: requestedBy, requested_at: ctx.clock.now(), reason: 'Verzoek van de cliënt', effective_on: '2026-04-01', status: 'pending' }).returning('id').executeTakeFirstOrThrow();
+  return r.id;
+}
+
 const CASE_KINDS: CaseKind[] = ['team', 'care_provider', 'corporation', 'none'];
 
 /** One request per case kind, built from a fresh fixture. */
@@ -91,6 +98,31 @@ async function perCase(f: Fx, build: (k: Awaited<ReturnType<typeof insertCase>>,
 }
 
 const COMPLETE_CONSENT = { purposes: ['PB-1', 'PB-2'], givenOn: '2026-01-05', explainedItems: ['what', 'why', 'which_information', 'with_whom', 'storage_and_retention', 'rights'], retention: 'Tot 2 jaar na einde traject' };
+
+/** A form on a case fixture (F-2: the corporation has a copy, Wonen none), created by the caller. */
+async function insertForm(k: Awaited<ReturnType<typeof insertCase>>, f: Fx, status: 'draft' | 'submitted', kind: FormKind = 'F-2') {
+  const def = FORM_DEFINITIONS[kind];
+  const now = ctx.clock.now();
+  const form = await ctx.db.insertInto('forms').values({ trajectory_id: k.trajectoryId, kind, definition_version: def.version, status, data: '{}', version: 1, created_by: f.me.userId, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+  const hash = crypto.createHash('sha256').update(contentHashInput(def, {})).digest('hex');
+  await ctx.db.insertInto('form_versions').values({ form_id: form.id, version: 1, data: '{}', content_hash: hash, saved_by: f.me.userId, saved_at: now }).execute();
+  return form.id;
+}
+
+const UPLOAD_PDF = '%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n';
+
+/** An attachment (uploaded by the caller) on a submitted form of the case fixture. */
+async function insertAttachment(k: Awaited<ReturnType<typeof insertCase>>, f: Fx) {
+  const formId = await insertForm(k, f, 'submitted');
+  const bytes = Buffer.from(UPLOAD_PDF);
+  const a = await ctx.db.insertInto('attachments').values({
+    form_id: formId, filename: 'bijlage.pdf', content_type: 'application/pdf', size_bytes: bytes.length, sha256: crypto.createHash('sha256').update(bytes).digest('hex'), content: bytes, uploaded_by: f.me.userId, uploaded_at: ctx.clock.now(),
+  }).returning('id').executeTakeFirstOrThrow();
+  return a.id;
+}
+
+const MULTIPART = { body: `--matrix\r\nContent-Disposition: form-data; name="file"; filename="bijlage.pdf"\r\nContent-Type: application/pdf\r\n\r\n${UPLOAD_PDF}\r\n--matrix--\r\n`, headers: { 'content-type': 'multipart/form-data; boundary=matrix' } };
+const SIGNATURE = { party: 'care_provider', name: 'Test Persoon', function: 'Begeleider', signedOn: '2026-03-01', method: 'own_account' };
 
 const version = async (table: 'organisations' | 'users' | 'memberships', id: string) =>
   `"${(await ctx.db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirst())?.version ?? 1}"`;
@@ -206,6 +238,26 @@ const TEMPLATES: Record<string, (f: Fx) => Promise<Req[]>> = {
   'POST /api/v1/clients/:id/consents': async (f) => perCase(f, (k) => ({ method: 'POST', url: `/api/v1/clients/${k.clientId}/consents`, body: COMPLETE_CONSENT })),
   'GET /api/v1/clients/:id/consents': async (f) => perCase(f, (k) => ({ method: 'GET', url: `/api/v1/clients/${k.clientId}/consents` })),
   'POST /api/v1/consents/:id/withdraw': async (f) => perCase(f, (k) => ({ method: 'POST', url: `/api/v1/consents/${k.consentId}/withdraw`, body: {}, headers: { 'if-match': '"1"' } })),
+  'GET /api/v1/trajectories/:id/forms': async (f) => perCase(f, (k) => ({ method: 'GET', url: `/api/v1/trajectories/${k.trajectoryId}/forms` })),
+  'POST /api/v1/trajectories/:id/forms': async (f) => perCase(f, (k) => ({ method: 'POST', url: `/api/v1/trajectories/${k.trajectoryId}/forms`, body: { kind: 'F-2' } })),
+  'GET /api/v1/forms/blank/:kind.pdf': async () => [{ method: 'GET', url: '/api/v1/forms/blank/F-1.pdf', relation: 'none' }],
+  'GET /api/v1/forms/:id': async (f) => perCase(f, async (k) => ({ method: 'GET', url: `/api/v1/forms/${await insertForm(k, f, 'submitted')}` })),
+  'PATCH /api/v1/forms/:id': async (f) => perCase(f, async (k) => ({ method: 'PATCH', url: `/api/v1/forms/${await insertForm(k, f, 'draft')}`, body: { data: { 'E-13': 'Goed' } }, headers: { 'if-match': '"1"' } })),
+  'POST /api/v1/forms/:id/submit': async (f) => perCase(f, async (k) => ({ method: 'POST', url: `/api/v1/forms/${await insertForm(k, f, 'draft')}/submit`, body: {}, headers: { 'if-match': '"1"' } })),
+  'POST /api/v1/forms/:id/signatures': async (f) => perCase(f, async (k) => ({ method: 'POST', url: `/api/v1/forms/${await insertForm(k, f, 'submitted')}/signatures`, body: SIGNATURE, headers: { 'if-match': '"1"' } })),
+  'GET /api/v1/forms/:id/versions': async (f) => perCase(f, async (k) => ({ method: 'GET', url: `/api/v1/forms/${await insertForm(k, f, 'submitted')}/versions` })),
+  'GET /api/v1/forms/:id/pdf': async (f) => perCase(f, async (k) => ({ method: 'GET', url: `/api/v1/forms/${await insertForm(k, f, 'submitted')}/pdf` })),
+  'GET /api/v1/trajectories/:id/summary.pdf': async (f) => perCase(f, (k) => ({ method: 'GET', url: `/api/v1/trajectories/${k.trajectoryId}/summary.pdf` })),
+  'POST /api/v1/forms/:id/attachments': async (f) => perCase(f, async (k) => ({ method: 'POST', url: `/api/v1/forms/${await insertForm(k, f, 'submitted')}/attachments`, ...MULTIPART })),
+  'GET /api/v1/forms/:id/attachments': async (f) => perCase(f, async (k) => ({ method: 'GET', url: `/api/v1/forms/${await insertForm(k, f, 'submitted')}/attachments` })),
+  'GET /api/v1/attachments/:id': async (f) => perCase(f, async (k) => ({ method: 'GET', url: `/api/v1/attachments/${await insertAttachment(k, f)}` })),
+  'DELETE /api/v1/attachments/:id': async (f) => perCase(f, async (k) => ({ method: 'DELETE', url: `/api/v1/attachments/${await insertAttachment(k, f)}` })),
+  'GET /api/v1/clients/:id/export': async (f) => perCase(f, (k) => ({ method: 'GET', url: `/api/v1/clients/${k.clientId}/export` })),
+  'GET /api/v1/clients/:id/export.pdf': async (f) => perCase(f, (k) => ({ method: 'GET', url: `/api/v1/clients/${k.clientId}/export.pdf` })),
+  'POST /api/v1/clients/:id/deletion-requests': async (f) => perCase(f, (k) => ({ method: 'POST', url: `/api/v1/clients/${k.clientId}/deletion-requests`, body: { reason: 'Verzoek van de cliënt' } })),
+  'GET /api/v1/clients/:id/deletion-requests': async (f) => perCase(f, (k) => ({ method: 'GET', url: `/api/v1/clients/${k.clientId}/deletion-requests` })),
+  'GET /api/v1/deletion-requests/:id': async (f) => perCase(f, async (k) => ({ method: 'GET', url: `/api/v1/deletion-requests/${await insertDeletionRequest(k.clientId, f.me.userId)}` })),
+  'POST /api/v1/deletion-requests/:id/revoke': async (f) => perCase(f, async (k) => ({ method: 'POST', url: `/api/v1/deletion-requests/${await insertDeletionRequest(k.clientId, f.me.userId)}/revoke`, body: {}, headers: { 'if-match': '"1"' } })),
   'DELETE /api/v1/calendar/days/:id': async (f) => [
     { method: 'DELETE', url: `/api/v1/calendar/days/${await insertDay(f.me.orgId)}`, relation: 'own' },
     { method: 'DELETE', url: `/api/v1/calendar/days/${await insertDay(f.foreignOrg)}`, relation: 'foreign' },

@@ -179,7 +179,7 @@ export function apply(s: TrajectoryState, e: TrajectoryEvent): TrajectoryState {
       s.analysisOn = on;
       break;
     case 'goals_set': {
-      const incoming = d.goals as Array<Omit<Goal, 'achieved' | 'achievedOn'>>;
+      const incoming = (d.goals as Array<Omit<Goal, 'achieved' | 'achievedOn'>> | undefined) ?? [];
       const prior = new Map(s.goals.map((g) => [g.id, g]));
       s.goals = incoming.map((g) => ({ ...g, achieved: prior.get(g.id)?.achieved ?? false, achievedOn: prior.get(g.id)?.achievedOn ?? null }));
       break;

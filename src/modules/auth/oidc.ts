@@ -6,7 +6,7 @@
  * an active account, after which the link is stored.
  *
  * Both routes are browser navigations, so every outcome is a 302: to the
- * provider, to the requested page, or to /login?error=… (never with the reason,
+ * provider, to the requested page, or to /inloggen?fout=… (never with the reason,
  * which goes to the log and the audit trail).
  */
 import * as client from 'openid-client';
@@ -131,7 +131,7 @@ export async function oidcRoutes(app: App, opts: { oidc: OidcConfig }) {
     );
     req.audited = true;
     reply.header('cache-control', 'no-store');
-    return reply.redirect(`/login?error=${r.error}`, 302);
+    return reply.redirect(`/inloggen?fout=${r.error}`, 302);
   }
 
   app.get('/oidc/login', {

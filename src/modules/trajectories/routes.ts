@@ -382,6 +382,7 @@ export async function trajectoryRoutes(app: App) {
       const t = await mustLoad(req.params.id, trx, true);
       const access = await authorizeCase(trx, clock, req, 'trajectory.record_event', t);
       if (t.version !== expected) throw problem.preconditionFailed(t.version);
+      if (t.client.erased) throw problem.conflict('client_erased', 'De gegevens van deze cliënt zijn gewist; er kan niets meer worden vastgelegd.', 'This client’s data has been erased; nothing more can be recorded.');
       const subject = subjectOf(req);
       const input = { type: b.type as EventType, occurredOn: b.occurredOn, data: b.data ?? {}, correctsEventId: b.correctsEventId ?? null };
       if ((b.type === 'event_corrected' || b.type === 'event_voided') !== !!b.correctsEventId) {

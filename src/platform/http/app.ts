@@ -30,6 +30,8 @@ import { trajectoryRoutes } from '../../modules/trajectories/routes.ts';
 import { worklistRoutes } from '../../modules/trajectories/worklist.ts';
 import '../../modules/trajectories/handover.ts';
 import { consentRoutes } from '../../modules/privacy/consent-routes.ts';
+import { deletionRoutes } from '../../modules/privacy/deletion.ts';
+import { subjectAccessRoutes } from '../../modules/privacy/subject-access.ts';
 import './context.ts';
 
 export interface AppDeps {
@@ -298,6 +300,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(modulePlugin(trajectoryRoutes), { prefix: '/api/v1' });
   await app.register(modulePlugin(worklistRoutes), { prefix: '/api/v1' });
   await app.register(modulePlugin(consentRoutes), { prefix: '/api/v1' });
+  await app.register(modulePlugin(deletionRoutes), { prefix: '/api/v1' });
+  await app.register(modulePlugin(subjectAccessRoutes), { prefix: '/api/v1' });
   await registerWeb(app);
 
   app.get('/api/v1/openapi.json', { config: { action: 'system.public' }, schema: { hide: true } }, async () => app.swagger());

@@ -1,0 +1,42 @@
+import { Route, Routes } from 'react-router-dom';
+import { Layout } from './components/Layout.tsx';
+import { RequireAuth, RequirePermission } from './components/guards.tsx';
+import { LoginPage } from './pages/LoginPage.tsx';
+import { HomePage } from './pages/HomePage.tsx';
+import { NotFoundPage } from './pages/NotFoundPage.tsx';
+import { AccountPage } from './pages/AccountPage.tsx';
+import { CalendarPage } from './pages/CalendarPage.tsx';
+import { AuditPage } from './pages/AuditPage.tsx';
+import { OrganisationsPage } from './pages/organisations/OrganisationsPage.tsx';
+import { OrganisationDetailPage } from './pages/organisations/OrganisationDetailPage.tsx';
+import { OrganisationFormPage } from './pages/organisations/OrganisationFormPage.tsx';
+import { UsersPage } from './pages/users/UsersPage.tsx';
+import { UserDetailPage } from './pages/users/UserDetailPage.tsx';
+import { UserCreatePage } from './pages/users/UserCreatePage.tsx';
+import { UserEditPage } from './pages/users/UserEditPage.tsx';
+
+/** Dutch paths: they are what professionals see and share. */
+export function App() {
+  return (
+    <Routes>
+      <Route element={<Layout />}>
+        <Route path="inloggen" element={<LoginPage />} />
+        <Route element={<RequireAuth />}>
+          <Route index element={<HomePage />} />
+          <Route path="beheer/organisaties" element={<RequirePermission action="organisation.list"><OrganisationsPage /></RequirePermission>} />
+          <Route path="beheer/organisaties/nieuw" element={<RequirePermission action="organisation.create"><OrganisationFormPage mode="create" /></RequirePermission>} />
+          <Route path="beheer/organisaties/:id" element={<RequirePermission action="organisation.read"><OrganisationDetailPage /></RequirePermission>} />
+          <Route path="beheer/organisaties/:id/wijzigen" element={<RequirePermission action="organisation.update"><OrganisationFormPage mode="edit" /></RequirePermission>} />
+          <Route path="beheer/gebruikers" element={<RequirePermission action="user.list"><UsersPage /></RequirePermission>} />
+          <Route path="beheer/gebruikers/nieuw" element={<RequirePermission action="user.create"><UserCreatePage /></RequirePermission>} />
+          <Route path="beheer/gebruikers/:id" element={<RequirePermission action="user.read"><UserDetailPage /></RequirePermission>} />
+          <Route path="beheer/gebruikers/:id/wijzigen" element={<RequirePermission action="user.update"><UserEditPage /></RequirePermission>} />
+          <Route path="beheer/auditlog" element={<RequirePermission action="audit.read"><AuditPage /></RequirePermission>} />
+          <Route path="kalender" element={<CalendarPage />} />
+          <Route path="mijn-account" element={<AccountPage />} />
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}

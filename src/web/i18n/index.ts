@@ -1,0 +1,60 @@
+/**
+ * i18next set-up: Dutch is the default, English can be chosen in the header.
+ * The choice is kept in localStorage and mirrored in <html lang> and Accept-Language.
+ */
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import nl from './nl.json';
+import en from './en.json';
+import type { Lang } from '../api/types.ts';
+import { setApiLanguage } from '../api/client.ts';
+
+export const LANGUAGES: readonly Lang[] = ['nl', 'en'];
+const STORAGE_KEY = 'thuisroute.language';
+
+export function storedLanguage(): Lang | null {
+  try {
+    const v = globalThis.localStorage?.getItem(STORAGE_KEY);
+    return v === 'nl' || v === 'en' ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+function apply(lang: Lang) {
+  setApiLanguage(lang);
+  if (typeof document !== 'undefined') document.documentElement.lang = lang;
+}
+
+export function initI18n() {
+  const lng = storedLanguage() ?? 'nl';
+  apply(lng);
+  void i18n.use(initReactI18next).init({
+    resources: { nl: { translation: nl }, en: { translation: en } },
+    lng,
+    fallbackLng: 'nl',
+    supportedLngs: ['nl', 'en'],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  return i18n;
+}
+
+/** Switches the UI language; `remember` stores it as the user's explicit choice. */
+export async function setLanguage(lang: Lang, remember = true) {
+  if (remember) {
+    try {
+      globalThis.localStorage?.setItem(STORAGE_KEY, lang);
+    } catch {
+      // storage unavailable (private mode): the choice lasts for this page only
+    }
+  }
+  apply(lang);
+  await i18n.changeLanguage(lang);
+}
+
+export function currentLanguage(): Lang {
+  return i18n.language === 'en' ? 'en' : 'nl';
+}
+
+export { i18n };

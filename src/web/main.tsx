@@ -1,0 +1,26 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter } from 'react-router-dom';
+import '@amsterdam/design-system-css/dist/index.css';
+import '@amsterdam/design-system-tokens/dist/index.css';
+// Compact Mode: the density ADS recommends for internal, information-heavy applications.
+import '@amsterdam/design-system-tokens/dist/compact.css';
+import './styles.css';
+import { initI18n } from './i18n/index.ts';
+import { SessionProvider } from './session/SessionContext.tsx';
+import { AnnouncerProvider } from './components/Announcer.tsx';
+import { App } from './App.tsx';
+
+initI18n();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <BrowserRouter>
+      <SessionProvider>
+        <AnnouncerProvider>
+          <App />
+        </AnnouncerProvider>
+      </SessionProvider>
+    </BrowserRouter>
+  </StrictMode>,
+);

@@ -1,0 +1,310 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { Alert, Badge, Button, Column, DateInput, DescriptionList, ErrorMessage, Field, Heading, Label, Paragraph, Row, StandaloneLink, Table } from '@amsterdam/design-system-react';
+import { ChevronBackwardIcon, ChevronForwardIcon } from '@amsterdam/design-system-react-icons';
+import { api } from '../api/client.ts';
+import type { AuditPage as AuditPageData, AuditRow, VerifyResult } from '../api/types.ts';
+import { useSession } from '../session/SessionContext.tsx';
+import { can, platformWide } from '../session/policy.ts';
+import { PageHeading } from '../components/PageHeading.tsx';
+import { RouterLink } from '../components/RouterLink.tsx';
+import { SelectField, TextField, inputId, msg, useSubmitting, type Msg } from '../components/forms.tsx';
+import { Loading, ProblemAlert } from '../components/status.tsx';
+import { useAnnounce } from '../components/Announcer.tsx';
+import { useResource } from '../lib/useResource.ts';
+import { formatDateTime, formatNumber } from '../lib/format.ts';
+import { useLang } from '../i18n/useLang.ts';
+import { TableScroll } from '../components/TableScroll.tsx';
+
+const FORM = 'audit-filter';
+const PAGE = 50;
+const RESOURCE_TYPES = ['user', 'organisation', 'membership', 'session', 'region', 'audit', 'calendar_day'];
+const OUTCOMES = ['success', 'denied', 'failure'] as const;
+
+/** A calendar date (YYYY-MM-DD) as the start of that day in the browser's time zone, as ISO. */
+function startOfDay(date: string, plusDays = 0): string | undefined {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return undefined;
+  const d = new Date(`${date}T00:00:00`);
+  d.setDate(d.getDate() + plusDays);
+  return d.toISOString();
+}
+
+export function AuditPage() {
+  const { t } = useTranslation();
+  const { session } = useSession();
+  const announce = useAnnounce();
+  const [params, setParams] = useSearchParams();
+  const filters = {
+    action: params.get('handeling') ?? '',
+    resourceType: params.get('soort') ?? '',
+    resourceId: params.get('id') ?? '',
+    outcome: params.get('uitkomst') ?? '',
+    from: params.get('van') ?? '',
+    to: params.get('tot') ?? '',
+  };
+  const before = params.get('voor') ?? '';
+  const [draft, setDraft] = useState(filters);
+  const [dateError, setDateError] = useState<Msg | null>(null);
+  const filterKey = JSON.stringify(filters);
+  useEffect(() => setDraft(JSON.parse(filterKey) as typeof filters), [filterKey]);
+
+  const page = useResource<AuditPageData>('/audit', {
+    action: filters.action || undefined,
+    resourceType: filters.resourceType || undefined,
+    resourceId: filters.resourceId || undefined,
+    outcome: filters.outcome || undefined,
+    from: filters.from ? startOfDay(filters.from) : undefined,
+    to: filters.to ? startOfDay(filters.to, 1) : undefined,
+    before: before || undefined,
+    limit: PAGE,
+  });
+  const count = page.data?.items.length;
+  useEffect(() => {
+    if (count !== undefined && !page.loading) announce(t('audit.shown', { count }));
+  }, [count, page.loading, announce, t]);
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (draft.from && draft.to && draft.from > draft.to) {
+      setDateError(msg('audit.dateOrder'));
+      document.getElementById(inputId(FORM, 'to'))?.focus();
+      return;
+    }
+    setDateError(null);
+    const next = new URLSearchParams();
+    const map: Record<keyof typeof filters, string> = { action: 'handeling', resourceType: 'soort', resourceId: 'id', outcome: 'uitkomst', from: 'van', to: 'tot' };
+    for (const [k, v] of Object.entries(draft)) if (v.trim()) next.set(map[k as keyof typeof filters], v.trim());
+    setParams(next);
+  };
+
+  const olderHref = () => {
+    const p = new URLSearchParams(params);
+    p.set('voor', page.data!.nextBefore!);
+    return `/beheer/auditlog?${p.toString()}`;
+  };
+  const newestHref = () => {
+    const p = new URLSearchParams(params);
+    p.delete('voor');
+    const qs = p.toString();
+    return `/beheer/auditlog${qs ? `?${qs}` : ''}`;
+  };
+
+  return (
+    <Column gap="large">
+      <PageHeading>{t('audit.title')}</PageHeading>
+      <Paragraph>{platformWide(session, 'audit.read') ? t('audit.introPlatform') : t('audit.introOrganisation')}</Paragraph>
+
+      {can(session, 'audit.verify') && <VerifyChain />}
+
+      <form role="search" aria-label={t('audit.filterName')} noValidate onSubmit={submit} className="tr-filters">
+        <Row wrap alignVertical="end" gap="large">
+          <TextField form={FORM} name="action" label={t('audit.action')} hint={t('audit.actionHint')} value={draft.action} onChange={(v) => setDraft((d) => ({ ...d, action: v }))} optional spellCheck={false} />
+          <SelectField
+            form={FORM}
+            name="resourceType"
+            label={t('audit.resourceType')}
+            value={draft.resourceType}
+            onChange={(v) => setDraft((d) => ({ ...d, resourceType: v }))}
+            options={RESOURCE_TYPES.map((r) => ({ value: r, label: t(`audit.resourceTypes.${r}`) }))}
+            placeholder={t('audit.allResourceTypes')}
+            optional
+          />
+          <TextField form={FORM} name="resourceId" label={t('audit.resourceId')} value={draft.resourceId} onChange={(v) => setDraft((d) => ({ ...d, resourceId: v }))} optional spellCheck={false} />
+          <SelectField
+            form={FORM}
+            name="outcome"
+            label={t('audit.outcome')}
+            value={draft.outcome}
+            onChange={(v) => setDraft((d) => ({ ...d, outcome: v }))}
+            options={OUTCOMES.map((o) => ({ value: o, label: t(`audit.outcomes.${o}`) }))}
+            placeholder={t('audit.allOutcomes')}
+            optional
+          />
+          <DateField id={inputId(FORM, 'from')} label={t('audit.from')} value={draft.from} onChange={(v) => setDraft((d) => ({ ...d, from: v }))} />
+          <DateField id={inputId(FORM, 'to')} label={t('audit.to')} value={draft.to} onChange={(v) => setDraft((d) => ({ ...d, to: v }))} error={dateError ?? undefined} />
+          <Button type="submit" variant="secondary">
+            {t('common.search')}
+          </Button>
+        </Row>
+      </form>
+
+      {page.error !== null && <ProblemAlert error={page.error} onRetry={() => void page.reload()} />}
+      {page.loading && !page.data && <Loading />}
+      {page.data && (
+        <>
+          <TableScroll label={t('audit.title')}>
+            <Table className="tr-table tr-audit-table" data-testid="audit-table">
+              <Table.Caption>{before ? t('audit.captionOlder', { count: page.data.items.length }) : t('audit.caption', { count: page.data.items.length })}</Table.Caption>
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{t('audit.seq')}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t('audit.when')}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t('audit.who')}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t('audit.action')}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t('audit.subject')}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t('audit.purpose')}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t('audit.outcome')}</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">{t('audit.details')}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Header>
+              <Table.Body>
+                {page.data.items.map((r) => (
+                  <AuditTableRow key={r.seq} row={r} />
+                ))}
+                {page.data.items.length === 0 && (
+                  <Table.Row>
+                    <Table.Cell colSpan={8}>{t('audit.none')}</Table.Cell>
+                  </Table.Row>
+                )}
+              </Table.Body>
+            </Table>
+          </TableScroll>
+          <nav aria-label={t('audit.pagingName')}>
+            <Row gap="large" wrap>
+              {before && (
+                <StandaloneLink href={newestHref()} linkComponent={RouterLink} icon={ChevronBackwardIcon}>
+                  {t('audit.newest')}
+                </StandaloneLink>
+              )}
+              {page.data.nextBefore && (
+                <StandaloneLink href={olderHref()} linkComponent={RouterLink} icon={ChevronForwardIcon} data-testid="audit-older">
+                  {t('audit.older')}
+                </StandaloneLink>
+              )}
+            </Row>
+          </nav>
+        </>
+      )}
+      {page.loading && page.data && <Paragraph role="status">{t('common.loading')}</Paragraph>}
+      <Paragraph size="small">{t('audit.timeZoneNote')}</Paragraph>
+    </Column>
+  );
+}
+
+function DateField({ id, label, value, onChange, error }: { id: string; label: string; value: string; onChange: (v: string) => void; error?: Msg }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <Field invalid={!!error}>
+      <Label htmlFor={id} hint={t('form.optional')}>
+        {label}
+      </Label>
+      {error && (
+        <ErrorMessage id={`${id}-error`} prefix={t('form.errorPrefix')}>
+          {error[lang]}
+        </ErrorMessage>
+      )}
+      <DateInput id={id} value={value} onChange={(e) => onChange(e.target.value)} invalid={!!error} aria-describedby={error ? `${id}-error` : undefined} />
+    </Field>
+  );
+}
+
+function AuditTableRow({ row }: { row: AuditRow }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const outcomeBadge =
+    row.outcome === 'success' ? (
+      t('audit.outcomes.success')
+    ) : (
+      <Badge color={row.outcome === 'denied' ? 'red' : 'orange'} label={t(`audit.outcomes.${row.outcome}`, { defaultValue: row.outcome })} />
+    );
+  return (
+    <Table.Row>
+      <Table.Cell>{row.seq}</Table.Cell>
+      <Table.Cell className="tr-nowrap">{formatDateTime(row.occurredAt, lang)}</Table.Cell>
+      <Table.Cell>
+        {row.actorName ?? t('audit.noActor')}
+        {row.actorRole && <span className="tr-cell-line tr-muted">{t(`roles.${row.actorRole}`, { defaultValue: row.actorRole })}</span>}
+      </Table.Cell>
+      <Table.Cell>
+        {t(`audit.actions.${row.action.replace(/\./g, '_')}`, { defaultValue: row.action })}
+        <code className="tr-cell-line tr-code">{row.action}</code>
+      </Table.Cell>
+      <Table.Cell>
+        {t(`audit.resourceTypes.${row.resourceType}`, { defaultValue: row.resourceType })}
+        {row.resourceId && <code className="tr-cell-line tr-code" title={row.resourceId}>{row.resourceId.slice(0, 8)}</code>}
+      </Table.Cell>
+      <Table.Cell>{row.purpose ? t(`purposes.${row.purpose}`, { defaultValue: row.purpose }) : '—'}</Table.Cell>
+      <Table.Cell>{outcomeBadge}</Table.Cell>
+      <Table.Cell>
+        <details className="tr-details">
+          <summary>{t('audit.showDetails', { seq: row.seq })}</summary>
+          <pre className="tr-pre">{JSON.stringify({ ...row.details, requestId: row.requestId, hash: row.hash }, null, 2)}</pre>
+        </details>
+      </Table.Cell>
+    </Table.Row>
+  );
+}
+
+function VerifyChain() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const announce = useAnnounce();
+  const [result, setResult] = useState<VerifyResult | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const { pending, run } = useSubmitting();
+  const resultRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (result) resultRef.current?.focus();
+  }, [result]);
+
+  const verify = () =>
+    run(async () => {
+      setError(null);
+      setResult(null);
+      try {
+        const res = await api.get<VerifyResult>('/audit/verify');
+        setResult(res.data);
+        announce(res.data.ok ? t('audit.verifyOk', { rows: formatNumber(res.data.rows, lang) }) : t('audit.verifyBroken'));
+      } catch (err) {
+        setError(err);
+      }
+    });
+
+  return (
+    <section aria-labelledby="verify-heading" className="tr-section">
+      <Heading level={2} size="level-3" id="verify-heading">
+        {t('audit.verifyHeading')}
+      </Heading>
+      <Paragraph>{t('audit.verifyIntro')}</Paragraph>
+      <Row>
+        <Button variant="secondary" onClick={() => void verify()} disabled={pending}>
+          {pending ? t('audit.verifying') : t('audit.verify')}
+        </Button>
+      </Row>
+      {error !== null && <ProblemAlert error={error} headingLevel={3} />}
+      {result && (
+        <Alert
+          ref={resultRef}
+          tabIndex={-1}
+          severity={result.ok ? 'success' : 'error'}
+          heading={result.ok ? t('audit.verifyOkHeading') : t('audit.verifyBrokenHeading')}
+          headingLevel={3}
+          className="tr-alert"
+          data-testid="verify-result"
+        >
+          <Paragraph>{result.ok ? t('audit.verifyOk', { rows: formatNumber(result.rows, lang) }) : t('audit.verifyBroken')}</Paragraph>
+          <DescriptionList termsWidth="medium">
+            <DescriptionList.Term>{t('audit.verifyRows')}</DescriptionList.Term>
+            <DescriptionList.Description>{formatNumber(result.rows, lang)}</DescriptionList.Description>
+            <DescriptionList.Term>{t('audit.verifyHead')}</DescriptionList.Term>
+            <DescriptionList.Description>{result.headSeq ?? '—'}</DescriptionList.Description>
+            <DescriptionList.Term>{t('audit.verifyHash')}</DescriptionList.Term>
+            <DescriptionList.Description>
+              <code className="tr-code tr-break">{result.headHash ?? '—'}</code>
+            </DescriptionList.Description>
+            {!result.ok && (
+              <>
+                <DescriptionList.Term>{t('audit.verifyChanged')}</DescriptionList.Term>
+                <DescriptionList.Description>{result.changed.length ? result.changed.join(', ') : t('common.none')}</DescriptionList.Description>
+                <DescriptionList.Term>{t('audit.verifyLinks')}</DescriptionList.Term>
+                <DescriptionList.Description>{result.broken.length ? result.broken.join(', ') : t('common.none')}</DescriptionList.Description>
+              </>
+            )}
+          </DescriptionList>
+        </Alert>
+      )}
+    </section>
+  );
+}
