@@ -158,6 +158,11 @@ describe('Omslagroute through HTTP', () => {
     expect(events).not.toContain('goals_set');
     const t = (await cc.get(`/api/v1/trajectories/${tid}`)).json();
     expect(t.goals.map((g: { id: string }) => g.id)).toEqual(['g1', 'g3', 'g4']);
+    // Not even the date of the support plan reaches the corporation: no P6 station date, no D-06 deadline.
+    expect(t.stations.find((st: { phase: string }) => st.phase === 'P6_support_plan').enteredOn).toBeNull();
+    const ccDeadlines = (await cc.get(`/api/v1/trajectories/${tid}/deadlines`)).json().items.map((d: { ruleId: string }) => d.ruleId);
+    expect(ccDeadlines).not.toContain('D-06');
+    expect(ccDeadlines).toContain('D-08');
     const client = (await cc.get(`/api/v1/clients/${clientId}`)).json();
     expect(client.firstName).toBe('Ayla');
     expect(client).not.toHaveProperty('targetGroup');

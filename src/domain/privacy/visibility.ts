@@ -141,6 +141,18 @@ export function visibleEventData(viewer: Viewer, type: EventType, data: Record<s
   }
 }
 
+/**
+ * Deadlines outside the care provider: the housing process, not the care. The support plan (D-06),
+ * Fibu (D-12), light support (D-16) and the time-out (D-OV-09, nature of an intervention) stay inside.
+ */
+const HIDDEN_DEADLINES_OUTSIDE: ReadonlySet<string> = new Set(['D-06', 'D-12', 'D-16', 'D-OV-09']);
+
+export function canSeeDeadline(viewer: Viewer, ruleId: string): boolean {
+  if (viewer === 'care_provider' || viewer === 'client') return true;
+  if (viewer === 'nuisance_hub') return false;
+  return !HIDDEN_DEADLINES_OUTSIDE.has(ruleId);
+}
+
 /** Goals outside the care provider: only those linked to the conditional urgency, with their status (PB-5, PB-6). */
 export function visibleGoals<G extends { linkedToUrgency: boolean }>(viewer: Viewer, goals: ReadonlyArray<G>): G[] {
   if (viewer === 'care_provider' || viewer === 'client') return [...goals];

@@ -305,6 +305,8 @@ export interface FormPdfInput {
   lang: Lang;
   meta: FormPdfMeta;
   signatures: ReadonlyArray<FormSignature>;
+  /** §8.3: only the fields marked `partialCopy` (the corporation's copy of F-3: V-01, V-03, V-09). */
+  partialCopyOnly?: boolean;
 }
 
 export interface RenderOptions {
@@ -366,7 +368,7 @@ function signatureBlock(def: FormDefinition, meta: FormPdfMeta, signatures: Read
 
 export async function renderFormPdf(input: FormPdfInput, options: RenderOptions = {}): Promise<Buffer> {
   const { def, data, lang, meta, signatures } = input;
-  const sections = displayForm(def, data, lang);
+  const sections = displayForm(def, data, lang, input.partialCopyOnly ? { partialCopyOnly: true } : {});
   const title = def.title[lang];
   const content: Content[] = [
     metaBox([

@@ -9,7 +9,7 @@ import { IdParams, IsoDateSchema, Paging, ProblemResponses, Uuid } from '../../p
 import type { Database } from '../../platform/db/schema.ts';
 import { todayIn } from '../../platform/clock.ts';
 import { decide, project } from '../../domain/policy/index.ts';
-import { visibleClientFields, type Viewer } from '../../domain/privacy/visibility.ts';
+import { canSeeDeadline, visibleClientFields, type Viewer } from '../../domain/privacy/visibility.ts';
 import { CalendarError, applyDeadlineAdjustments, type DeadlineAdjustment } from '../../domain/calendar/index.ts';
 import { EVENT_TYPES, VARIANTS, checkEvent, deriveState, type EventType, type TrajectoryEvent } from '../../domain/trajectories/index.ts';
 import { authorizeCase } from './access.ts';
@@ -346,7 +346,7 @@ export async function trajectoryRoutes(app: App) {
     const t = await mustLoad(req.params.id);
     const access = await authorizeCase(db, clock, req, 'trajectory.read', t);
     const asOf = req.query.asOf ?? todayIn(clock);
-    const deadlines = await deadlinesOf(t.id, asOf);
+    const deadlines = (await deadlinesOf(t.id, asOf)).filter((d) => canSeeDeadline(access.viewer, d.ruleId));
     setEtag(reply, t.version);
     return { ...trajectoryView(t, access.viewer, asOf, deadlines, await userNames(db, t.events.map((e) => e.recordedBy)), await orgNames(db, [t.careProviderId, t.corporationId, ...t.team.map((m) => m.organisationId)])), viewer: access.viewer, purpose: access.purpose };
   });
@@ -447,9 +447,9 @@ export async function trajectoryRoutes(app: App) {
     },
   }, async (req) => {
     const t = await mustLoad(req.params.id);
-    await authorizeCase(db, clock, req, 'trajectory.read', t);
+    const access = await authorizeCase(db, clock, req, 'trajectory.read', t);
     const asOf = req.query.asOf ?? todayIn(clock);
-    return { asOf, items: await deadlinesOf(t.id, asOf) };
+    return { asOf, items: (await deadlinesOf(t.id, asOf)).filter((d) => canSeeDeadline(access.viewer, d.ruleId)) };
   });
 
   app.post('/trajectories/:id/deadlines/:key/adjustments', {

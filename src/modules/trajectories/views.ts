@@ -2,7 +2,7 @@
 import {
   DEADLINE_RULES, PHASES, TRANSITIONS, deadlineStatus, isEscalated, transferConditions, type DeadlineRuleId, type Phase,
 } from '../../domain/trajectories/index.ts';
-import { canSeeEvent, visibleEventData, visibleGoals, type Viewer } from '../../domain/privacy/visibility.ts';
+import { canSeeDeadline, canSeeEvent, visibleEventData, visibleGoals, type Viewer } from '../../domain/privacy/visibility.ts';
 import type { LoadedTrajectory } from './repository.ts';
 
 export const PHASE_LABELS: Record<Phase, { nl: string; en: string }> = {
@@ -73,12 +73,13 @@ export function deadlineView(d: DeadlineRow, asOf: string) {
 }
 
 /** The metro line: one station per phase, with status, date, who and the open deadlines. */
-export function metroLine(t: LoadedTrajectory, deadlines: ReturnType<typeof deadlineView>[], names: Map<string, string>) {
+export function metroLine(t: LoadedTrajectory, deadlines: ReturnType<typeof deadlineView>[], names: Map<string, string>, viewer: Viewer = 'care_provider') {
   const s = t.state;
   const inactive = new Set(s.inactiveEventIds);
   const entered = new Map<Phase, { on: string; by: string }>();
   for (const e of [...t.events].sort((a, b) => (a.occurredOn < b.occurredOn ? -1 : 1))) {
-    if (inactive.has(e.id)) continue;
+    // A station's date and author come only from events the viewer may see (R-OR-46: not the support plan).
+    if (inactive.has(e.id) || !canSeeEvent(viewer, e.type)) continue;
     const to = TRANSITIONS[e.type]?.to ?? (e.type === 'trajectory_started' ? 'P0_consent' : e.type === 'support_plan_completed' ? 'P6_support_plan' : undefined);
     if (to && !entered.has(to)) entered.set(to, { on: e.occurredOn, by: names.get(e.recordedBy) ?? e.recordedBy });
   }
@@ -151,7 +152,7 @@ export function trajectoryView(t: LoadedTrajectory, viewer: Viewer, asOf: string
     },
     goals: visibleGoals(viewer, s.goals),
     transferConditions: viewer === 'nuisance_hub' ? [] : transferConditions(s, asOf),
-    stations: metroLine(t, deadlines, names),
+    stations: metroLine(t, deadlines.filter((d) => canSeeDeadline(viewer, d.ruleId)), names, viewer),
     team: t.team.map((m) => ({ id: m.id, userId: m.userId, name: m.name, organisationId: m.organisationId, organisationName: orgNames.get(m.organisationId) ?? null, caseRole: m.caseRole })),
   };
 }

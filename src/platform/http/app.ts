@@ -30,8 +30,9 @@ import { trajectoryRoutes } from '../../modules/trajectories/routes.ts';
 import { worklistRoutes } from '../../modules/trajectories/worklist.ts';
 import '../../modules/trajectories/handover.ts';
 import { consentRoutes } from '../../modules/privacy/consent-routes.ts';
-import { deletionRoutes } from '../../modules/privacy/deletion.ts';
+import { formRoutes } from '../../modules/forms/routes.ts';
 import { subjectAccessRoutes } from '../../modules/privacy/subject-access.ts';
+import { deletionRoutes } from '../../modules/privacy/deletion.ts';
 import './context.ts';
 
 export interface AppDeps {
@@ -300,8 +301,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(modulePlugin(trajectoryRoutes), { prefix: '/api/v1' });
   await app.register(modulePlugin(worklistRoutes), { prefix: '/api/v1' });
   await app.register(modulePlugin(consentRoutes), { prefix: '/api/v1' });
-  await app.register(modulePlugin(deletionRoutes), { prefix: '/api/v1' });
+  await app.register(modulePlugin(formRoutes), { prefix: '/api/v1' });
   await app.register(modulePlugin(subjectAccessRoutes), { prefix: '/api/v1' });
+  await app.register(modulePlugin(deletionRoutes), { prefix: '/api/v1' });
   await registerWeb(app);
 
   app.get('/api/v1/openapi.json', { config: { action: 'system.public' }, schema: { hide: true } }, async () => app.swagger());
