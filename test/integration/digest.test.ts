@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
-import { startTestApp, userId, type Agent, type TestContext } from '../support/harness.ts';
+import { startTestApp, userId, type Agent, type TestContext, actFor } from '../support/harness.ts';
 import { buildDigests, clientInitials } from '../../src/modules/notifications/digest.ts';
 import { drainOutbox, enqueueEmail, OUTBOX_MAX_ATTEMPTS } from '../../src/modules/notifications/outbox.ts';
 import { createMailTransport, mailSettingsFromEnv, type MailTransport } from '../../src/modules/notifications/mail.ts';
@@ -36,11 +36,7 @@ const refuse = new Map<string, number>();
 const silent: JobLogger = { info: () => {}, warn: () => {}, error: () => {}, debug: () => {} };
 
 async function loginCareWorker(): Promise<Agent> {
-  const a = await ctx.login('begeleider');
-  const s = (await a.get('/api/v1/auth/session')).json();
-  const horizon = s.memberships.find((m: { organisationCode: string }) => m.organisationCode === 'ZA-HORIZON');
-  expect((await a.put('/api/v1/auth/session/active-membership', { membershipId: horizon.id })).statusCode).toBe(200);
-  return a;
+  return actFor(await ctx.login('begeleider'), 'ZA-HORIZON');
 }
 
 /** A client with a trajectory whose Fibu agreements (D-12: evaluation every six months) were made on `fibuOn`. */

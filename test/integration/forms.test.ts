@@ -6,7 +6,7 @@
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_F1, EXAMPLE_F2, EXAMPLE_F3, EXAMPLE_F4 } from '../../src/domain/forms/examples.ts';
-import { orgId, startTestApp, userId, type Agent, type TestContext } from '../support/harness.ts';
+import { orgId, startTestApp, userId, type Agent, type TestContext, actFor } from '../support/harness.ts';
 
 let ctx: TestContext;
 let cw: Agent;
@@ -120,11 +120,8 @@ const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 beforeAll(async () => {
   ctx = await startTestApp();
   ctx.clock.set('2027-08-02T09:00:00Z');
-  cw = await ctx.login('begeleider');
   // Sanne acts for Zorggroep Horizon in this test.
-  const s = (await cw.get('/api/v1/auth/session')).json();
-  const horizon = s.memberships.find((m: { organisationCode: string }) => m.organisationCode === 'ZA-HORIZON');
-  await cw.put('/api/v1/auth/session/active-membership', { membershipId: horizon.id });
+  cw = await actFor(await ctx.login('begeleider'), 'ZA-HORIZON');
   tm = await ctx.login('teammanager');
   cc = await ctx.login('corporatie');
   od = await ctx.login('onafhankelijk');

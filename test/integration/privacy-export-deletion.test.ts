@@ -6,7 +6,7 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { startTestApp, userId, type Agent, type TestContext } from '../support/harness.ts';
+import { startTestApp, userId, type Agent, type TestContext, actFor } from '../support/harness.ts';
 import { executeDueDeletions, scrubEventData } from '../../src/modules/privacy/deletion.ts';
 import { collectSubjectAccess, subjectAccessSections } from '../../src/modules/privacy/subject-access.ts';
 import { EXAMPLE_DATA } from '../../src/domain/forms/examples.ts';
@@ -28,11 +28,7 @@ const GOALS = [
 ];
 
 async function loginCareWorker(): Promise<Agent> {
-  const a = await ctx.login('begeleider');
-  const s = (await a.get('/api/v1/auth/session')).json();
-  const horizon = s.memberships.find((m: { organisationCode: string }) => m.organisationCode === 'ZA-HORIZON');
-  expect((await a.put('/api/v1/auth/session/active-membership', { membershipId: horizon.id })).statusCode).toBe(200);
-  return a;
+  return actFor(await ctx.login('begeleider'), 'ZA-HORIZON');
 }
 
 async function record(agent: Agent, type: string, occurredOn: string, data: Record<string, unknown> = {}, extra: Record<string, unknown> = {}) {

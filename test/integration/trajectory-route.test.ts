@@ -3,7 +3,7 @@
  * each step: care worker, corporation contact, independent reviewer and Wonen officer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orgId, startTestApp, userId, type Agent, type TestContext } from '../support/harness.ts';
+import { orgId, startTestApp, userId, type Agent, type TestContext, actFor } from '../support/harness.ts';
 
 let ctx: TestContext;
 let cw: Agent;
@@ -36,11 +36,8 @@ async function ok(agent: Agent, type: string, occurredOn: string, data: Record<s
 beforeAll(async () => {
   ctx = await startTestApp();
   ctx.clock.set('2027-08-02T09:00:00Z');
-  cw = await ctx.login('begeleider');
   // Sanne acts for Zorggroep Horizon in this test.
-  const s = (await cw.get('/api/v1/auth/session')).json();
-  const horizon = s.memberships.find((m: { organisationCode: string }) => m.organisationCode === 'ZA-HORIZON');
-  await cw.put('/api/v1/auth/session/active-membership', { membershipId: horizon.id });
+  cw = await actFor(await ctx.login('begeleider'), 'ZA-HORIZON');
   cc = await ctx.login('corporatie');
   od = await ctx.login('onafhankelijk');
   won = await ctx.login('wonen');

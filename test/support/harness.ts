@@ -124,6 +124,16 @@ export class Agent {
   delete(url: string, headers?: Headers) { return this.request('DELETE', url, undefined, headers); }
 }
 
+/** Makes the agent act for its membership at the organisation with this code (the organisation switcher). */
+export async function actFor(agent: Agent, orgCode: string): Promise<Agent> {
+  const s = (await agent.get('/api/v1/auth/session')).json();
+  const m = s.memberships.find((x: { organisationCode: string }) => x.organisationCode === orgCode);
+  if (!m) throw new Error(`no membership at ${orgCode}`);
+  const res = await agent.put('/api/v1/auth/session/active-membership', { membershipId: m.id });
+  if (res.statusCode !== 200) throw new Error(`switch to ${orgCode} failed: ${res.statusCode}`);
+  return agent;
+}
+
 /** Looks up a demo organisation id by code. */
 export async function orgId(ctx: TestContext, code: string): Promise<string> {
   const r = await ctx.db.selectFrom('organisations').select('id').where('code', '=', code).executeTakeFirstOrThrow();
