@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONTRACT_SETTINGS, contractTypeAtTransfer, type ContractTypeInput } from './transfer.ts';
+import { DEFAULT_CONTRACT_SETTINGS, checkContractType, contractTypeAtTransfer, type ContractTypeInput } from './transfer.ts';
 
 // young-adults-and-moves.md DR-YA-2 worked examples; "de Key" is the corporation with the early cut-off.
 const cfg = { ...DEFAULT_CONTRACT_SETTINGS, earlyCutoffCorporations: ['DE-KEY'] };
@@ -30,5 +30,17 @@ describe('R-YA-05 / DR-YA-2: contract type at lease transfer for young adults', 
 
   it('row 10 is a setting: the cut-off day can be placed in the old regime', () => {
     expect(contractTypeAtTransfer(ex(false, 'ALLIANTIE', '2018-04-01', 21, 23), { ...cfg, cutoffDayIsNewRegime: false }).outcome).toBe('INDEFINITE');
+  });
+});
+
+describe('R-YA-05: the contract type recorded at transfer is checked for young adults', () => {
+  it('refuses an indefinite lease where DR-YA-2 gives a five-year contract, naming the row', () => {
+    const v = checkContractType('indefinite', ex(true, 'ROCHDALE', '2019-07-01', 24, 26), cfg);
+    expect(v).toMatchObject({ rule: 'R-YA-05', expected: 'FIVE_YEAR', row: 4 });
+    expect(checkContractType('five_year', ex(true, 'ROCHDALE', '2019-07-01', 24, 26), cfg)).toBeNull();
+  });
+  it('an exception granted (R-YA-06) allows an indefinite lease; adults outside B4 get a regular lease', () => {
+    expect(checkContractType('indefinite', ex(false, 'DE-KEY', '2020-09-01', 20, 22, true), cfg)).toBeNull();
+    expect(checkContractType('indefinite', ex(false, 'YMERE', '2020-01-01', 40, 45), cfg)).toBeNull();
   });
 });

@@ -118,3 +118,23 @@ export function contractTypeAtTransfer(i: ContractTypeInput, cfg: ContractTypeSe
   if (onCutoff(cfg.otherCutoff)) return { outcome: after(cfg.otherCutoff) ? 'FIVE_YEAR' : 'INDEFINITE', row: 10 };
   return after(cfg.otherCutoff) ? { outcome: 'FIVE_YEAR', row: 8 } : { outcome: 'INDEFINITE', row: 9 };
 }
+
+/**
+ * R-YA-05: the contract type recorded at transfer must follow DR-YA-2 for a young adult
+ * (18 up to the maximum age at placement). Returns a violation naming the rule, or null.
+ */
+export function checkContractType(
+  recorded: 'indefinite' | 'five_year',
+  input: ContractTypeInput,
+  cfg: ContractTypeSettings = DEFAULT_CONTRACT_SETTINGS,
+): { rule: 'R-YA-05'; expected: ContractOutcome; row: number; nl: string; en: string } | null {
+  if (input.ageAtPlacement < 18) return null;
+  const { outcome, row } = contractTypeAtTransfer(input, cfg);
+  const expected = outcome === 'FIVE_YEAR' ? 'five_year' : 'indefinite';
+  if (recorded === expected) return null;
+  return {
+    rule: 'R-YA-05', expected: outcome, row,
+    nl: `Volgens de regeling voor jongvolwassenen (DR-YA-2, regel ${row}) hoort hier een ${expected === 'five_year' ? 'vijfjarencontract' : 'contract voor onbepaalde tijd'}; leg een uitzondering (R-YA-06) vast als die is toegekend.`,
+    en: `Under the young-adult scheme (DR-YA-2, row ${row}) this should be a ${expected === 'five_year' ? 'five-year contract' : 'lease for an indefinite period'}; record an exception (R-YA-06) if one was granted.`,
+  };
+}

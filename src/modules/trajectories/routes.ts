@@ -11,7 +11,7 @@ import { todayIn } from '../../platform/clock.ts';
 import { decide, project } from '../../domain/policy/index.ts';
 import { canSeeDeadline, visibleClientFields, type Viewer } from '../../domain/privacy/visibility.ts';
 import { CalendarError, applyDeadlineAdjustments, type DeadlineAdjustment } from '../../domain/calendar/index.ts';
-import { EVENT_TYPES, VARIANTS, checkEvent, deriveState, type EventType, type TrajectoryEvent } from '../../domain/trajectories/index.ts';
+import { EVENT_TYPES, VARIANTS, checkContractType, checkEvent, deriveState, type EventType, type TrajectoryEvent } from '../../domain/trajectories/index.ts';
 import { authorizeCase } from './access.ts';
 import { computeDeadlines, loadAdjustments, loadTrajectory, refreshCaches, type LoadedTrajectory } from './repository.ts';
 import { deadlineView, eventsFor, trajectoryView, type DeadlineRow } from './views.ts';
@@ -401,6 +401,20 @@ export async function trajectoryRoutes(app: App) {
             if (t.state.startedOn && replacement.occurredOn < t.state.startedOn && target.type !== 'trajectory_started') violations.push({ code: 'date_before_start', rule: null, nl: 'De datum ligt vóór de start van het traject.', en: 'The date is before the trajectory started.', field: '/data/occurredOn' });
           }
         }
+      }
+      // R-YA-05: a young adult's contract in own name follows DR-YA-2 (five-year contracts).
+      if (b.type === 'contract_own_name_signed' && t.client.birthDate && t.state.keyHandoverOn) {
+        const age = (on: string) => Number(on.slice(0, 4)) - Number(t.client.birthDate!.slice(0, 4)) - (on.slice(5) < t.client.birthDate!.slice(5) ? 1 : 0);
+        const children = await trx.selectFrom('household_members').select('id').where('client_id', '=', t.clientId).where('kind', '=', 'child').execute();
+        const corp = t.corporationId ? await trx.selectFrom('organisations').select('code').where('id', '=', t.corporationId).executeTakeFirst() : null;
+        const settings = await trx.selectFrom('settings').select('value').where('key', '=', 'young_adult_contracts').executeTakeFirst();
+        const exceptionGranted = t.state.deviations.some((x) => x.item === 'lease_duration');
+        const v = checkContractType(
+          (input.data.contractType as 'indefinite' | 'five_year') ?? 'indefinite',
+          { exceptionGranted, ageAtPlacement: age(t.state.keyHandoverOn), ageAtTransfer: age(b.occurredOn), hasChildren: children.length > 0, corporationCode: corp?.code ?? '', placementDate: t.state.keyHandoverOn },
+          settings ? { ...(await import('../../domain/trajectories/index.ts')).DEFAULT_CONTRACT_SETTINGS, ...(settings.value as object) } : undefined,
+        );
+        if (v) violations = [...violations, { code: 'contract_type', rule: v.rule, nl: v.nl, en: v.en, field: '/data/contractType' }];
       }
       if (violations.length) {
         throw new Problem({
