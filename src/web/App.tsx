@@ -14,6 +14,14 @@ import { UsersPage } from './pages/users/UsersPage.tsx';
 import { UserDetailPage } from './pages/users/UserDetailPage.tsx';
 import { UserCreatePage } from './pages/users/UserCreatePage.tsx';
 import { UserEditPage } from './pages/users/UserEditPage.tsx';
+import { WorklistPage } from './pages/trajectories/WorklistPage.tsx';
+import { ClientsPage, WonenQueuePage } from './pages/trajectories/ClientsPage.tsx';
+import { ClientCreatePage } from './pages/trajectories/ClientCreatePage.tsx';
+import { ClientPage } from './pages/trajectories/ClientPage.tsx';
+import { TrajectoryPage } from './pages/trajectories/TrajectoryPage.tsx';
+import { FormPage } from './pages/trajectories/FormPage.tsx';
+import { RoutePage } from './pages/route-info/RoutePage.tsx';
+import { RouteInfoEditPage } from './pages/route-info/RouteInfoEditPage.tsx';
 
 /** Dutch paths: they are what professionals see and share. */
 export function App() {
@@ -21,6 +29,8 @@ export function App() {
     <Routes>
       <Route element={<Layout />}>
         <Route path="inloggen" element={<LoginPage />} />
+        {/* Public: the Omslagroute explained, with the blank forms. */}
+        <Route path="route" element={<RoutePage />} />
         <Route element={<RequireAuth />}>
           <Route index element={<HomePage />} />
           <Route path="beheer/organisaties" element={<RequirePermission action="organisation.list"><OrganisationsPage /></RequirePermission>} />
@@ -32,6 +42,14 @@ export function App() {
           <Route path="beheer/gebruikers/:id" element={<RequirePermission action="user.read"><UserDetailPage /></RequirePermission>} />
           <Route path="beheer/gebruikers/:id/wijzigen" element={<RequirePermission action="user.update"><UserEditPage /></RequirePermission>} />
           <Route path="beheer/auditlog" element={<RequirePermission action="audit.read"><AuditPage /></RequirePermission>} />
+          <Route path="werklijst" element={<RequirePermission action="worklist.read"><WorklistPage /></RequirePermission>} />
+          <Route path="clienten" element={<RequirePermission action="client.list"><ClientsPage /></RequirePermission>} />
+          <Route path="clienten/nieuw" element={<RequirePermission action="client.create"><ClientCreatePage /></RequirePermission>} />
+          <Route path="clienten/:id" element={<RequirePermission action="client.read"><ClientPage /></RequirePermission>} />
+          <Route path="trajecten/:id" element={<RequirePermission action="trajectory.read"><TrajectoryPage /></RequirePermission>} />
+          <Route path="formulieren/:id" element={<RequirePermission action="form.read"><FormPage /></RequirePermission>} />
+          <Route path="wonen/voordrachten" element={<RequirePermission action="client.list"><WonenQueuePage /></RequirePermission>} />
+          <Route path="route/bewerken" element={<RequirePermission action="route_info.edit"><RouteInfoEditPage /></RequirePermission>} />
           <Route path="kalender" element={<CalendarPage />} />
           <Route path="mijn-account" element={<AccountPage />} />
         </Route>

@@ -6,6 +6,7 @@
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
 import type { Action } from '../../src/domain/policy/index.ts';
 import { FORM_DEFINITIONS, contentHashInput, type FormKind } from '../../src/domain/forms/index.ts';
 import type { Role } from '../../src/domain/organisations/model.ts';
@@ -258,6 +259,16 @@ const TEMPLATES: Record<string, (f: Fx) => Promise<Req[]>> = {
   'GET /api/v1/clients/:id/deletion-requests': async (f) => perCase(f, (k) => ({ method: 'GET', url: `/api/v1/clients/${k.clientId}/deletion-requests` })),
   'GET /api/v1/deletion-requests/:id': async (f) => perCase(f, async (k) => ({ method: 'GET', url: `/api/v1/deletion-requests/${await insertDeletionRequest(k.clientId, f.me.userId)}` })),
   'POST /api/v1/deletion-requests/:id/revoke': async (f) => perCase(f, async (k) => ({ method: 'POST', url: `/api/v1/deletion-requests/${await insertDeletionRequest(k.clientId, f.me.userId)}/revoke`, body: {}, headers: { 'if-match': '"1"' } })),
+  'GET /api/v1/route-info': async () => [{ method: 'GET', url: '/api/v1/route-info', relation: 'none' }],
+  'PUT /api/v1/route-info/:phase': async () => {
+    const { rows } = await sql<{ version: number }>`SELECT version FROM route_info WHERE phase = 'P9_aftercare'`.execute(ctx.db);
+    const current = rows[0]!;
+    return [{
+      method: 'PUT', url: '/api/v1/route-info/P9_aftercare', relation: 'none', headers: { 'if-match': `"${current.version}"` },
+      body: { title: { nl: 'Zorg na omklap', en: 'Aftercare' }, body: { nl: 'Tekst van de redactie.', en: 'Text by the editors.' }, responsible: ['care_provider'] },
+    }];
+  },
+  'GET /api/v1/trajectories/:id/contact-candidates': async (f) => perCase(f, (k) => ({ method: 'GET', url: `/api/v1/trajectories/${k.trajectoryId}/contact-candidates?kind=colleague` })),
   'DELETE /api/v1/calendar/days/:id': async (f) => [
     { method: 'DELETE', url: `/api/v1/calendar/days/${await insertDay(f.me.orgId)}`, relation: 'own' },
     { method: 'DELETE', url: `/api/v1/calendar/days/${await insertDay(f.foreignOrg)}`, relation: 'foreign' },

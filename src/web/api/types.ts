@@ -1,5 +1,6 @@
 /** Shapes of the Thuisroute API (see GET /api/v1/openapi.json). */
 import type { OrganisationType, Role } from '../../domain/organisations/model.ts';
+import type { FormDefinition } from '../../domain/forms/model.ts';
 
 export type Lang = 'nl' | 'en';
 
@@ -174,4 +175,282 @@ export interface Problem {
   retryAfter?: number;
   currentVersion?: number;
   reason?: string;
+}
+
+// ─── Omslagroute: cases, trajectories, forms (see src/modules/trajectories, forms, privacy) ──
+
+export type LocalText = Record<Lang, string>;
+
+export interface WorklistItem {
+  trajectoryId: string;
+  clientId: string;
+  clientName: string | null;
+  phase: string;
+  key: string;
+  ruleId: string;
+  label: LocalText;
+  nature: 'MUST' | 'SHOULD' | 'MAY' | string;
+  kind: string;
+  start: string;
+  due: string | null;
+  originalDue: string;
+  status: 'open' | 'met' | 'missed' | 'cancelled' | 'waived' | string;
+  overdue: boolean;
+  escalated: boolean;
+  warning: boolean;
+  paused: boolean;
+  moved: DueAdjustment[];
+}
+
+export interface Worklist {
+  asOf: string;
+  horizon: string;
+  items: WorklistItem[];
+}
+
+export interface ClientListItem {
+  clientId: string;
+  name: string;
+  birthDate: string | null;
+  trajectoryId: string;
+  phase: string;
+  status: 'active' | 'closed';
+  targetGroup: string | null;
+  careProvider: string | null;
+  corporation: string | null;
+  startedOn: string;
+  overdueDeadlines: number;
+}
+
+export interface HouseholdMember {
+  kind: 'partner' | 'child' | 'other';
+  name: string;
+  birthDate?: string | null;
+}
+
+/** Which fields are present depends on the viewer (purpose binding). */
+export interface Client {
+  id: string;
+  firstName?: string | null;
+  lastName?: string | null;
+  birthDate?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  address?: string | null;
+  household?: HouseholdMember[];
+  woningnetNumber?: string | null;
+  woningnetRegisteredOn?: string | null;
+  oldWoningnetNumber?: string | null;
+  targetGroup?: string | null;
+  multiProblemFamily?: boolean;
+  careProviderId?: string;
+  version?: number;
+  erased: boolean;
+  purpose?: string;
+  trajectories?: Array<{ id: string; phase: string; status: string; started_on: string }>;
+}
+
+export interface Deadline extends Omit<WorklistItem, 'trajectoryId' | 'clientId' | 'clientName' | 'phase'> {
+  actors: string[];
+  metOn: string | null;
+  warnOn: string | null;
+  history: unknown[];
+  note: string | null;
+}
+
+export interface Station {
+  phase: string;
+  label: LocalText;
+  status: 'done' | 'current' | 'upcoming' | 'not_reached';
+  enteredOn: string | null;
+  enteredBy: string | null;
+  openDeadlines: Deadline[];
+}
+
+export interface TeamMemberView {
+  id: string;
+  userId: string;
+  name: string;
+  organisationId: string;
+  organisationName: string | null;
+  caseRole: 'personal_supervisor' | 'colleague' | 'external' | 'corporation_contact' | string;
+}
+
+export interface TransferConditionView {
+  id: string;
+  met: boolean;
+  rule: string;
+  nl: string;
+  en: string;
+}
+
+export interface GoalView {
+  id: string;
+  domain: string;
+  text: string;
+  linkedToUrgency: boolean;
+  achieved: boolean;
+  achievedOn: string | null;
+}
+
+export type Viewer = 'care_provider' | 'corporation' | 'wonen' | 'nuisance_hub' | 'client';
+
+export interface Trajectory {
+  id: string;
+  clientId: string;
+  clientName: string | null;
+  careProvider: { id: string; name: string | null };
+  corporation: { id: string; name: string | null } | null;
+  corporationContactId: string | null;
+  targetGroup: string | null;
+  variant: string;
+  phase: string;
+  phaseLabel: LocalText;
+  status: 'active' | 'closed';
+  exit: string | null;
+  startedOn: string;
+  dwellingAddress: string | null;
+  version: number;
+  flags: { enteredViaOtherRoute: boolean; lastingIntermediateLease: boolean; inTimeOut?: boolean; multiProblemFamily?: boolean; consentActive: boolean };
+  keyDates: Record<string, string | null>;
+  goals: GoalView[];
+  transferConditions: TransferConditionView[];
+  stations: Station[];
+  team: TeamMemberView[];
+  viewer: Viewer;
+  purpose: string;
+}
+
+export interface TimelineEvent {
+  id: string;
+  seq: number;
+  type: string;
+  label: LocalText;
+  occurredOn: string;
+  recordedBy: string | null;
+  data: Record<string, unknown>;
+  correctsEventId: string | null;
+  superseded: boolean;
+}
+
+export interface Consent {
+  id: string;
+  clientId: string;
+  purposes: Array<{ id: string; nl: string; en: string }>;
+  givenOn: string;
+  explainedItems: string[];
+  explainedBy: string | null;
+  retention: string;
+  withdrawnOn: string | null;
+  active: boolean;
+  version: number;
+}
+
+export interface ContactCandidate {
+  userId: string;
+  name: string;
+  organisationId: string;
+  organisationName: string;
+  role: string;
+  onTeam: boolean;
+}
+
+export interface FormSectionProgress {
+  id: string;
+  title: LocalText;
+  complete: boolean;
+  answered: number;
+  required: number;
+}
+
+export interface FormListItem {
+  id: string;
+  kind: 'F-1' | 'F-2' | 'F-3' | 'F-4';
+  title: LocalText;
+  status: 'draft' | 'submitted' | 'final';
+  version: number;
+  copy: 'full' | 'copy' | 'partial';
+  complete: boolean | null;
+  sections: FormSectionProgress[] | null;
+  signatures: { requiresSignatures: boolean; final: boolean; missing: string[]; signed: string[]; stale: number; names: Array<{ party: string; name: string; signedOn: string; recordedBy: string | null }> } | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface FormSignatureView {
+  id: string;
+  party: 'client' | 'care_provider' | 'corporation';
+  name: string;
+  function: string | null;
+  signedOn: string;
+  method: string;
+  formVersion: number;
+  contentHash: string;
+  recordedBy: string | null;
+  recordedAt: string;
+}
+
+export interface FormErrorView {
+  field: string;
+  code: string;
+  nl: string;
+  en: string;
+  rule?: string;
+  path?: string;
+  check?: string;
+}
+
+export interface FormView {
+  id: string;
+  trajectoryId: string;
+  kind: 'F-1' | 'F-2' | 'F-3' | 'F-4';
+  title: LocalText;
+  status: 'draft' | 'submitted' | 'final';
+  version: number;
+  definitionVersion: number;
+  contentHash: string | null;
+  viewer: Viewer;
+  purpose: string;
+  copy: 'full' | 'copy' | 'partial';
+  definition: FormDefinition;
+  data: Record<string, unknown>;
+  progress: { complete: boolean; sections: FormSectionProgress[]; errors: FormErrorView[] } | null;
+  signatures: { requiresSignatures: boolean; parties: string[]; final: boolean; missing: string[]; valid: FormSignatureView[]; stale: FormSignatureView[] } | null;
+  createdBy: string | null;
+  createdAt: string;
+  updatedAt: string;
+  automaticEvent?: { type: string; recorded: boolean } | null;
+}
+
+export interface AttachmentView {
+  id: string;
+  formId: string;
+  filename: string;
+  contentType: string;
+  sizeBytes: number;
+  uploadedBy: string | null;
+  uploadedAt: string;
+}
+
+export interface DeletionRequest {
+  id: string;
+  clientId: string;
+  status: 'pending' | 'revoked' | 'executed';
+  reason: string;
+  requestedBy: { id: string; name: string | null } | null;
+  requestedAt: string;
+  effectiveOn: string;
+  revokedBy: { id: string; name: string | null } | null;
+  revokedAt: string | null;
+  executedAt: string | null;
+  version: number;
+}
+
+export interface RouteInfoItem {
+  phase: string;
+  title: LocalText;
+  body: LocalText;
+  responsible: string[];
+  version: number;
+  updatedAt: string;
 }

@@ -228,6 +228,9 @@ export function Layout() {
           </Grid>
         </PageFooter.Spotlight>
         <PageFooter.Menu heading={t('footer.menuHeading')}>
+          <PageFooter.MenuLink href="/route" linkComponent={RouterLink}>
+            {t('nav.route')}
+          </PageFooter.MenuLink>
           <PageFooter.MenuLink href="/api/docs">{t('footer.apiDocs')}</PageFooter.MenuLink>
           {authenticated && (
             <PageFooter.MenuLink href="/kalender" linkComponent={RouterLink}>

@@ -2,6 +2,9 @@ import type { ReactElement, SVGProps } from 'react';
 import {
   BuildingsFillIcon,
   CalendarFillIcon,
+  ClipboardFillIcon,
+  MapFillIcon,
+  PersonAtDeskFillIcon,
   DocumentCheckMarkFillIcon,
   HouseFillIcon,
   PersonsFillIcon,
@@ -21,10 +24,13 @@ export interface NavItem {
 /** The modules that exist today. An item shows only when the policy allows its action. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'nav.home', action: 'session.self', icon: HouseFillIcon },
+  { to: '/werklijst', label: 'nav.worklist', action: 'worklist.read', icon: ClipboardFillIcon },
+  { to: '/clienten', label: 'nav.clients', action: 'client.list', icon: PersonAtDeskFillIcon },
   { to: '/beheer/organisaties', label: 'nav.organisations', action: 'organisation.list', icon: BuildingsFillIcon },
   { to: '/beheer/gebruikers', label: 'nav.users', action: 'user.list', icon: PersonsFillIcon },
   { to: '/beheer/auditlog', label: 'nav.audit', action: 'audit.read', icon: DocumentCheckMarkFillIcon },
   { to: '/kalender', label: 'nav.calendar', action: 'calendar.read', icon: CalendarFillIcon },
+  { to: '/route', label: 'nav.route', action: 'system.public', icon: MapFillIcon },
   { to: '/mijn-account', label: 'nav.account', action: 'session.self', icon: UserAccountFillIcon },
 ];
 

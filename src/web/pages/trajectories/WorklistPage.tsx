@@ -1,0 +1,140 @@
+import { useEffect } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { Column, Heading, Link, Paragraph, Row, StandaloneLink, Table } from '@amsterdam/design-system-react';
+import type { Worklist, WorklistItem } from '../../api/types.ts';
+import { useSession } from '../../session/SessionContext.tsx';
+import { can } from '../../session/policy.ts';
+import { PageHeading } from '../../components/PageHeading.tsx';
+import { RouterLink } from '../../components/RouterLink.tsx';
+import { Loading, ProblemAlert } from '../../components/status.tsx';
+import { TableScroll } from '../../components/TableScroll.tsx';
+import { useAnnounce } from '../../components/Announcer.tsx';
+import { useResource } from '../../lib/useResource.ts';
+import { useLang } from '../../i18n/useLang.ts';
+import { StatusText, useDate, usePhaseName } from './common.tsx';
+
+/** Overdue first (with the "te laat" and "te laat ×3" markers), then due within 10 working days. */
+export function WorklistPage() {
+  const { t } = useTranslation();
+  const { session, activeMembership } = useSession();
+  const announce = useAnnounce();
+  const [params] = useSearchParams();
+  const mayOrganisation = can(session, 'worklist.read_organisation');
+  const scope = mayOrganisation && params.get('bereik') === 'organisatie' ? 'organisation' : 'mine';
+  const list = useResource<Worklist>('/worklist', { scope });
+  const items = list.data?.items ?? [];
+  const overdue = items.filter((i) => i.overdue);
+  const soon = items.filter((i) => !i.overdue);
+  const date = useDate();
+
+  useEffect(() => {
+    if (list.data && !list.loading) announce(t('worklist.loaded', { overdue: overdue.length, soon: soon.length }));
+  }, [list.data, list.loading, overdue.length, soon.length, announce, t]);
+
+  return (
+    <Column gap="large">
+      <PageHeading>{scope === 'organisation' ? t('worklist.titleOrganisation') : t('worklist.title')}</PageHeading>
+      <Paragraph>
+        {list.data ? t('worklist.intro', { asOf: date(list.data.asOf), horizon: date(list.data.horizon) }) : t('worklist.introShort')}
+      </Paragraph>
+      {mayOrganisation && (
+        <nav aria-label={t('worklist.scopeNav')}>
+          <Row gap="large" wrap>
+            {scope === 'organisation' ? (
+              <StandaloneLink href="/werklijst" linkComponent={RouterLink}>
+                {t('worklist.showMine')}
+              </StandaloneLink>
+            ) : (
+              <StandaloneLink href="/werklijst?bereik=organisatie" linkComponent={RouterLink}>
+                {t('worklist.showOrganisation', { organisation: activeMembership?.organisationName ?? '' })}
+              </StandaloneLink>
+            )}
+          </Row>
+        </nav>
+      )}
+      {list.error !== null && <ProblemAlert error={list.error} onRetry={() => void list.reload()} />}
+      {list.loading && !list.data && <Loading />}
+      {list.data && (
+        <>
+          <WorklistTable id="overdue" heading={t('worklist.overdueHeading', { count: overdue.length })} empty={t('worklist.noneOverdue')} items={overdue} />
+          <WorklistTable id="soon" heading={t('worklist.soonHeading', { count: soon.length })} empty={t('worklist.noneSoon')} items={soon} />
+        </>
+      )}
+    </Column>
+  );
+}
+
+function WorklistTable({ id, heading, empty, items }: { id: string; heading: string; empty: string; items: WorklistItem[] }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const date = useDate();
+  const phaseName = usePhaseName();
+  return (
+    <section aria-labelledby={`${id}-heading`} className="tr-section" data-testid={`worklist-${id}`}>
+      <Heading level={2} size="level-3" id={`${id}-heading`}>
+        {heading}
+      </Heading>
+      {items.length === 0 ? (
+        <Paragraph>{empty}</Paragraph>
+      ) : (
+        <TableScroll label={heading}>
+          <Table className="tr-table">
+            <Table.Caption className="ams-visually-hidden">{heading}</Table.Caption>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t('worklist.client')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('worklist.rule')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('worklist.what')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('worklist.due')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('worklist.status')}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {items.map((i) => (
+                <Table.Row key={`${i.trajectoryId}-${i.key}`} data-testid="worklist-row">
+                  <Table.Cell>
+                    <Link href={`/trajecten/${i.trajectoryId}`} linkComponent={RouterLink}>
+                      {i.clientName ?? t('clients.erasedName')}
+                    </Link>
+                    <span className="tr-cell-line tr-muted">{phaseName(i.phase)}</span>
+                  </Table.Cell>
+                  <Table.Cell>
+                    <span className="tr-code">{i.ruleId}</span>
+                    <span className="tr-cell-line tr-muted">{t(`deadlines.nature.${i.nature}`, { defaultValue: i.nature })}</span>
+                  </Table.Cell>
+                  <Table.Cell>{i.label[lang]}</Table.Cell>
+                  <Table.Cell>
+                    <span className="tr-nowrap">{i.due ? date(i.due) : t('deadlines.pausedNoDue')}</span>
+                    {i.moved.length > 0 && (
+                      <span className="tr-cell-line tr-muted">
+                        {t('worklist.moved')}{' '}
+                        {i.moved.map((m) => (lang === 'en' ? m.reasonEn : m.reason)).join(' ')}
+                      </span>
+                    )}
+                  </Table.Cell>
+                  <Table.Cell>
+                    <DeadlineMarkers item={i} />
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
+      )}
+    </section>
+  );
+}
+
+export function DeadlineMarkers({ item }: { item: Pick<WorklistItem, 'overdue' | 'escalated' | 'warning' | 'paused' | 'status'> }) {
+  const { t } = useTranslation();
+  return (
+    <span className="tr-markers">
+      {item.overdue && <StatusText tone="bad">{t('deadlines.late')}</StatusText>}
+      {item.escalated && <StatusText tone="bad">{t('deadlines.escalated')}</StatusText>}
+      {item.warning && <StatusText tone="warn">{t('deadlines.warning')}</StatusText>}
+      {item.paused && <StatusText tone="info">{t('deadlines.paused')}</StatusText>}
+      {!item.overdue && !item.paused && !item.warning && <StatusText tone={item.status === 'met' ? 'ok' : 'muted'}>{t(`deadlines.status.${item.status}`, { defaultValue: item.status })}</StatusText>}
+    </span>
+  );
+}
