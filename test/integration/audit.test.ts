@@ -67,7 +67,7 @@ describe('audit trail: every write and every read of personal data', () => {
     expect(after).toBe(before + 1);
   });
 
-  it('the database refuses UPDATE, DELETE and TRUNCATE on the audit trail', async () => {
+  it('R-OR-91: against unlawful processing the database refuses UPDATE, DELETE and TRUNCATE on the audit trail', async () => {
     await expect(sql`UPDATE audit_log SET action = 'x'`.execute(ctx.db)).rejects.toThrow(/append-only/);
     await expect(sql`DELETE FROM audit_log`.execute(ctx.db)).rejects.toThrow(/append-only/);
     await expect(sql`TRUNCATE audit_log`.execute(ctx.db)).rejects.toThrow(/append-only/);
