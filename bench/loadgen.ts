@@ -9,7 +9,17 @@
  * Latency is recorded here from autocannon's per-response timing (float ms, 2xx
  * only), because autocannon's own histogram has 1 ms resolution — too coarse for
  * sub-millisecond loopback floors. autocannon's figures are kept for comparison.
+ *
+ * Two load shapes:
+ * - closed loop (default): every connection sends its next request as soon as the previous
+ *   answer arrives — the server runs saturated, and by Little's law the mean latency is
+ *   connections ÷ throughput;
+ * - paced (`pace`): every connection sends `perConnectionRate` requests per second. autocannon
+ *   releases a connection's quota at the start of each second, all connections at the same
+ *   instant; to avoid one thundering herd per second the connections are split over `groups`
+ *   autocannon instances started 1000/groups ms apart, so the arrivals are spread over the second.
  */
+import os from 'node:os';
 import autocannon from 'autocannon';
 import { mulberry32 } from './synthetic.ts';
 
@@ -26,6 +36,8 @@ export interface LoadJob {
   durationS: number;
   warmupS: number;
   headers?: Record<string, string>;
+  /** Paced load instead of a closed loop; see the header. */
+  pace?: { perConnectionRate: number; groups: number };
 }
 
 export interface LatencySummary {
@@ -42,24 +54,33 @@ export interface LoadResult {
   type: 'result';
   connections: number;
   durationS: number;
-  /** Completed 2xx responses during the measured window. */
+  /** 2xx responses that arrived in the measured window. */
   ok: number;
+  /** Other responses that arrived in the measured window. */
   non2xx: number;
   statusCounts: Record<string, number>;
+  /** autocannon's errors and timeouts (connection errors, no answer within 10 s) over the whole run, warm-up included. */
   errors: number;
   timeouts: number;
+  /** Requests sent over the whole run, and those never answered (still in flight at the end, or timed out). */
+  sent: number;
+  unanswered: number;
   /** 2xx responses per second over the measured window. */
   reqPerSec: number;
   /** autocannon's mean of per-second request samples (all statuses). */
   autocannonReqPerSecMean: number;
   /** Float-ms latency percentiles of 2xx responses (nearest rank). */
   latencyMs: LatencySummary;
-  /** autocannon's own 1 ms-resolution latency percentiles. */
+  /** autocannon's own 1 ms-resolution latency percentiles (whole run incl. warm-up; first instance of a paced run). */
   autocannonLatencyMs: { p50: number; p97_5: number; p99: number; max: number };
   bytesPerSec: number;
-  /** Requests completed during the warm-up (discarded). */
+  /** Responses that arrived during the warm-up (discarded). */
   warmupRequests: number;
   warmupOk: number;
+  /** Paced runs: the offered rate (requests per second over all connections); null for a closed loop. */
+  offeredRatePerSec: number | null;
+  /** os.loadavg() (1, 5, 15 min) when the measured window started and when it ended. */
+  loadAverage: { start: number[]; end: number[] };
 }
 
 type Message = { type: 'ids'; ids: string[] } | LoadJob;
@@ -74,34 +95,57 @@ function percentile(sorted: Float64Array, p: number): number {
 
 const round = (n: number, d = 3) => Math.round(n * 10 ** d) / 10 ** d;
 
-async function fire(job: LoadJob, durationS: number, seed: number) {
-  const rng = mulberry32(seed);
+/**
+ * One continuous run of warm-up + measured window. Only responses that arrive inside the
+ * window [start + warmupS, start + warmupS + durationS] count. (A separate warm-up run would
+ * leave its unanswered requests queued in the server, to be worked off during the measured run.)
+ * Requests sent during the warm-up draw from another id sequence, so the measured ids do not hit
+ * a cache primed with themselves; the measured ids replay the same sequence for the same seed.
+ */
+async function runJob(job: LoadJob): Promise<LoadResult> {
   if (job.randomId && ids.length === 0) throw new Error('random ids requested but no ids were sent');
+  const warmupRng = mulberry32(job.seed ^ 0x5bd1e995);
+  const rng = mulberry32(job.seed);
   let latencies = new Float64Array(1 << 16);
   let n = 0;
+  let sum = 0;
+  let warmupRequests = 0;
+  let warmupOk = 0;
   const statusCounts: Record<string, number> = {};
-  const options: autocannon.Options = {
+  const groups = job.pace ? Math.max(1, Math.min(job.pace.groups, job.connections)) : 1;
+  const t0 = performance.now();
+  const windowStart = t0 + job.warmupS * 1000;
+  const windowEnd = windowStart + job.durationS * 1000;
+  let loadStart: number[] | null = job.warmupS > 0 ? null : os.loadavg().map((x) => round(x, 2));
+  const options = (connections: number, stagger: number): autocannon.Options => ({
     url: job.origin,
-    connections: job.connections,
-    duration: durationS,
+    connections,
+    // Every instance runs to the end of the window (a paced run's later groups start later).
+    duration: job.warmupS + job.durationS - stagger / 1000,
     timeout: 10,
     headers: job.headers ?? {},
+    ...(job.pace ? { overallRate: connections * job.pace.perConnectionRate } : {}),
     requests: [
       {
         method: 'GET',
         path: job.path,
         setupRequest: (req) => {
-          req.path = job.randomId ? `${job.path}${ids[rng.int(ids.length)]}` : job.path;
+          const r = performance.now() < windowStart ? warmupRng : rng;
+          req.path = job.randomId ? `${job.path}${ids[r.int(ids.length)]}` : job.path;
           return req;
         },
       },
     ],
-  };
-  let instance!: autocannon.Instance;
-  const done = new Promise<autocannon.Result>((resolve, reject) => {
-    instance = autocannon(options, (err: unknown, res) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(res)));
   });
-  instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+  const onResponse = (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+    const now = performance.now();
+    if (now < windowStart) {
+      warmupRequests++;
+      if (statusCode >= 200 && statusCode < 300) warmupOk++;
+      return;
+    }
+    loadStart ??= os.loadavg().map((x) => round(x, 2));
+    if (now > windowEnd) return;
     const key = String(statusCode);
     statusCounts[key] = (statusCounts[key] ?? 0) + 1;
     if (statusCode < 200 || statusCode >= 300) return;
@@ -111,36 +155,39 @@ async function fire(job: LoadJob, durationS: number, seed: number) {
       latencies = bigger;
     }
     latencies[n++] = responseTime;
-  });
-  const result = await done;
-  const sorted = latencies.slice(0, n).sort();
-  let sum = 0;
-  for (let i = 0; i < n; i++) sum += sorted[i]!;
-  return { result, sorted, sum, n, statusCounts };
-}
-
-async function runJob(job: LoadJob): Promise<LoadResult> {
-  let warmupRequests = 0;
-  let warmupOk = 0;
-  if (job.warmupS > 0) {
-    // Warm-up with another id sequence, so the measured run does not start on a cache primed with its own ids.
-    const w = await fire(job, job.warmupS, job.seed ^ 0x5bd1e995);
-    warmupRequests = Object.values(w.statusCounts).reduce((s, x) => s + x, 0);
-    warmupOk = w.n;
+    sum += responseTime;
+  };
+  const runs: Array<Promise<autocannon.Result>> = [];
+  for (let g = 0; g < groups; g++) {
+    const connections = Math.floor(job.connections / groups) + (g < job.connections % groups ? 1 : 0);
+    const stagger = (g * 1000) / groups;
+    if (g > 0) await new Promise((r) => setTimeout(r, t0 + stagger - performance.now()));
+    let instance!: autocannon.Instance;
+    runs.push(new Promise<autocannon.Result>((resolve, reject) => {
+      instance = autocannon(options(connections, stagger), (err: unknown, res) => (err ? reject(err instanceof Error ? err : new Error(String(err))) : resolve(res)));
+    }));
+    instance.on('response', onResponse);
   }
-  const { result, sorted, sum, n, statusCounts } = await fire(job, job.durationS, job.seed);
-  const duration = result.duration;
+  const all = await Promise.all(runs);
+  const loadEnd = os.loadavg().map((x) => round(x, 2));
+  const result = all[0]!;
+  const sorted = latencies.slice(0, n).sort();
+  const non2xx = Object.entries(statusCounts).reduce((acc, [code, c]) => (Number(code) >= 200 && Number(code) < 300 ? acc : acc + c), 0);
+  const sent = all.reduce((acc, r) => acc + (r.requests.sent ?? 0), 0);
+  const answered = warmupRequests + Object.values(statusCounts).reduce((a, b) => a + b, 0);
   return {
     type: 'result',
     connections: job.connections,
-    durationS: round(duration, 3),
+    durationS: job.durationS,
     ok: n,
-    non2xx: result.non2xx,
+    non2xx,
     statusCounts,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    reqPerSec: round(n / duration, 1),
-    autocannonReqPerSecMean: round(result.requests.mean, 1),
+    errors: all.reduce((acc, r) => acc + r.errors, 0),
+    timeouts: all.reduce((acc, r) => acc + r.timeouts, 0),
+    sent,
+    unanswered: Math.max(0, sent - answered),
+    reqPerSec: round(n / job.durationS, 1),
+    autocannonReqPerSecMean: round(all.reduce((acc, r) => acc + r.requests.mean, 0), 1),
     latencyMs: {
       mean: round(n ? sum / n : 0),
       p50: round(percentile(sorted, 50)),
@@ -151,9 +198,11 @@ async function runJob(job: LoadJob): Promise<LoadResult> {
       max: round(n ? sorted[n - 1]! : 0),
     },
     autocannonLatencyMs: { p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99, max: result.latency.max },
-    bytesPerSec: round(result.throughput.mean, 0),
+    bytesPerSec: round(all.reduce((acc, r) => acc + r.throughput.mean, 0), 0),
     warmupRequests,
     warmupOk,
+    offeredRatePerSec: job.pace ? job.connections * job.pace.perConnectionRate : null,
+    loadAverage: { start: loadStart ?? loadEnd, end: loadEnd },
   };
 }
 

@@ -1,7 +1,13 @@
 /**
- * Foundation benchmark (`npm run bench`): what does the platform's request pipeline
+ * `npm run bench`: the benchmark suites (BENCH_SUITES, default "foundation,worklist").
+ * See bench/README.md.
+ *
+ * Suite "worklist" (bench/worklist.ts): GET /api/v1/worklist with 200 000 open deadlines in the
+ * database, against the bare worklist query, at 50 and 200 connections.
+ *
+ * Suite "foundation": what does the platform's request pipeline
  * — session, policy, field projection, hash-chained audit — cost on top of the bare
- * indexed read it wraps? See bench/README.md.
+ * indexed read it wraps?
  *
  * For each database (PGlite always; PostgreSQL when BENCH_DATABASE_URL or DATABASE_URL
  * is set) this starts the real app on 127.0.0.1, bulk-inserts synthetic users, logs in
@@ -10,35 +16,30 @@
  *   (a) GET /floor/users/:id on a bare Fastify — database floor (same handle, same query shape)
  *   (b) GET /api/v1/users/:id of the real app  — authenticated, policy-checked, projected, audited
  *
- * Environment: BENCH_USERS (50000), BENCH_DURATION (10 s per run with one database, 7 s with two,
- * so a full run stays around 3 minutes on 2 cores), BENCH_WARMUP (2 s),
+ * Environment: BENCH_SUITES ("foundation,worklist"), BENCH_USERS (50000), BENCH_DURATION (foundation:
+ * 10 s per run with one database, 7 s with two; worklist: 5 s — so a full run stays bounded on 2 cores), BENCH_WARMUP (2 s),
  * BENCH_CONNECTIONS ("10,50"), BENCH_SEED, BENCH_DATABASES ("pglite,postgres"),
  * BENCH_DATABASE_URL / DATABASE_URL (an account that may CREATE DATABASE).
  * What-if runs: BENCH_EXTRA_SQL (executed after the data is generated, e.g. a candidate
  * index) with BENCH_LABEL (suffix of the result files, so the baseline is not overwritten).
  */
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
-import pg from 'pg';
 import { sql } from 'kysely';
-import { loadConfig, type Config } from '../src/platform/config/config.ts';
-import { openDatabase, type DatabaseHandle, type Db } from '../src/platform/db/database.ts';
+import type { Db } from '../src/platform/db/database.ts';
 import { createServer, type Server } from '../src/platform/server.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { DEMO_DOMAIN, DEMO_PASSWORD } from '../src/platform/seed/demo.ts';
 import { verifyAuditChain } from '../src/modules/audit/verify.ts';
 import { DEFAULT_SEED, insertSyntheticUsers } from './synthetic.ts';
 import type { LoadJob, LoadResult } from './loadgen.ts';
+import {
+  LoadGenerator, RESULTS_DIR, count, drain, envList, envNumber, loadAverage, log, login, machineInfo, onCleanup, originOf, postgresUrl, prepareDatabase, round,
+  runCleanups, sleep, table, trackInFlight, xactCommits, type DbKind,
+} from './common.ts';
+import { benchWorklist, printWorklist, worklistSettings, worklistSummary, writeWorklistReport, type WorklistReport } from './worklist.ts';
 
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const RESULTS_DIR = path.join(HERE, 'results');
-
-type DbKind = 'pglite' | 'postgres';
 type TargetName = 'healthz' | 'floor' | 'real';
 
 const TARGETS: Record<TargetName, string> = {
@@ -49,20 +50,16 @@ const TARGETS: Record<TargetName, string> = {
 
 // ─── Settings ────────────────────────────────────────────────────────────────
 
-function envNumber(key: string, fallback: number, min = 0): number {
-  const raw = process.env[key];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n < min) throw new Error(`${key} must be a number ≥ ${min}, got "${raw}"`);
-  return n;
-}
-
-const postgresUrl = process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || null;
-const wanted = new Set((process.env.BENCH_DATABASES ?? 'pglite,postgres').split(',').map((s) => s.trim()));
+const wanted = new Set(envList('BENCH_DATABASES', 'pglite,postgres'));
 const kinds: DbKind[] = [
   ...(wanted.has('pglite') ? (['pglite'] as const) : []),
   ...(wanted.has('postgres') && postgresUrl ? (['postgres'] as const) : []),
 ];
+const SUITES = ['foundation', 'worklist'] as const;
+type Suite = (typeof SUITES)[number];
+const suites = envList('BENCH_SUITES', SUITES.join(','));
+for (const s of suites) if (!(SUITES as readonly string[]).includes(s)) throw new Error(`BENCH_SUITES: unknown suite "${s}" (known: ${SUITES.join(', ')})`);
+const runs = (s: Suite) => suites.includes(s);
 
 const settings = {
   users: Math.floor(envNumber('BENCH_USERS', 50_000, 1)),
@@ -78,134 +75,6 @@ const settings = {
 if (settings.label && !/^[a-z0-9][a-z0-9_-]{0,40}$/.test(settings.label)) throw new Error('BENCH_LABEL: lower-case letters, digits, - and _ only');
 if (settings.extraSql && !settings.label) throw new Error('BENCH_EXTRA_SQL changes the schema under test: set BENCH_LABEL too, so the baseline results are not overwritten');
 const suffix = settings.label ? `-${settings.label}` : '';
-
-const log = (msg: string) => process.stderr.write(`[bench] ${msg}\n`);
-const round = (n: number, d = 3) => Math.round(n * 10 ** d) / 10 ** d;
-const redactUrl = (u: string) => {
-  const url = new URL(u);
-  if (url.password) url.password = '***';
-  return url.toString();
-};
-
-// ─── Cleanup (also on Ctrl-C) ────────────────────────────────────────────────
-
-interface Cleanup { label: string; fn: () => Promise<void> | void }
-const cleanups: Cleanup[] = [];
-/** Registers a clean-up step; the returned function runs it now (once) and unregisters it. */
-function onCleanup(label: string, fn: () => Promise<void> | void): () => Promise<void> {
-  const c: Cleanup = { label, fn };
-  cleanups.push(c);
-  return async () => {
-    const i = cleanups.indexOf(c);
-    if (i < 0) return;
-    cleanups.splice(i, 1);
-    await c.fn();
-  };
-}
-async function runCleanups() {
-  while (cleanups.length) {
-    const c = cleanups.pop()!;
-    try {
-      await c.fn();
-    } catch (err) {
-      log(`cleanup "${c.label}" failed: ${(err as Error).message}`);
-    }
-  }
-}
-let interrupted = false;
-process.on('SIGINT', () => {
-  if (interrupted) process.exit(130);
-  interrupted = true;
-  log('interrupted — cleaning up');
-  void runCleanups().finally(() => process.exit(130));
-});
-
-// ─── The load generator child ────────────────────────────────────────────────
-
-class LoadGenerator {
-  #child: ChildProcess;
-  #waiting: ((msg: any) => void) | null = null;
-
-  constructor() {
-    const execArgv = process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : ['--import', 'tsx'];
-    this.#child = fork(path.join(HERE, 'loadgen.ts'), [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    this.#child.on('message', (msg) => {
-      const w = this.#waiting;
-      this.#waiting = null;
-      w?.(msg);
-    });
-    this.#child.on('exit', (code) => {
-      const w = this.#waiting;
-      this.#waiting = null;
-      w?.({ type: 'error', message: `load generator exited with code ${code}` });
-    });
-  }
-
-  #ask(msg: unknown): Promise<any> {
-    if (this.#waiting) throw new Error('load generator is busy');
-    return new Promise((resolve) => {
-      this.#waiting = resolve;
-      this.#child.send(msg as object);
-    });
-  }
-
-  async setIds(ids: string[]) {
-    const r = await this.#ask({ type: 'ids', ids });
-    if (r.type !== 'ids-ok') throw new Error(`load generator: ${r.message ?? 'unexpected reply'}`);
-  }
-
-  async run(job: Omit<LoadJob, 'type'>): Promise<LoadResult> {
-    const r = await this.#ask({ type: 'job', ...job });
-    if (r.type !== 'result') throw new Error(`load generator: ${r.message ?? 'unexpected reply'}`);
-    return r as LoadResult;
-  }
-
-  stop() {
-    if (this.#child.connected) this.#child.disconnect();
-    if (this.#child.exitCode === null) this.#child.kill();
-  }
-}
-
-// ─── Database set-up ─────────────────────────────────────────────────────────
-
-interface Target {
-  kind: DbKind;
-  config: Config;
-  database: DatabaseHandle;
-  describe: string;
-  /** Removes the data dir / drops the bench database. */
-  dispose: () => Promise<void>;
-}
-
-async function prepareDatabase(kind: DbKind): Promise<Target> {
-  const base: Config = { ...loadConfig({ NODE_ENV: 'test' }), demoSeed: true, logLevel: 'silent', cookieSecure: false, host: '127.0.0.1', port: 0 };
-  if (kind === 'pglite') {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'thuisroute-bench-'));
-    const dispose = onCleanup(`remove ${dataDir}`, () => fs.rmSync(dataDir, { recursive: true, force: true }));
-    const config = { ...base, databaseUrl: null, dataDir };
-    const database = await openDatabase({ databaseUrl: null, dataDir });
-    return { kind, config, database, describe: `PGlite (data dir ${dataDir})`, dispose };
-  }
-  const adminUrl = postgresUrl!;
-  const name = `thuisroute_bench_${crypto.randomBytes(5).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const dispose = onCleanup(`drop database ${name}`, async () => {
-    const a = new pg.Client({ connectionString: adminUrl });
-    await a.connect();
-    await a.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await a.end();
-    log(`dropped database ${name}`);
-  });
-  const u = new URL(adminUrl);
-  u.pathname = `/${name}`;
-  const config = { ...base, databaseUrl: u.toString() };
-  // The production default pool size (openDatabase: 20), not a bench-tuned one.
-  const database = await openDatabase({ databaseUrl: u.toString(), dataDir: '' });
-  return { kind, config, database, describe: `PostgreSQL database ${name} on ${redactUrl(adminUrl)}`, dispose };
-}
 
 // ─── The floor: a bare Fastify on the same database handle ───────────────────
 
@@ -223,42 +92,6 @@ async function startFloor(db: Db): Promise<FastifyInstance> {
   await floor.listen({ host: '127.0.0.1', port: 0 });
   return floor;
 }
-
-const originOf = (f: FastifyInstance) => {
-  const a = f.server.address();
-  if (!a || typeof a === 'string') throw new Error('no TCP address');
-  return `http://127.0.0.1:${a.port}`;
-};
-
-async function login(origin: string): Promise<string> {
-  const res = await fetch(`${origin}/api/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: `admin@${DEMO_DOMAIN}`, password: DEMO_PASSWORD }),
-  });
-  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('tr_session='));
-  if (!cookie) throw new Error('login set no tr_session cookie');
-  return cookie;
-}
-
-async function count(db: Db, table: 'users' | 'memberships' | 'audit_log' | 'sessions'): Promise<number> {
-  const r = await db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
-  return Number(r.n);
-}
-
-/** Committed transactions in this database so far (PostgreSQL statistics; null where unavailable). */
-async function xactCommits(db: Db): Promise<number | null> {
-  try {
-    await sql`SELECT pg_stat_clear_snapshot()`.execute(db);
-    const r = await sql<{ n: string }>`SELECT xact_commit::text AS n FROM pg_stat_database WHERE datname = current_database()`.execute(db);
-    return r.rows[0] ? Number(r.rows[0].n) : null;
-  } catch {
-    return null;
-  }
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ─── One database ────────────────────────────────────────────────────────────
 
@@ -309,18 +142,6 @@ interface DatabaseReport {
   notes: string[];
 }
 
-function machineInfo() {
-  const cpus = os.cpus();
-  return {
-    cpus: cpus.length,
-    cpuModel: cpus[0]?.model ?? 'unknown',
-    totalMemBytes: os.totalmem(),
-    totalMemGiB: round(os.totalmem() / 1024 ** 3, 1),
-    platform: `${os.platform()} ${os.release()} ${os.arch()}`,
-    node: process.version,
-  };
-}
-
 async function benchDatabase(kind: DbKind, loader: LoadGenerator): Promise<DatabaseReport> {
   const date = new Date().toISOString(); // a bench, not a test: wall-clock time is what we want here
   const target = await prepareDatabase(kind);
@@ -351,7 +172,8 @@ async function benchDatabase(kind: DbKind, loader: LoadGenerator): Promise<Datab
   const closeFloor = onCleanup('close floor', () => floor.close());
   const appOrigin = originOf(server.app as unknown as FastifyInstance);
   const floorOrigin = originOf(floor);
-  const cookie = await login(appOrigin);
+  const inFlight = [trackInFlight(server.app.server), trackInFlight(floor.server)];
+  const cookie = await login(appOrigin, `admin@${DEMO_DOMAIN}`, DEMO_PASSWORD);
 
   // Pre-flight: both routes answer for a synthetic id, and the real one with memberships.
   const probeId = inserted.userIds[0]!;
@@ -387,7 +209,7 @@ async function benchDatabase(kind: DbKind, loader: LoadGenerator): Promise<Datab
       if (kind === 'postgres' && name !== 'healthz') await sleep(1100); // PostgreSQL flushes backend statistics about once a second when idle
       const xactStart = kind === 'postgres' ? await xactCommits(db) : null;
       const r = await loader.run(job);
-      await sleep(250); // let in-flight requests (and their audit rows) finish
+      await drain(db, { servers: inFlight }); // let in-flight requests (and their audit rows) finish
       const m: Measurement = { target: name, description: TARGETS[name], ...r };
       if (name === 'real') {
         m.auditRowsWritten = (await count(db, 'audit_log')) - auditStart;
@@ -483,20 +305,14 @@ async function benchDatabase(kind: DbKind, loader: LoadGenerator): Promise<Datab
 
 // ─── Output ──────────────────────────────────────────────────────────────────
 
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => r.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  return [line(rows[0]!), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
-}
-
-function printSummary(reports: DatabaseReport[]) {
+function printSummary(reports: DatabaseReport[]): string {
   const fmt = (n: number, d = 2) => n.toFixed(d);
   const out: string[] = [];
   for (const r of reports) {
     out.push('');
     out.push(`Foundation bench — ${r.database.kind} (${r.database.version.split(' on ')[0]}), ${r.data.users} users / ${r.data.memberships} memberships, ` +
       `${r.machine.cpus} CPU, ${r.machine.totalMemGiB} GiB, Node ${r.machine.node}, ${r.settings.durationS} s per run after ${r.settings.warmupS} s warm-up`);
-    const rows: string[][] = [['target', 'conns', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'max ms', 'non-2xx', 'tx/req']];
+    const rows: string[][] = [['target', 'conns', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'max ms', 'non-2xx', 'tx/req', 'load1']];
     for (const m of r.measurements) {
       rows.push([
         m.target === 'real' ? '(b) real /api/v1/users/:id' : m.target === 'floor' ? '(a) floor bare SELECT' : '(c) /healthz',
@@ -508,6 +324,7 @@ function printSummary(reports: DatabaseReport[]) {
         fmt(m.latencyMs.max, 1),
         String(m.non2xx + m.errors),
         m.transactionsPerRequest == null ? '–' : fmt(m.transactionsPerRequest, 2),
+        m.loadAverage ? fmt(m.loadAverage.end[0] ?? NaN, 1) : '–',
       ]);
     }
     out.push(table(rows));
@@ -522,60 +339,95 @@ function printSummary(reports: DatabaseReport[]) {
     out.push(`data: synthetic insert ${r.data.insertMs} ms (${r.data.insertRowsPerSec} rows/s), database size ${r.data.sizeBytes ? `${round(r.data.sizeBytes / 1024 ** 2, 1)} MiB` : 'n/a'}`);
     for (const n of r.notes) out.push(`note: ${n}`);
   }
-  process.stdout.write(`${out.join('\n')}\n`);
+  return out.join('\n');
 }
 
 // ─── Main ────────────────────────────────────────────────────────────────────
 
+function foundationSummary(r: DatabaseReport) {
+  return {
+    kind: r.database.kind,
+    version: r.database.version,
+    file: `foundation-${r.database.kind}${suffix}.json`,
+    date: r.date,
+    data: r.data,
+    measurements: r.measurements.map((m) => ({
+      target: m.target,
+      connections: m.connections,
+      reqPerSec: m.reqPerSec,
+      latencyMs: { p50: m.latencyMs.p50, p97_5: m.latencyMs.p97_5, p99: m.latencyMs.p99 },
+      non2xx: m.non2xx,
+      errors: m.errors,
+      loadAverage1m: m.loadAverage?.end[0] ?? null,
+      ...(m.auditRowsWritten !== undefined ? { auditRowsWritten: m.auditRowsWritten } : {}),
+      ...(m.transactionsPerRequest != null ? { transactionsPerRequest: m.transactionsPerRequest } : {}),
+    })),
+    ratios: r.ratios,
+    audit: r.audit,
+  };
+}
+
+interface SuiteSection { date: string; settings: unknown; databases: unknown[]; carriedOver?: boolean }
+
+/** The previous summary's section of a suite that did not run this time (older files: the foundation suite at the top level). */
+function previousSection(file: string, suite: Suite): SuiteSection | null {
+  try {
+    const prev = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+    const section = (prev[suite] ?? (suite === 'foundation' && prev.benchmark === 'foundation' ? prev : null)) as SuiteSection | null;
+    return section ? { date: section.date, settings: section.settings, databases: section.databases, carriedOver: true } : null;
+  } catch {
+    return null;
+  }
+}
+
 async function main() {
   if (settings.connections.length === 0) throw new Error('BENCH_CONNECTIONS lists no connection counts');
   const t0 = performance.now();
-  log(`databases: ${kinds.join(', ')}${postgresUrl ? '' : ' (set BENCH_DATABASE_URL or DATABASE_URL to add PostgreSQL)'}; ` +
-    `${settings.users} users; ${settings.connections.join('/')} connections; ${settings.warmupS}+${settings.durationS} s per run`);
+  const wl = runs('worklist')
+    ? worklistSettings({ durationS: envNumber('BENCH_DURATION', 5, 1), warmupS: settings.warmupS, seed: settings.seed, extraSql: settings.extraSql, label: settings.label })
+    : null;
+  log(`suites: ${suites.join(', ')}; databases: ${kinds.join(', ')}${postgresUrl ? '' : ' (set BENCH_DATABASE_URL or DATABASE_URL to add PostgreSQL)'}; load average ${loadAverage().join('/')}`);
+  if (runs('foundation')) log(`foundation: ${settings.users} users; ${settings.connections.join('/')} connections; ${settings.warmupS}+${settings.durationS} s per run`);
+  if (wl) log(`worklist: ${wl.clients} clients, ${wl.totalDeadlines} deadlines (${wl.openDeadlines} open); ${wl.connections.join('/')} connections; ${wl.warmupS}+${wl.durationS} s per run`);
   const loader = new LoadGenerator();
   onCleanup('stop load generator', () => loader.stop());
-  const reports: DatabaseReport[] = [];
+  const foundation: DatabaseReport[] = [];
+  const worklist: WorklistReport[] = [];
   try {
-    for (const kind of kinds) reports.push(await benchDatabase(kind, loader));
+    if (runs('foundation')) for (const kind of kinds) foundation.push(await benchDatabase(kind, loader));
+    if (wl) for (const kind of kinds) worklist.push(await benchWorklist(kind, loader, wl));
   } finally {
     await runCleanups();
   }
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const files: string[] = [];
-  for (const r of reports) {
+  for (const r of foundation) {
     const file = path.join(RESULTS_DIR, `foundation-${r.database.kind}${suffix}.json`);
     fs.writeFileSync(file, `${JSON.stringify(r, null, 2)}\n`);
     files.push(path.relative(process.cwd(), file));
   }
-  const summary = {
-    benchmark: 'foundation',
-    date: reports[0]?.date ?? new Date().toISOString(),
-    machine: machineInfo(),
-    settings,
-    wallSeconds: Math.round((performance.now() - t0) / 1000),
-    databases: reports.map((r) => ({
-      kind: r.database.kind,
-      version: r.database.version,
-      file: `foundation-${r.database.kind}${suffix}.json`,
-      data: r.data,
-      measurements: r.measurements.map((m) => ({
-        target: m.target,
-        connections: m.connections,
-        reqPerSec: m.reqPerSec,
-        latencyMs: { p50: m.latencyMs.p50, p97_5: m.latencyMs.p97_5, p99: m.latencyMs.p99 },
-        non2xx: m.non2xx,
-        errors: m.errors,
-        ...(m.auditRowsWritten !== undefined ? { auditRowsWritten: m.auditRowsWritten } : {}),
-        ...(m.transactionsPerRequest != null ? { transactionsPerRequest: m.transactionsPerRequest } : {}),
-      })),
-      ratios: r.ratios,
-      audit: r.audit,
-    })),
-  };
+  for (const r of worklist) files.push(path.relative(process.cwd(), writeWorklistReport(RESULTS_DIR, r, suffix)));
   const summaryFile = path.join(RESULTS_DIR, `summary${suffix}.json`);
+  const now = new Date().toISOString();
+  const summary = {
+    date: foundation[0]?.date ?? worklist[0]?.date ?? now,
+    suitesRun: suites,
+    machine: machineInfo(),
+    loadAverageAtEnd: loadAverage(),
+    wallSeconds: Math.round((performance.now() - t0) / 1000),
+    foundation: runs('foundation')
+      ? { date: foundation[0]?.date ?? now, settings, databases: foundation.map(foundationSummary) }
+      : previousSection(summaryFile, 'foundation'),
+    worklist: wl ? { date: worklist[0]?.date ?? now, settings: wl, databases: worklist.map((r) => worklistSummary(r, suffix)) } : previousSection(summaryFile, 'worklist'),
+  };
   fs.writeFileSync(summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
   files.push(path.relative(process.cwd(), summaryFile));
-  printSummary(reports);
+  const printed = [foundation.length ? printSummary(foundation) : '', worklist.length ? printWorklist(worklist) : ''].filter(Boolean).join('\n');
+  process.stdout.write(`${printed}\n`);
+  for (const suite of SUITES) {
+    const section = summary[suite];
+    if (!runs(suite) && section) process.stdout.write(`(${suite}: not run; summary.json keeps the section of ${section.date})\n`);
+  }
   process.stdout.write(`\nwrote ${files.join(', ')} in ${summary.wallSeconds} s\n`);
 }
 

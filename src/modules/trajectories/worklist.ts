@@ -50,9 +50,11 @@ export async function worklistRows(db: Kysely<Database>, q: WorklistQuery) {
       'd.original_due_date', 'd.warn_on', 'd.met_on', 'd.closed_as', 'd.paused', 'd.computed', 'd.history', 'd.note',
       't.phase', 't.client_id', 'c.first_name', 'c.last_name',
     ])
-    .orderBy(sql`(d.due_date < ${q.asOf})`, 'desc')
+    // Overdue first needs no extra sort key: overdue rows already come first by due date,
+    // and ordering by due date alone lets the partial index feed rows in order (stop at the limit).
     .orderBy('d.due_date')
     .orderBy('d.trajectory_id')
+    .orderBy('d.key')
     .limit(q.limit)
     .execute();
 }
