@@ -21,6 +21,8 @@ export interface DatabaseOptions {
   /** PGlite data directory; 'memory://' for an in-memory database. */
   dataDir: string;
   poolSize?: number;
+  /** Called when an idle pooled connection fails (it is discarded either way). */
+  onIdleError?: (err: Error) => void;
 }
 
 // `date` columns are plain calendar dates: keep them as 'YYYY-MM-DD' strings,
@@ -73,6 +75,12 @@ function serialised(dialect: Dialect): Dialect {
 export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandle> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 20 });
+    // An idle pooled connection that the server terminates (restart, failover, pg_terminate_backend)
+    // emits 'error' on the pool; without a listener that would crash the process. The pool drops the
+    // client and the next query opens a fresh one.
+    pool.on('error', (err) => {
+      if (opts.onIdleError) opts.onIdleError(err);
+    });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     const execScript = async (script: string) => {
       const client = await pool.connect();
