@@ -105,6 +105,8 @@ describe('login', () => {
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/beheer/auditlog?uitkomst=denied');
 
     // The session ends while the app is open: the next API call answers 401 and the app says so.
+    // Let the page finish its own requests first, so the menu is not re-rendered under the click.
+    await page.waitForLoadState('networkidle');
     await context.clearCookies();
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).getByRole('link', { name: 'Gebruikers' }).click();
     await waitForPage(page, 'Inloggen bij Thuisroute');
