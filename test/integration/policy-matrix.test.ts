@@ -14,13 +14,10 @@ import { DEMO_USERS } from '../../src/platform/seed/demo.ts';
 import { startTestApp, type Agent, type TestContext } from '../support/harness.ts';
 import { expectedAllowed, expectedAttempt, expectedOnCase, type CaseKind } from '../support/policy-expectations.ts';
 
-type Relation = 'own' | 'foreign' | 'self' | 'none' | `case:${CaseKind}`;
-interface Req { method: string; url: string; body?: unknown; headers?: Record<string, string>; relation: Relation }
-interface Fx {
-  ctx: TestContext;
-  me: { userId: string; membershipId: string; orgId: string };
-  foreignOrg: string;
-}
+import type { Fx, Req } from '../support/matrix/types.ts';
+import { MONITOR_TEMPLATES } from '../support/matrix/monitor.ts';
+import { AGREEMENT_TEMPLATES } from '../support/matrix/agreements.ts';
+import { IMPORT_TEMPLATES } from '../support/matrix/imports.ts';
 
 let ctx: TestContext;
 let seq = 0;
@@ -130,6 +127,9 @@ const version = async (table: 'organisations' | 'users' | 'memberships', id: str
 
 /** Request templates per route. `own` targets the caller's organisation tree, `foreign` another organisation. */
 const TEMPLATES: Record<string, (f: Fx) => Promise<Req[]>> = {
+  ...MONITOR_TEMPLATES,
+  ...AGREEMENT_TEMPLATES,
+  ...IMPORT_TEMPLATES,
   'GET /healthz': async () => [{ method: 'GET', url: '/healthz', relation: 'none' }],
   'GET /readyz': async () => [{ method: 'GET', url: '/readyz', relation: 'none' }],
   'GET /metrics': async () => [{ method: 'GET', url: '/metrics', relation: 'none' }],

@@ -27,6 +27,7 @@ const PA: Role[] = ['platform_admin'];
 const PA_OA: Role[] = ['platform_admin', 'org_admin'];
 const PA_OA_TM: Role[] = ['platform_admin', 'org_admin', 'team_manager'];
 const NONE: Role[] = [];
+const PA_PAN: Role[] = ['platform_admin', 'programme_analyst'];
 const CASE_WORKERS: Role[] = ['care_worker', 'team_manager', 'independent_reviewer', 'corporation_contact', 'wonen_officer'];
 /** Readers of a case: the team, the care provider's managers and reviewers, the corporation's contact, Wonen. */
 const CASE_READ: Record<CaseKind, Who> = {
@@ -83,6 +84,12 @@ export const EXPECTED: Record<Action, Expectation> = {
   'privacy.export': { ...NO_CASE, case: { team: ['team_manager'], care_provider: ['team_manager'], corporation: NONE, none: NONE } },
   'privacy.deletion': { ...NO_CASE, case: { team: ['team_manager'], care_provider: ['team_manager'], corporation: NONE, none: NONE } },
   'route_info.edit': { own: ['platform_editor', 'platform_admin'], foreign: ['platform_editor', 'platform_admin'] },
+  'monitor.read': { own: 'members', foreign: 'members' },
+  'reference.read': { own: 'members', foreign: 'members' },
+  'target_group.manage': { own: PA_PAN, foreign: PA_PAN },
+  'agreement.manage': { own: PA_PAN, foreign: PA },
+  'corporation_figures.manage': { own: PA_PAN, foreign: PA },
+  'placement.import': { own: PA_PAN, foreign: PA_PAN },
 };
 
 export function expectedOnCase(role: Role | null | 'anonymous', action: Action, kind: CaseKind): boolean {

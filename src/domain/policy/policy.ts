@@ -51,6 +51,13 @@ export const ACTIONS = [
   'privacy.export',
   'privacy.deletion',
   'route_info.edit',
+  // Allocation agreements and the monitor: aggregates only, no personal data.
+  'monitor.read',
+  'reference.read',
+  'target_group.manage',
+  'agreement.manage',
+  'corporation_figures.manage',
+  'placement.import',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -136,6 +143,8 @@ const WON_CASE: Grant = { who: 'wonen_officer', relations: ['case_wonen'], purpo
 const CASE_READERS: ReadonlyArray<Grant> = [CW_TEAM, TM_CASE, REVIEWER_CASE, CC_CASE, WON_CASE];
 const PLATFORM_ADMIN: Grant = { who: 'platform_admin', relations: 'any', purpose: 'account_administration' };
 const OWN: ReadonlyArray<Relation> = ['own'];
+/** The platform administrator on programme reference data (no personal data, so no purpose). */
+const PROGRAMME_ADMIN: Grant = { who: 'platform_admin', relations: 'any' };
 const OWN_OR_SHARED: ReadonlyArray<Relation> = ['own', 'shared'];
 
 /** The grant table. Anything not listed is denied. */
@@ -204,6 +213,15 @@ export const GRANTS: Record<Action, ReadonlyArray<Grant>> = {
   'privacy.export': [TM_CASE],
   'privacy.deletion': [TM_CASE],
   'route_info.edit': [{ who: 'platform_editor', relations: 'any' }, { who: 'platform_admin', relations: 'any' }],
+  // R-MO-20: every party of the programme reads the shared monitor; it holds aggregates only.
+  'monitor.read': [ALL_MEMBER],
+  'reference.read': [ALL_MEMBER],
+  // R-MO-01: the programme team maintains target groups, agreements and the figures behind them.
+  'target_group.manage': [PROGRAMME_ADMIN, { who: 'programme_analyst', relations: 'any' }],
+  'agreement.manage': [PROGRAMME_ADMIN, { who: 'programme_analyst', relations: OWN }],
+  'corporation_figures.manage': [PROGRAMME_ADMIN, { who: 'programme_analyst', relations: OWN_OR_SHARED }],
+  // Rows are checked against the importer's municipalities in the handler.
+  'placement.import': [PROGRAMME_ADMIN, { who: 'programme_analyst', relations: 'any' }],
 };
 
 export interface Decision {

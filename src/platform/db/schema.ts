@@ -365,7 +365,215 @@ export interface SettingTable {
   updated_at: Timestamp;
 }
 
+
+// ─── Allocation agreements and the monitor (migrations/0004_monitor.sql) ─────
+
+export interface TargetGroupTable {
+  code: string;
+  main_group: string;
+  hierarchy_id: string | null;
+  label_nl: string;
+  label_en: string;
+  counts_toward_agreement: Generated<boolean>;
+  valid_from: ColumnType<string, string | undefined, string>;
+  valid_to: PlainDate | null;
+  sort_order: Generated<number>;
+  version: Generated<number>;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface CorporationStockTable {
+  municipality_id: string;
+  corporation_id: string;
+  year: number;
+  dwellings: number;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ReleasedDwellingsTable {
+  municipality_id: string;
+  corporation_id: string;
+  year: number;
+  month: number;
+  dwellings: number;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface EstimatedNeedTable {
+  municipality_id: string;
+  year: number;
+  main_group: Generated<string>;
+  dwellings: number;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface AgreementTable {
+  id: Generated<string>;
+  municipality_id: string;
+  name: string;
+  first_year: number;
+  last_year: number;
+  kind: 'absolute' | 'share';
+  yearly_number: number | null;
+  /** numeric: travels as a string. */
+  share: ColumnType<string | null, string | number | null, string | number | null>;
+  distribute_over_corporations: Generated<boolean>;
+  tolerance: ColumnType<string, string | number | undefined, string | number>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PlanVersionTable {
+  id: Generated<string>;
+  agreement_id: string;
+  year: number;
+  version_no: number;
+  decision_date: PlainDate;
+  effective_from: PlainDate;
+  reason: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface PlanLineTable {
+  id: Generated<string>;
+  plan_version_id: string;
+  level: 'main_group' | 'target_group' | 'group_set';
+  main_group: string | null;
+  target_group: string | null;
+  group_set_name: string | null;
+  group_set_codes: string[] | null;
+  corporation_id: string | null;
+  dwellings: number;
+  position: Generated<number>;
+}
+
+export interface CorporationTargetTable {
+  agreement_id: string;
+  year: number;
+  corporation_id: string;
+  dwellings: number;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface StatushouderQuotaTable {
+  id: Generated<string>;
+  municipality_id: string;
+  year: number;
+  half: number;
+  version_no: number;
+  persons: number;
+  decision_date: PlainDate;
+  reason: string;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface StatushouderOpeningBacklogTable {
+  municipality_id: string;
+  year: number;
+  persons: number;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface YoungStatushouderUnitsTable {
+  municipality_id: string;
+  year: number;
+  target_units: number;
+  cumulative_units: number;
+  delivered_units: number;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+export interface ReportLayoutRow {
+  key: string;
+  label: { nl: string; en: string };
+  mainGroup: string;
+  codes: string[];
+}
+
+export interface ReportLayoutTable {
+  code: string;
+  version: number;
+  kind: 'delivery' | 'wait_time';
+  name_nl: string;
+  name_en: string;
+  rows: Json<ReportLayoutRow[]>;
+  created_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface PlacementImportTable {
+  id: Generated<string>;
+  filename: string | null;
+  status: 'succeeded' | 'partial' | 'rejected';
+  partial: Generated<boolean>;
+  rows_total: Generated<number>;
+  rows_accepted: Generated<number>;
+  rows_rejected: Generated<number>;
+  inserted: Generated<number>;
+  updated: Generated<number>;
+  rejections: Json<unknown[]>;
+  created_by: string | null;
+  organisation_id: string | null;
+  started_at: Timestamp;
+  finished_at: Timestamp;
+}
+
+export type MoveReason = 'regular' | 'perspective_reassessment' | 'swap';
+
+export interface PlacementTable {
+  id: Generated<string>;
+  placement_id: string;
+  municipality_id: string;
+  corporation_id: string | null;
+  target_group: string;
+  active_mediation_date: PlainDate | null;
+  lease_signed_date: PlainDate | null;
+  move_reason: ColumnType<MoveReason, MoveReason | undefined, MoveReason>;
+  persons: ColumnType<number, number | undefined, number>;
+  route: ColumnType<'corporation_dwelling' | 'housing_project', 'corporation_dwelling' | 'housing_project' | undefined, 'corporation_dwelling' | 'housing_project'>;
+  wheelchair_dwelling: ColumnType<boolean, boolean | undefined, boolean>;
+  district: string | null;
+  neighbourhood: string | null;
+  allocated_on: PlainDate | null;
+  trajectory_id: string | null;
+  source: 'import' | 'trajectory' | 'matching';
+  import_id: string | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
+  target_groups: TargetGroupTable;
+  corporation_stock: CorporationStockTable;
+  released_dwellings: ReleasedDwellingsTable;
+  estimated_need: EstimatedNeedTable;
+  agreements: AgreementTable;
+  plan_versions: PlanVersionTable;
+  plan_lines: PlanLineTable;
+  corporation_targets: CorporationTargetTable;
+  statushouder_quotas: StatushouderQuotaTable;
+  statushouder_opening_backlogs: StatushouderOpeningBacklogTable;
+  young_statushouder_units: YoungStatushouderUnitsTable;
+  report_layouts: ReportLayoutTable;
+  placement_imports: PlacementImportTable;
+  placements: PlacementTable;
   processing_agreements: ProcessingAgreementTable;
   clients: ClientTable;
   household_members: HouseholdMemberTable;

@@ -12,7 +12,10 @@ import { PERIOD_UNITS } from '../../domain/calendar/calendar.ts';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const webRoot = path.resolve(here, '..');
 type Tree = { [k: string]: string | Tree };
-const load = (lang: string) => JSON.parse(fs.readFileSync(path.join(here, `${lang}.json`), 'utf8')) as Tree;
+const read = (file: string) => JSON.parse(fs.readFileSync(path.join(here, file), 'utf8')) as Tree;
+const FEATURES = fs.readdirSync(path.join(here, 'features')).filter((f) => f.endsWith('.nl.json')).map((f) => f.slice(0, -'.nl.json'.length));
+/** The base texts plus every feature file under its own key (as index.ts merges them). */
+const load = (lang: string): Tree => ({ ...read(`${lang}.json`), ...Object.fromEntries(FEATURES.map((f) => [f, read(`features/${f}.${lang}.json`)])) });
 
 function flatten(tree: Tree, prefix = ''): Record<string, string> {
   const out: Record<string, string> = {};

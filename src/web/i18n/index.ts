@@ -6,6 +6,18 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import nl from './nl.json';
 import en from './en.json';
+import monitorNl from './features/monitor.nl.json';
+import monitorEn from './features/monitor.en.json';
+import agreementsNl from './features/agreements.nl.json';
+import agreementsEn from './features/agreements.en.json';
+import importsNl from './features/imports.nl.json';
+import importsEn from './features/imports.en.json';
+
+/** Feature modules keep their texts in features/<name>.<lang>.json, under the key <name>. */
+export const FEATURE_TEXTS = {
+  nl: { monitor: monitorNl, agreements: agreementsNl, imports: importsNl },
+  en: { monitor: monitorEn, agreements: agreementsEn, imports: importsEn },
+};
 import type { Lang } from '../api/types.ts';
 import { setApiLanguage } from '../api/client.ts';
 
@@ -30,7 +42,7 @@ export function initI18n() {
   const lng = storedLanguage() ?? 'nl';
   apply(lng);
   void i18n.use(initReactI18next).init({
-    resources: { nl: { translation: nl }, en: { translation: en } },
+    resources: { nl: { translation: { ...nl, ...FEATURE_TEXTS.nl } }, en: { translation: { ...en, ...FEATURE_TEXTS.en } } },
     lng,
     fallbackLng: 'nl',
     supportedLngs: ['nl', 'en'],
