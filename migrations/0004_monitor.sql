@@ -310,8 +310,10 @@ CREATE TABLE placements (
 );
 -- The monitor reads a year of deliveries by lease date: a covering index makes it an index-only range scan.
 CREATE INDEX placements_delivery_idx ON placements (lease_signed_date)
-  INCLUDE (municipality_id, corporation_id, target_group, move_reason, active_mediation_date, persons, route, wheelchair_dwelling)
+  INCLUDE (municipality_id, corporation_id, target_group, move_reason, active_mediation_date, persons, route, wheelchair_dwelling, district, neighbourhood)
   WHERE lease_signed_date IS NOT NULL;
 -- M-17: households still waiting at a month end.
 CREATE INDEX placements_waiting_idx ON placements (active_mediation_date) INCLUDE (municipality_id, target_group, lease_signed_date, persons, allocated_on)
   WHERE active_mediation_date IS NOT NULL;
+-- M-22a: statushouder households with a dwelling allocated but no signed lease yet.
+CREATE INDEX placements_allocated_idx ON placements (allocated_on) WHERE allocated_on IS NOT NULL;

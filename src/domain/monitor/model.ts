@@ -95,6 +95,8 @@ export interface MonitorRow {
   outsideAgreement?: true;
   /** M-12: need (input) or gap (need − M-01). */
   measure?: 'need' | 'gap' | 'computed_share' | 'target_units' | 'without_location';
+  /** §12: the printed row of a report layout (GET /monitor?layout=…) the figure belongs to. */
+  reportRow?: string;
   value: number | string | null;
   unit: MetricUnit;
 }
@@ -146,6 +148,8 @@ export interface MonitorResponse {
     groupSets: Record<string, string[]>;
   };
   planVersions: PlanVersionRef[];
+  /** §12: the report layout asked for, with its printed rows (their figures are rows with reportRow). */
+  layout?: { code: string; version: number; kind: 'delivery' | 'wait_time'; name: Text; rows: Array<{ key: string; label: Text; mainGroup: MainGroup; codes: string[] }> };
   notes: MonitorNote[];
   warnings: MonitorWarning[];
 }

@@ -33,6 +33,7 @@ import { consentRoutes } from '../../modules/privacy/consent-routes.ts';
 import { formRoutes } from '../../modules/forms/routes.ts';
 import { subjectAccessRoutes } from '../../modules/privacy/subject-access.ts';
 import { deletionRoutes } from '../../modules/privacy/deletion.ts';
+import { monitorRoutes } from '../../modules/monitor/routes.ts';
 import { routeInfoRoutes } from '../../modules/route-info/routes.ts';
 import { caseContactRoutes } from '../../modules/route-info/case-contacts.ts';
 import './context.ts';
@@ -308,6 +309,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(modulePlugin(deletionRoutes), { prefix: '/api/v1' });
   await app.register(modulePlugin(routeInfoRoutes), { prefix: '/api/v1' });
   await app.register(modulePlugin(caseContactRoutes), { prefix: '/api/v1' });
+  await app.register(modulePlugin(monitorRoutes), { prefix: '/api/v1' });
   await registerWeb(app);
 
   app.get('/api/v1/openapi.json', { config: { action: 'system.public' }, schema: { hide: true } }, async () => app.swagger());
