@@ -93,6 +93,15 @@ describe('Omslagroute through HTTP', () => {
     await ok(won, 'active_mediation_started', '2026-01-20');
   });
 
+  it('M-17: from active mediation the household counts as waiting in the monitor (a placement without personal data)', async () => {
+    const p = await ctx.db.selectFrom('placements').selectAll().where('trajectory_id', '=', tid).executeTakeFirstOrThrow();
+    expect(p).toMatchObject({ source: 'trajectory', target_group: 'omslag_mobw_adult', active_mediation_date: '2026-01-20', lease_signed_date: null, persons: 2 });
+    const analyst = await ctx.login('analist');
+    const m = (await analyst.get('/api/v1/monitor?year=2026&month=2&municipality=GM9001')).json();
+    const waiting = m.rows.filter((r: { metric: string; targetGroup?: string; municipality?: string }) => r.metric === 'M-17' && r.targetGroup === 'omslag_mobw_adult' && r.municipality === 'GM9001');
+    expect(waiting).toEqual([expect.objectContaining({ bucket: 'lt3', value: 1, month: 2 })]);
+  });
+
   it('R-OR-85: no corporation gets the case without a processing agreement with the care provider', async () => {
     const linde = await orgId(ctx, 'WC-LINDE');
     const horizon = await orgId(ctx, 'ZA-HORIZON');
@@ -131,6 +140,12 @@ describe('Omslagroute through HTTP', () => {
   it('P4: the dwelling is ready, leases signed, transfer goals communicated, keys handed over', async () => {
     await ok(cc, 'dwelling_ready', '2026-04-14');
     await ok(cc, 'lease_signed', '2026-04-15', { ibriShared: true });
+    // Issue 4: the signed lease makes the trajectory's placement a delivery (M-03), in the same transaction.
+    const p = await ctx.db.selectFrom('placements').selectAll().where('trajectory_id', '=', tid).executeTakeFirstOrThrow();
+    expect(p).toMatchObject({ lease_signed_date: '2026-04-15', active_mediation_date: '2026-01-20', allocated_on: '2026-04-10', corporation_id: await orgId(ctx, 'WC-LINDE') });
+    const m = (await (await ctx.login('analist')).get('/api/v1/monitor?year=2026&month=4&municipality=GM9001&corporation=WC-LINDE')).json();
+    const delivered = m.rows.find((r: Record<string, unknown>) => r.metric === 'M-03' && r.period === 'month' && r.month === 4 && r.targetGroup === 'omslag_mobw_adult');
+    expect(delivered?.value).toBe(1);
     await ok(cw, 'transfer_goals_communicated', '2026-04-15');
     const kh = await ok(cw, 'key_handover', '2026-04-16', { corporationContactPresent: true });
     expect(kh.phase).toBe('P4_key_handover');

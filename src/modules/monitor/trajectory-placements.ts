@@ -1,0 +1,72 @@
+/**
+ * Every household housed through the Omslagroute becomes a placement automatically
+ * (issue 4, part 2): after each trajectory event, in the same transaction, the trajectory's
+ * placement is brought in line with its effective state. The placement holds no personal
+ * data: municipality, corporation, target group, dates and the number of persons.
+ *
+ * - start of the measured wait (R-MO-22/R-MO-23): the date of placement in active mediation;
+ *   for New Chance the urgency date when no active-mediation date is known;
+ * - delivery date: the (first) lease signing (monitor.md §11);
+ * - allocated_on (M-22a): the final match;
+ * - a trajectory closed before a lease is no longer a waiting household: its placement goes;
+ * - municipality: the municipality of the region of the corporation (or, before a match, of
+ *   the care provider). A region with several municipalities needs the municipality on the
+ *   trajectory; until then no placement is made (documented limitation).
+ */
+import { sql, type Transaction } from 'kysely';
+import type { Database } from '../../platform/db/schema.ts';
+import { registerTrajectoryEventHook } from '../trajectories/hooks.ts';
+import type { LoadedTrajectory } from '../trajectories/repository.ts';
+
+type Trx = Transaction<Database>;
+
+export const TRAJECTORY_PLACEMENT_PREFIX = 'traject-';
+
+async function municipalityFor(trx: Trx, t: LoadedTrajectory): Promise<string | null> {
+  const orgId = t.corporationId ?? t.careProviderId;
+  const { rows } = await sql<{ id: string }>`
+    SELECT m.id FROM organisations m
+     WHERE m.type = 'municipality' AND m.active
+       AND m.region_id = (SELECT region_id FROM organisations WHERE id = ${orgId})`.execute(trx);
+  return rows.length === 1 ? rows[0]!.id : null;
+}
+
+export async function syncTrajectoryPlacement(trx: Trx, t: LoadedTrajectory, at: Date): Promise<void> {
+  const s = t.state;
+  const placementId = `${TRAJECTORY_PLACEMENT_PREFIX}${t.id}`;
+  const start = s.activeMediationOn ?? s.urgencyOn ?? null;
+  const lease = s.leaseStartOn ?? null;
+  const remove = () => trx.deleteFrom('placements').where('trajectory_id', '=', t.id).execute();
+
+  if ((!start && !lease) || (s.status === 'closed' && !lease)) {
+    await remove();
+    return;
+  }
+  const group = t.targetGroup
+    ? await trx.selectFrom('target_groups').select('code').where('code', '=', t.targetGroup).executeTakeFirst()
+    : undefined;
+  const municipalityId = await municipalityFor(trx, t);
+  // Without a known target group, municipality, or (once let) corporation the household cannot be counted.
+  if (!group || !municipalityId || (lease && !t.corporationId)) {
+    await remove();
+    return;
+  }
+  const persons = 1 + Number((await trx.selectFrom('household_members').select(sql<number>`count(*)::int`.as('n')).where('client_id', '=', t.clientId).executeTakeFirst())?.n ?? 0);
+  const values = {
+    municipality_id: municipalityId,
+    corporation_id: t.corporationId,
+    target_group: group.code,
+    active_mediation_date: start && (!lease || start <= lease) ? start : null,
+    lease_signed_date: lease,
+    persons: Math.min(persons, 30),
+    allocated_on: s.matchFinalOn ?? null,
+    updated_at: at,
+  };
+  await trx
+    .insertInto('placements')
+    .values({ ...values, placement_id: placementId, trajectory_id: t.id, source: 'trajectory', move_reason: 'regular', created_at: at })
+    .onConflict((oc) => oc.column('placement_id').doUpdateSet({ ...values, version: sql`placements.version + 1` }))
+    .execute();
+}
+
+registerTrajectoryEventHook('monitor.placements', (trx, { trajectory, at }) => syncTrajectoryPlacement(trx, trajectory, at));
