@@ -4,6 +4,7 @@ import { migrate } from './db/migrate.ts';
 import { buildApp, type App } from './http/app.ts';
 import { seedDemo } from './seed/demo.ts';
 import { seedDemoCases } from './seed/demo-cases.ts';
+import { seedDemoMonitor } from './seed/demo-monitor.ts';
 import { systemClock, type Clock } from './clock.ts';
 
 export interface Server {
@@ -23,6 +24,8 @@ export async function createServer(config: Config = loadConfig(), clock: Clock =
     if (config.demoCases) {
       const n = await seedDemoCases(db.db, clock);
       if (n) app.log.info({ cases: n }, 'seeded demo cases');
+      const p = await seedDemoMonitor(db.db, clock);
+      if (p) app.log.info({ placements: p }, 'seeded the demo monitor (agreement, plans, placements)');
     }
   }
   return {
