@@ -22,6 +22,10 @@ import { TrajectoryPage } from './pages/trajectories/TrajectoryPage.tsx';
 import { FormPage } from './pages/trajectories/FormPage.tsx';
 import { RoutePage } from './pages/route-info/RoutePage.tsx';
 import { RouteInfoEditPage } from './pages/route-info/RouteInfoEditPage.tsx';
+import { AgreementsPage } from './pages/agreements/AgreementsPage.tsx';
+import { AgreementDetailPage } from './pages/agreements/AgreementDetailPage.tsx';
+import { TargetGroupsPage } from './pages/agreements/TargetGroupsPage.tsx';
+import { FiguresPage } from './pages/agreements/FiguresPage.tsx';
 
 /** Dutch paths: they are what professionals see and share. */
 export function App() {
@@ -50,6 +54,10 @@ export function App() {
           <Route path="formulieren/:id" element={<RequirePermission action="form.read"><FormPage /></RequirePermission>} />
           <Route path="wonen/voordrachten" element={<RequirePermission action="client.list"><WonenQueuePage /></RequirePermission>} />
           <Route path="route/bewerken" element={<RequirePermission action="route_info.edit"><RouteInfoEditPage /></RequirePermission>} />
+          <Route path="monitor/afspraken" element={<RequirePermission action="reference.read"><AgreementsPage /></RequirePermission>} />
+          <Route path="monitor/afspraken/:id" element={<RequirePermission action="reference.read"><AgreementDetailPage /></RequirePermission>} />
+          <Route path="monitor/doelgroepen" element={<RequirePermission action="reference.read"><TargetGroupsPage /></RequirePermission>} />
+          <Route path="monitor/cijfers" element={<RequirePermission action="reference.read"><FiguresPage /></RequirePermission>} />
           <Route path="kalender" element={<CalendarPage />} />
           <Route path="mijn-account" element={<AccountPage />} />
         </Route>
