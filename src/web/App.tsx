@@ -26,6 +26,7 @@ import { AgreementsPage } from './pages/agreements/AgreementsPage.tsx';
 import { AgreementDetailPage } from './pages/agreements/AgreementDetailPage.tsx';
 import { TargetGroupsPage } from './pages/agreements/TargetGroupsPage.tsx';
 import { FiguresPage } from './pages/agreements/FiguresPage.tsx';
+import { PlacementsImportPage } from './pages/imports/PlacementsImportPage.tsx';
 
 /** Dutch paths: they are what professionals see and share. */
 export function App() {
@@ -58,6 +59,7 @@ export function App() {
           <Route path="monitor/afspraken/:id" element={<RequirePermission action="reference.read"><AgreementDetailPage /></RequirePermission>} />
           <Route path="monitor/doelgroepen" element={<RequirePermission action="reference.read"><TargetGroupsPage /></RequirePermission>} />
           <Route path="monitor/cijfers" element={<RequirePermission action="reference.read"><FiguresPage /></RequirePermission>} />
+          <Route path="monitor/import" element={<RequirePermission action="placement.import"><PlacementsImportPage /></RequirePermission>} />
           <Route path="kalender" element={<CalendarPage />} />
           <Route path="mijn-account" element={<AccountPage />} />
         </Route>

@@ -36,6 +36,7 @@ import { deletionRoutes } from '../../modules/privacy/deletion.ts';
 import { monitorRoutes } from '../../modules/monitor/routes.ts';
 import { routeInfoRoutes } from '../../modules/route-info/routes.ts';
 import { caseContactRoutes } from '../../modules/route-info/case-contacts.ts';
+import { importRoutes } from '../../modules/imports/routes.ts';
 import { agreementRoutes } from '../../modules/agreements/routes.ts';
 import './context.ts';
 
@@ -310,6 +311,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(modulePlugin(deletionRoutes), { prefix: '/api/v1' });
   await app.register(modulePlugin(routeInfoRoutes), { prefix: '/api/v1' });
   await app.register(modulePlugin(caseContactRoutes), { prefix: '/api/v1' });
+  await app.register(modulePlugin(importRoutes), { prefix: '/api/v1' });
   await app.register(modulePlugin(agreementRoutes), { prefix: '/api/v1' });
   await app.register(modulePlugin(monitorRoutes), { prefix: '/api/v1' });
   await registerWeb(app);
