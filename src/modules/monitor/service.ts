@@ -148,6 +148,7 @@ export async function computeMonitor(db: Db, q: MonitorQuery): Promise<MonitorRe
   for (const a of delivery) {
     const keep = dimsOf(a.g);
     if (keep.has('rg') && !scope.wholeRegions) continue; // a partial region is not a region total
+    if (keep.has('co') && !a.co) continue; // housing projects have no corporation: no corporation row
     const base = dimsFields(a, keep);
     if (keep.has('tg') && !base.targetGroup) continue; // an unknown group cannot occur (FK); keep the shape strict
     const isMonth = keep.has('m');
