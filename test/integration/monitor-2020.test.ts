@@ -144,7 +144,7 @@ describe('PHKG 2020 reproduced (monitor.md §12)', () => {
     expect(one(m.rows, { metric: 'M-04', period: 'year', municipality: CBS })).toBe(-15);
   });
 
-  it('M-02, M-04: main-group plans 375/970/460 give +299, −314 and −5; target-group and group-set lines compare at their own level (R-MO-08)', async () => {
+  it('R-MO-19, M-02, M-04: main-group plans 375/970/460 give +299, −314 and −5; target-group and group-set lines compare at their own level (R-MO-08)', async () => {
     const m = await monitor(`year=2020&municipality=${CBS}`);
     const cur = { municipality: CBS, planVersion: 'current' as const };
     expect(one(m.rows, { metric: 'M-02', period: 'year', ...cur, mainGroup: 'MG-1' })).toBe(375);

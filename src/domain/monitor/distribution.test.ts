@@ -80,6 +80,16 @@ describe('largestRemainder (R-MO-15)', () => {
 });
 
 describe('corporationTargets (M-08, M-09, R-MO-13, R-MO-14)', () => {
+  it('R-MO-05: the 385 dwellings Utrecht needs each year are split over the corporations by stock, adding up exactly', () => {
+    const stock = [
+      { corporationId: 'bo-ex', dwellings: 11_000 }, { corporationId: 'mitros', dwellings: 16_500 },
+      { corporationId: 'portaal', dwellings: 14_800 }, { corporationId: 'ssh', dwellings: 3_900 },
+    ];
+    const d = corporationTargets(385, stock, new Map());
+    expect(d.computedTotal).toBe(385);
+    expect(d.rows.map((r) => r.target)).toEqual([92, 138, 123, 32]);
+  });
+
   const stock = [
     { corporationId: 'A', dwellings: 12_000 },
     { corporationId: 'B', dwellings: 8_000 },
