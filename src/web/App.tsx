@@ -26,6 +26,7 @@ import { AgreementsPage } from './pages/agreements/AgreementsPage.tsx';
 import { AgreementDetailPage } from './pages/agreements/AgreementDetailPage.tsx';
 import { TargetGroupsPage } from './pages/agreements/TargetGroupsPage.tsx';
 import { FiguresPage } from './pages/agreements/FiguresPage.tsx';
+import { MonitorPage } from './pages/monitor/MonitorPage.tsx';
 import { PlacementsImportPage } from './pages/imports/PlacementsImportPage.tsx';
 
 /** Dutch paths: they are what professionals see and share. */
@@ -55,6 +56,7 @@ export function App() {
           <Route path="formulieren/:id" element={<RequirePermission action="form.read"><FormPage /></RequirePermission>} />
           <Route path="wonen/voordrachten" element={<RequirePermission action="client.list"><WonenQueuePage /></RequirePermission>} />
           <Route path="route/bewerken" element={<RequirePermission action="route_info.edit"><RouteInfoEditPage /></RequirePermission>} />
+          <Route path="monitor" element={<RequirePermission action="monitor.read"><MonitorPage /></RequirePermission>} />
           <Route path="monitor/afspraken" element={<RequirePermission action="reference.read"><AgreementsPage /></RequirePermission>} />
           <Route path="monitor/afspraken/:id" element={<RequirePermission action="reference.read"><AgreementDetailPage /></RequirePermission>} />
           <Route path="monitor/doelgroepen" element={<RequirePermission action="reference.read"><TargetGroupsPage /></RequirePermission>} />

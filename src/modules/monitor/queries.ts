@@ -76,7 +76,7 @@ function placementFilter(scope: Scope, alias = 'p'): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [];
   if (scope.municipalityIds) parts.push(sql`AND ${sql.ref(`${alias}.municipality_id`)} = ANY(${scope.municipalityIds}::uuid[])`);
   if (scope.corporationId) parts.push(sql`AND ${sql.ref(`${alias}.corporation_id`)} = ${scope.corporationId}`);
-  return sql.join(parts, sql` `);
+  return parts.length ? sql.join(parts, sql` `) : sql``;
 }
 
 /** The main pass: M-03, M-13..M-16, M-18, M-19, M-21, M-23, M-23a, M-25, M-26 counts for the year. */

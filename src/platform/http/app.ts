@@ -34,6 +34,7 @@ import { formRoutes } from '../../modules/forms/routes.ts';
 import { subjectAccessRoutes } from '../../modules/privacy/subject-access.ts';
 import { deletionRoutes } from '../../modules/privacy/deletion.ts';
 import { monitorRoutes } from '../../modules/monitor/routes.ts';
+import { monitorTableRoutes } from '../../modules/monitor/table-routes.ts';
 import { routeInfoRoutes } from '../../modules/route-info/routes.ts';
 import { caseContactRoutes } from '../../modules/route-info/case-contacts.ts';
 import { importRoutes } from '../../modules/imports/routes.ts';
@@ -314,6 +315,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(modulePlugin(importRoutes), { prefix: '/api/v1' });
   await app.register(modulePlugin(agreementRoutes), { prefix: '/api/v1' });
   await app.register(modulePlugin(monitorRoutes), { prefix: '/api/v1' });
+  await app.register(modulePlugin(monitorTableRoutes), { prefix: '/api/v1' });
   await registerWeb(app);
 
   app.get('/api/v1/openapi.json', { config: { action: 'system.public' }, schema: { hide: true } }, async () => app.swagger());

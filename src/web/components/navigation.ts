@@ -1,5 +1,6 @@
 import type { ReactElement, SVGProps } from 'react';
 import {
+  BarChartFillIcon,
   BuildingsFillIcon,
   CalendarFillIcon,
   ClipboardFillIcon,
@@ -26,6 +27,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'nav.home', action: 'session.self', icon: HouseFillIcon },
   { to: '/werklijst', label: 'nav.worklist', action: 'worklist.read', icon: ClipboardFillIcon },
   { to: '/clienten', label: 'nav.clients', action: 'client.list', icon: PersonAtDeskFillIcon },
+  { to: '/monitor', label: 'nav.monitor', action: 'monitor.read', icon: BarChartFillIcon },
   { to: '/beheer/organisaties', label: 'nav.organisations', action: 'organisation.list', icon: BuildingsFillIcon },
   { to: '/beheer/gebruikers', label: 'nav.users', action: 'user.list', icon: PersonsFillIcon },
   { to: '/beheer/auditlog', label: 'nav.audit', action: 'audit.read', icon: DocumentCheckMarkFillIcon },

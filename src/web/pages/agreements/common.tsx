@@ -5,6 +5,8 @@ import { RouterLink } from '../../components/RouterLink.tsx';
 import { useAllOrganisations } from '../../lib/organisations.ts';
 import type { Organisation } from '../../api/types.ts';
 import { todayIso } from '../../lib/format.ts';
+import { can } from '../../session/policy.ts';
+import { useSession } from '../../session/SessionContext.tsx';
 
 export type Text = { nl: string; en: string };
 export interface OrgRef { id: string; code: string; name: string; municipalityCode: string | null }
@@ -75,12 +77,15 @@ export interface TargetGroup {
 export const currentYear = () => Number(todayIso().slice(0, 4));
 
 /** Links between the agreements pages (there is one "Monitor" item in the main navigation). */
-export function AgreementsLinks({ current }: { current: 'agreements' | 'targetGroups' | 'figures' }) {
+export function AgreementsLinks({ current }: { current: 'monitor' | 'agreements' | 'targetGroups' | 'figures' | 'import' }) {
   const { t } = useTranslation();
+  const { session } = useSession();
   const links = [
+    { key: 'monitor', href: '/monitor', label: t('agreements.links.monitor') },
     { key: 'agreements', href: '/monitor/afspraken', label: t('agreements.links.agreements') },
     { key: 'targetGroups', href: '/monitor/doelgroepen', label: t('agreements.links.targetGroups') },
     { key: 'figures', href: '/monitor/cijfers', label: t('agreements.links.figures') },
+    ...(can(session, 'placement.import') ? [{ key: 'import', href: '/monitor/import', label: t('agreements.links.import') }] : []),
   ].filter((l) => l.key !== current);
   return (
     <nav aria-label={t('agreements.links.label')}>

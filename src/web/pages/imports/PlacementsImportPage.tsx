@@ -4,6 +4,7 @@
  * progress endpoint for rows processed, then show the counts and the rejected rows. Below: the
  * recent imports.
  */
+import { AgreementsLinks } from '../agreements/common.tsx';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Column, DescriptionList, ErrorMessage, Field, FieldSet, FileInput, Heading, Label, Paragraph, Radio, Table } from '@amsterdam/design-system-react';
@@ -84,6 +85,7 @@ export function PlacementsImportPage() {
   return (
     <Column gap="large">
       <PageHeading>{t('imports.title')}</PageHeading>
+      <AgreementsLinks current="import" />
       <Paragraph>{t('imports.intro')}</Paragraph>
       <ImportForm />
       <ExpectedColumns />

@@ -1,0 +1,179 @@
+/**
+ * The monitor dashboard's tables as files, and the printable monthly report:
+ *   GET /api/v1/monitor/tables/:table  → the table model as JSON, or as CSV (csv-stringify) or
+ *       XLSX (exceljs) by `Accept` or `?format=csv|xlsx` (download links cannot set headers);
+ *   GET /api/v1/monitor/report.pdf     → the monthly report (headline, every table, notes), Dutch;
+ *   GET /api/v1/monitor/filters        → the municipalities, regions and corporations to filter on.
+ * The tables come from domain/monitor/tables.ts, the same models the web page renders, so the
+ * screen, the files and the PDF show the same numbers. Aggregates only ('monitor.read', R-MO-20).
+ */
+import { Type } from 'typebox';
+import { stringify } from 'csv-stringify/sync';
+import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
+import type { FastifyRequest } from 'fastify';
+import type { App } from '../../platform/http/app.ts';
+import { subjectOf } from '../../platform/http/app.ts';
+import { ProblemResponses } from '../../platform/http/schemas.ts';
+import { problem } from '../../platform/http/problem.ts';
+import { todayIn } from '../../platform/clock.ts';
+import { defaultMonth } from '../../domain/monitor/formulas.ts';
+import type { MonitorResponse } from '../../domain/monitor/model.ts';
+import { TABLE_NAMES, flattenTable, isTableName, monitorTable, type TableModel } from '../../domain/monitor/tables.ts';
+import { computeMonitor } from './service.ts';
+import { MonitorQuerySchema } from './routes.ts';
+import { XLSX_TYPE } from './export.ts';
+import { renderMonitorReportPdf } from './report-pdf.ts';
+
+const Opt = Type.Optional;
+const { layout: _layout, ...scopeProps } = MonitorQuerySchema.properties;
+const Lang = Opt(Type.Enum(['nl', 'en'], { description: 'Language of headers and words in the file; Dutch by default' }));
+const TableQuerySchema = Type.Object({
+  ...scopeProps,
+  format: Opt(Type.Enum(['json', 'csv', 'xlsx'], { description: 'Overrides Accept (for download links)' })),
+  lang: Lang,
+}, { additionalProperties: false });
+const ReportQuerySchema = Type.Object({ ...scopeProps }, { additionalProperties: false });
+
+const Text = Type.Object({ nl: Type.String(), en: Type.String() });
+const Cell = Type.Union([Type.Number(), Type.String(), Type.Null()]);
+const TableModelSchema = Type.Object({
+  name: Type.Enum(TABLE_NAMES),
+  caption: Text,
+  rowHeader: Text,
+  columns: Type.Array(Type.Object({ key: Type.String(), label: Text, kind: Type.String(), metric: Type.String() })),
+  rows: Type.Array(Type.Object({
+    key: Type.String(), label: Text, level: Type.String(), own: Opt(Type.Boolean()), outsideAgreement: Opt(Type.Boolean()), note: Opt(Type.String()),
+    cells: Type.Array(Cell),
+  })),
+  notes: Type.Array(Type.String()),
+  metrics: Type.Array(Type.String()),
+});
+
+type ScopeQuery = { year: number; month?: number; municipality?: string; region?: string; corporation?: string };
+
+export async function monitorTableRoutes(app: App) {
+  const db = app.deps.database.db;
+
+  /** R-MO-21: a corporation contact sees the own corporation's row first. */
+  async function ownCorporation(req: FastifyRequest): Promise<string | undefined> {
+    const s = subjectOf(req);
+    if (s.organisationType !== 'housing_corporation' || !s.organisationId) return undefined;
+    const org = await db.selectFrom('organisations').select('code').where('id', '=', s.organisationId).executeTakeFirst();
+    return org?.code;
+  }
+
+  async function load(q: ScopeQuery): Promise<MonitorResponse> {
+    const month = q.month ?? defaultMonth(q.year, todayIn(app.deps.clock));
+    return computeMonitor(db, { year: q.year, month, municipality: q.municipality, region: q.region, corporation: q.corporation });
+  }
+
+  const fileName = (m: MonitorResponse, what: string) =>
+    `monitor-${what}-${m.year}-${String(m.month).padStart(2, '0')}${m.scope.municipality ? `-${m.scope.municipality}` : m.scope.region ? `-${m.scope.region}` : ''}${m.scope.corporation ? `-${m.scope.corporation}` : ''}`;
+
+  app.get('/monitor/filters', {
+    config: { action: 'monitor.read' },
+    schema: {
+      tags: ['monitor'],
+      summary: 'The municipalities, regions and housing corporations the monitor can be filtered on',
+      response: {
+        200: Type.Object({
+          municipalities: Type.Array(Type.Object({ code: Type.String(), organisationCode: Type.String(), name: Type.String(), region: Type.Union([Type.String(), Type.Null()]) })),
+          regions: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+          corporations: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+        }),
+        ...ProblemResponses,
+      },
+    },
+  }, async () => {
+    const { rows: orgs } = await sql<{ code: string; name: string; type: string; municipality_code: string | null; region: string | null }>`
+      SELECT o.code, o.name, o.type, o.municipality_code, r.code AS region
+        FROM organisations o LEFT JOIN regions r ON r.id = o.region_id
+       WHERE o.type IN ('municipality', 'housing_corporation') ORDER BY o.name`.execute(db);
+    const { rows: regions } = await sql<{ code: string; name: string }>`SELECT code, name FROM regions ORDER BY name`.execute(db);
+    return {
+      municipalities: orgs.filter((o) => o.type === 'municipality' && o.municipality_code).map((o) => ({ code: o.municipality_code!, organisationCode: o.code, name: o.name, region: o.region })),
+      regions,
+      corporations: orgs.filter((o) => o.type === 'housing_corporation').map((o) => ({ code: o.code, name: o.name })),
+    };
+  });
+
+  app.get('/monitor/tables/:table', {
+    config: { action: 'monitor.read' },
+    schema: {
+      tags: ['monitor'],
+      summary: 'One table of the monitor dashboard (groups, corporations, monthly, wait-times, waiting, statushouders, apart, regional) as JSON, CSV or XLSX',
+      description: '`Accept: text/csv` or the XLSX media type, or `?format=csv|xlsx`, gives the table as a file with the same numbers as the JSON model. Percentages are whole percents (rounded half-up).',
+      params: Type.Object({ table: Type.String({ maxLength: 40 }) }),
+      querystring: TableQuerySchema,
+      response: { 200: TableModelSchema, ...ProblemResponses },
+    },
+  }, async (req, reply) => {
+    const name = req.params.table;
+    if (!isTableName(name)) throw problem.notFound(`De monitortabel ${name.slice(0, 40)}`, `The monitor table ${name.slice(0, 40)}`);
+    const q = req.query;
+    const m = await load(q);
+    const table = monitorTable(m, name, { ownCorporation: await ownCorporation(req) });
+    const accept = req.headers.accept ?? '';
+    const format = q.format ?? (accept.includes('text/csv') ? 'csv' : accept.includes(XLSX_TYPE) ? 'xlsx' : 'json');
+    const lang = q.lang ?? 'nl';
+    const file = fileName(m, name);
+    if (format === 'csv') {
+      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}.csv"`).header('cache-control', 'private, no-cache');
+      return reply.send(tableCsv(table, lang) as never);
+    }
+    if (format === 'xlsx') {
+      reply.header('content-type', XLSX_TYPE).header('content-disposition', `attachment; filename="${file}.xlsx"`).header('cache-control', 'private, no-cache');
+      return reply.send((await tableXlsx(table, m, lang)) as never);
+    }
+    reply.header('cache-control', 'private, no-cache');
+    return table;
+  });
+
+  app.get('/monitor/report.pdf', {
+    config: { action: 'monitor.read' },
+    schema: {
+      tags: ['monitor'],
+      summary: 'The printable monthly report of the monitor (PDF, Dutch): headline figures, the dashboard tables and the notes',
+      querystring: ReportQuerySchema,
+      response: { ...ProblemResponses },
+    },
+  }, async (req, reply) => {
+    const m = await load(req.query);
+    const pdf = await renderMonitorReportPdf(m, { ownCorporation: await ownCorporation(req) }, todayIn(app.deps.clock));
+    return reply
+      .type('application/pdf')
+      .header('content-disposition', `inline; filename="${fileName(m, 'maandrapportage')}.pdf"`)
+      .header('cache-control', 'private, no-cache')
+      .send(pdf as never);
+  });
+}
+
+/** The table as CSV: one header line, then the rows; numbers unformatted. */
+export function tableCsv(t: TableModel, lang: 'nl' | 'en'): string {
+  const flat = flattenTable(t, lang);
+  return stringify([flat.header, ...flat.rows]);
+}
+
+/** The table as a workbook: the table on the first sheet (header in row 1), caption and notes on the second. */
+export async function tableXlsx(t: TableModel, m: MonitorResponse, lang: 'nl' | 'en'): Promise<Buffer> {
+  const flat = flattenTable(t, lang);
+  const wb = new ExcelJS.Workbook();
+  wb.creator = 'Thuisroute';
+  const ws = wb.addWorksheet(t.name);
+  ws.addRow(flat.header);
+  for (const r of flat.rows) ws.addRow(r);
+  ws.getRow(1).font = { bold: true };
+  ws.views = [{ state: 'frozen', ySplit: 1 }];
+  ws.columns.forEach((c, i) => { c.width = i === 0 ? 44 : 18; });
+  const info = wb.addWorksheet(lang === 'nl' ? 'Toelichting' : 'Notes');
+  info.addRow([t.caption[lang]]);
+  info.addRow([lang === 'nl' ? `Stand per ${m.asOf}` : `As of ${m.asOf}`]);
+  info.addRow([lang === 'nl' ? `Metrieken: ${t.metrics.join(', ')}` : `Metrics: ${t.metrics.join(', ')}`]);
+  for (const id of t.notes) {
+    const n = m.notes.find((x) => x.id === id);
+    if (n) info.addRow([`${n.text[lang]} (${n.id})`]);
+  }
+  info.getColumn(1).width = 120;
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}

@@ -1,0 +1,102 @@
+/**
+ * The monitor dashboard (issue 4, pages): the programme analyst of Veenhaven opens /monitor and
+ * sees the headline tiles, the tables and the charts of the seeded year, changes the filter,
+ * downloads a table as CSV; the corporation contact sees its own corporation first (R-MO-21).
+ * Axe on every state.
+ */
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'csv-parse/sync';
+import { expectAccessible, expectNoPageErrors, login, screenshot, startBrowserHarness, visit, waitForPage, type BrowserHarness } from './support.ts';
+import { SEED_YEAR, seedMonitorYear } from '../support/monitor-seed.ts';
+
+let h: BrowserHarness;
+
+beforeAll(async () => {
+  h = await startBrowserHarness();
+  await seedMonitorYear(h.server.database.db, h.clock.now());
+});
+afterAll(async () => {
+  await h?.close();
+});
+
+describe('monitor dashboard', () => {
+  it('M-03, M-07, M-14, M-17, M-24, R-MO-09, R-MO-25, R-MO-26, R-MO-36: the analyst sees tiles, tables and charts of the own municipality, filters and downloads a CSV', async () => {
+    const { page } = await h.newPage();
+    await login(page, 'analist');
+    await visit(page, `/monitor?jaar=${SEED_YEAR}`, 'Monitor huisvesting kwetsbare groepen');
+    await expect(page.getByTestId('monitor-default-view')).toContainText('U ziet de cijfers van Gemeente Veenhaven.');
+
+    // Headline tiles: 36 counted dwellings delivered of 120 agreed (December of a past year).
+    const tiles = page.getByTestId('monitor-tiles');
+    await expect(tiles).toContainText('Geleverd t/m december');
+    await expect(tiles).toContainText('36');
+    await expect(tiles).toContainText('van 120 afgesproken woningen dit jaar');
+    await expect(tiles).toContainText('Binnen 3 maanden gehuisvest');
+    await expect(tiles).toContainText('Geen signaal (10% of minder)');
+    // Warning: the first plan version adds up to 125, not 120 (a warning, not an error).
+    await expect(page.getByTestId('monitor-warnings')).toContainText('telt op tot 125');
+
+    // Tables with captions; the initial plan version alongside the current one (R-MO-09).
+    const groups = page.getByTestId('monitor-table-groups');
+    await expect(groups.locator('caption')).toContainText('Prognose en levering per hoofdgroep en doelgroep (Gemeente Veenhaven, 2024 t/m december)');
+    const mg2 = groups.locator('tr[data-key="MG-2"]');
+    await expect(mg2).toContainText('55');
+    await expect(mg2).toContainText('50');
+    await expect(mg2).toContainText('Achter');
+    await expect(page.locator('main')).toContainText('Eerste verdeling: versie 1');
+    await expect(page.getByTestId('monitor-table-wait-times')).toContainText('Sociaal Medisch Urgenten');
+    await expect(page.locator('main')).toContainText('De echte wachttijd is langer'); // R-MO-26
+    await expect(page.locator('main')).toContainText('zoeken eerst zes maanden zelf'); // R-MO-25
+    await expect(page.getByTestId('monitor-table-waiting').locator('tr[data-key="total"]')).toContainText('3');
+    await expect(page.getByTestId('monitor-table-apart').locator('tr[data-key="total"]')).toContainText('1');
+    await expect(page.getByTestId('monitor-table-statushouders')).toContainText('Eerste halfjaar 2024');
+    await expect(page.locator('main')).toContainText('geen overschrijding'); // R-MO-36
+
+    // Charts: figures with captions and an accessible name.
+    await expect(page.locator('figure')).toHaveCount(3);
+    await expect(page.locator('figure svg[role="img"]').first()).toHaveAttribute('aria-label', /cumulatief 36 woningen geleverd, verwacht 120/);
+    await expect(page.getByRole('link', { name: 'Maandrapportage (PDF)' })).toHaveAttribute('href', /\/api\/v1\/monitor\/report\.pdf\?year=2024&month=12&municipality=GM9001/);
+    await expectAccessible(page, 'monitor (analyst)');
+    await screenshot(page, 'monitor-analyst');
+
+    // Filter: up to June. The URL reflects it; the tiles follow.
+    await page.getByLabel('Tot en met maand').selectOption({ label: 'juni' });
+    await page.getByRole('button', { name: 'Toon cijfers' }).click();
+    await expect(page).toHaveURL(/maand=6/);
+    await expect(tiles).toContainText('Geleverd t/m juni');
+    await expect(page.getByTestId('monitor-table-monthly').locator('tbody tr')).toHaveCount(6);
+    await expectAccessible(page, 'monitor filtered to June');
+
+    // Download the groups table as CSV: the same numbers as on screen.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-groups-csv').click()]);
+    expect(download.suggestedFilename()).toBe('monitor-groups-2024-06-GM9001.csv');
+    const file = await download.path();
+    const lines = parse(fs.readFileSync(file!, 'utf8')) as string[][];
+    expect(lines[0]![0]).toBe('Groep');
+    const total = lines.find((l) => l[0] === 'Totaal (afgesproken aantal)')!;
+    expect(total[1]).toBe('120');
+    const screenTotal = await groups.locator('tr[data-key="total"] td').nth(3).textContent();
+    expect(total[4]).toBe(screenTotal!.trim());
+    expectNoPageErrors(page);
+  });
+
+  it('R-MO-21: the corporation contact sees its own corporation first, the whole region one step away', async () => {
+    const { page } = await h.newPage();
+    await login(page, 'corporatie');
+    await visit(page, `/monitor?jaar=${SEED_YEAR}`, 'Monitor huisvesting kwetsbare groepen');
+    await expect(page.getByTestId('monitor-default-view')).toContainText('U ziet de cijfers van uw eigen corporatie, De Linde Wonen.');
+    const firstRow = () => page.getByTestId('monitor-table-corporations').locator('tbody tr').first();
+    await expect(firstRow()).toContainText('De Linde Wonen');
+
+    await page.getByTestId('monitor-full-view').click();
+    await waitForPage(page, 'Monitor huisvesting kwetsbare groepen');
+    await expect(page).toHaveURL(/corporatie=alle/);
+    await expect(page.getByTestId('monitor-table-corporations').locator('tbody tr')).toHaveCount(2);
+    await expect(firstRow()).toContainText('De Linde Wonen (uw corporatie)');
+    await expect(page.getByTestId('monitor-default-view')).toContainText('De Linde Wonen staat bovenaan');
+    await expectAccessible(page, 'monitor (corporation, whole region)');
+    await screenshot(page, 'monitor-corporation');
+    expectNoPageErrors(page);
+  });
+});
