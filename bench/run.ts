@@ -1,6 +1,10 @@
 /**
- * `npm run bench`: the benchmark suites (BENCH_SUITES, default "foundation,worklist").
- * See bench/README.md.
+ * `npm run bench`: the benchmark suites (BENCH_SUITES, default "foundation,worklist,monitor,import";
+ * suite names as arguments win: `npm run bench -- monitor import`). See bench/README.md.
+ *
+ * Suites "monitor" and "import" (bench/monitor.ts, data bench/national.ts): the full national monitor
+ * on 2 000 000 placements against a hand-written SQL aggregate, and a 1 000 000-row CSV import against
+ * COPY of the same file; one generated database per kind shared by both.
  *
  * Suite "worklist" (bench/worklist.ts): GET /api/v1/worklist with 200 000 open deadlines in the
  * database, against the bare worklist query, at 50 and 200 connections.
@@ -39,6 +43,7 @@ import {
   runCleanups, sleep, table, trackInFlight, xactCommits, type DbKind,
 } from './common.ts';
 import { benchWorklist, printWorklist, worklistSettings, worklistSummary, writeWorklistReport, type WorklistReport } from './worklist.ts';
+import { benchNational, importSummary, monitorSummary, nationalSettings, printNational, writeNationalReport, type ImportReport, type MonitorReport } from './monitor.ts';
 
 type TargetName = 'healthz' | 'floor' | 'real';
 
@@ -55,9 +60,11 @@ const kinds: DbKind[] = [
   ...(wanted.has('pglite') ? (['pglite'] as const) : []),
   ...(wanted.has('postgres') && postgresUrl ? (['postgres'] as const) : []),
 ];
-const SUITES = ['foundation', 'worklist'] as const;
+const SUITES = ['foundation', 'worklist', 'monitor', 'import'] as const;
 type Suite = (typeof SUITES)[number];
-const suites = envList('BENCH_SUITES', SUITES.join(','));
+// Suites as arguments (`npm run bench -- monitor import`) win over BENCH_SUITES.
+const argSuites = process.argv.slice(2).filter((a) => !a.startsWith('-'));
+const suites = argSuites.length ? argSuites : envList('BENCH_SUITES', SUITES.join(','));
 for (const s of suites) if (!(SUITES as readonly string[]).includes(s)) throw new Error(`BENCH_SUITES: unknown suite "${s}" (known: ${SUITES.join(', ')})`);
 const runs = (s: Suite) => suites.includes(s);
 
@@ -383,19 +390,31 @@ function previousSection(file: string, suite: Suite): SuiteSection | null {
 async function main() {
   if (settings.connections.length === 0) throw new Error('BENCH_CONNECTIONS lists no connection counts');
   const t0 = performance.now();
+  const nat = runs('monitor') || runs('import') ? nationalSettings({ seed: settings.seed, label: settings.label }) : null;
   const wl = runs('worklist')
     ? worklistSettings({ durationS: envNumber('BENCH_DURATION', 5, 1), warmupS: settings.warmupS, seed: settings.seed, extraSql: settings.extraSql, label: settings.label })
     : null;
   log(`suites: ${suites.join(', ')}; databases: ${kinds.join(', ')}${postgresUrl ? '' : ' (set BENCH_DATABASE_URL or DATABASE_URL to add PostgreSQL)'}; load average ${loadAverage().join('/')}`);
   if (runs('foundation')) log(`foundation: ${settings.users} users; ${settings.connections.join('/')} connections; ${settings.warmupS}+${settings.durationS} s per run`);
   if (wl) log(`worklist: ${wl.clients} clients, ${wl.totalDeadlines} deadlines (${wl.openDeadlines} open); ${wl.connections.join('/')} connections; ${wl.warmupS}+${wl.durationS} s per run`);
+  if (nat) log(`monitor/import: scale ${nat.scale}${nat.scalePglite !== nat.scale ? ` (PGlite ${nat.scalePglite})` : ''}; monitor ${nat.year}-${nat.month}, ${nat.warmup}+${nat.runs} runs; import ${nat.importRows} rows`);
   const loader = new LoadGenerator();
   onCleanup('stop load generator', () => loader.stop());
   const foundation: DatabaseReport[] = [];
   const worklist: WorklistReport[] = [];
+  const monitor: MonitorReport[] = [];
+  const imports: ImportReport[] = [];
   try {
     if (runs('foundation')) for (const kind of kinds) foundation.push(await benchDatabase(kind, loader));
     if (wl) for (const kind of kinds) worklist.push(await benchWorklist(kind, loader, wl));
+    // monitor + import share one generated national database per kind (the import lands in the populated table).
+    if (nat) {
+      for (const kind of [...kinds].reverse()) {
+        const r = await benchNational(kind, nat, { monitor: runs('monitor'), import: runs('import') });
+        if (r.monitor) monitor.push(r.monitor);
+        if (r.import) imports.push(r.import);
+      }
+    }
   } finally {
     await runCleanups();
   }
@@ -407,10 +426,11 @@ async function main() {
     files.push(path.relative(process.cwd(), file));
   }
   for (const r of worklist) files.push(path.relative(process.cwd(), writeWorklistReport(RESULTS_DIR, r, suffix)));
+  for (const r of [...monitor, ...imports]) files.push(path.relative(process.cwd(), writeNationalReport(RESULTS_DIR, r, suffix)));
   const summaryFile = path.join(RESULTS_DIR, `summary${suffix}.json`);
   const now = new Date().toISOString();
   const summary = {
-    date: foundation[0]?.date ?? worklist[0]?.date ?? now,
+    date: foundation[0]?.date ?? worklist[0]?.date ?? monitor[0]?.date ?? imports[0]?.date ?? now,
     suitesRun: suites,
     machine: machineInfo(),
     loadAverageAtEnd: loadAverage(),
@@ -419,10 +439,16 @@ async function main() {
       ? { date: foundation[0]?.date ?? now, settings, databases: foundation.map(foundationSummary) }
       : previousSection(summaryFile, 'foundation'),
     worklist: wl ? { date: worklist[0]?.date ?? now, settings: wl, databases: worklist.map((r) => worklistSummary(r, suffix)) } : previousSection(summaryFile, 'worklist'),
+    monitor: nat && runs('monitor') ? { date: monitor[0]?.date ?? now, settings: nat, databases: monitor.map((r) => monitorSummary(r, suffix)) } : previousSection(summaryFile, 'monitor'),
+    import: nat && runs('import') ? { date: imports[0]?.date ?? now, settings: nat, databases: imports.map((r) => importSummary(r, suffix)) } : previousSection(summaryFile, 'import'),
   };
   fs.writeFileSync(summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
   files.push(path.relative(process.cwd(), summaryFile));
-  const printed = [foundation.length ? printSummary(foundation) : '', worklist.length ? printWorklist(worklist) : ''].filter(Boolean).join('\n');
+  const printed = [
+    foundation.length ? printSummary(foundation) : '',
+    worklist.length ? printWorklist(worklist) : '',
+    monitor.length || imports.length ? printNational(monitor, imports) : '',
+  ].filter(Boolean).join('\n');
   process.stdout.write(`${printed}\n`);
   for (const suite of SUITES) {
     const section = summary[suite];

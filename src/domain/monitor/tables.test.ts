@@ -170,7 +170,7 @@ describe('monitor tables', () => {
     expect(JSON.stringify(flat)).not.toMatch(/overschrijding|breach|te veel/i);
   });
 
-  it('M-03, M-07, M-14: headline tiles and flattening in both languages', () => {
+  it('M-03, M-07, M-14, R-MO-27: headline tiles (delivered vs agreed, % placed within 3 months) and flattening in both languages', () => {
     const h = headline(fixture());
     expect(h).toMatchObject({ agreed: 120, deliveredYtd: 60, deliveredYear: 60, expectedToDate: 60, status: 'ON_TRACK', realisation: 50, within3: 53, waiting: 5, signal: 'NOT_ABOVE_10_PERCENT' });
     const en = flattenTable(groupsTable(fixture()), 'en');
