@@ -317,3 +317,6 @@ CREATE INDEX placements_waiting_idx ON placements (active_mediation_date) INCLUD
   WHERE active_mediation_date IS NOT NULL;
 -- M-22a: statushouder households with a dwelling allocated but no signed lease yet.
 CREATE INDEX placements_allocated_idx ON placements (allocated_on) WHERE allocated_on IS NOT NULL;
+-- M-22: persons housed per target group over earlier years (the backlog carried forward) without scanning other groups.
+CREATE INDEX placements_group_delivery_idx ON placements (target_group, lease_signed_date) INCLUDE (municipality_id, persons, move_reason)
+  WHERE lease_signed_date IS NOT NULL;

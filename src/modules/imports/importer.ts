@@ -270,6 +270,21 @@ export async function importPlacements(run: ImportRun): Promise<ImportOutcome> {
     if (progress) progress.rowsAccepted = out.rowsAccepted;
   };
 
+  // One upsert in flight while the next batch is parsed and validated: the database and the
+  // parser work at the same time (one connection, so never two statements at once).
+  let inFlight: Promise<void> | null = null;
+  const flushAhead = async () => {
+    if (inFlight) await inFlight;
+    const next = flush();
+    next.catch(() => {}); // awaited later; this only keeps it from counting as unhandled
+    inFlight = next;
+  };
+  const settle = async () => {
+    const pending = inFlight;
+    inFlight = null;
+    if (pending) await pending;
+  };
+
   let lastLine = 1;
   let dbError: unknown = null;
   try {
@@ -309,7 +324,7 @@ export async function importPlacements(run: ImportRun): Promise<ImportOutcome> {
       add(batch, line, p);
       if (batch.ids.length >= BATCH_SIZE) {
         try {
-          await flush();
+          await flushAhead();
         } catch (e) {
           dbError = e;
           throw e;
@@ -318,6 +333,8 @@ export async function importPlacements(run: ImportRun): Promise<ImportOutcome> {
     }
   } catch (e) {
     if (e === dbError) throw e;
+    // Let a running upsert finish before the transaction is rolled back; its own error, if any, is moot.
+    await settle().catch(() => {});
     if (e instanceof Problem) {
       // The upload was refused while streaming (413): say where reading stopped.
       e.init.extra = { ...e.init.extra, row: lastLine + 1, rowsRead: out.rowsTotal };
@@ -327,6 +344,12 @@ export async function importPlacements(run: ImportRun): Promise<ImportOutcome> {
   } finally {
     run.source.off('error', onSourceError);
     out.bytes = limiter.bytes;
+  }
+  try {
+    await settle();
+  } catch (e) {
+    dbError = e;
+    throw e;
   }
   if (out.headerRejected) {
     // Stop parsing; the rest of the upload is read and discarded so the connection stays usable.

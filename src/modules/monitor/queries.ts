@@ -60,7 +60,6 @@ function groupingSets(scope: Scope): string {
     [], ['mu'], ['mg'], ['mg', 'tg'], ['co'],
     ['mu', 'mg'], ['mu', 'mg', 'tg'], ['mu', 'co'], ['mu', 'co', 'mg'],
     ['m'], ['mg', 'm'], ['tg', 'mg', 'm'], ['mu', 'm'], ['mu', 'mg', 'm'],
-    ['mu', 'di'], ['mu', 'di', 'nb'], ['mu', 'di', 'nb', 'mg'],
   ];
   // Region sets are always computed (GROUPING needs every column in some set); the service
   // uses them only when the scope covers whole regions.
@@ -79,42 +78,69 @@ function placementFilter(scope: Scope, alias = 'p'): RawBuilder<unknown> {
   return parts.length ? sql.join(parts, sql` `) : sql``;
 }
 
-/** The main pass: M-03, M-13..M-16, M-18, M-19, M-21, M-23, M-23a, M-25, M-26 counts for the year. */
+const COUNTERS = [
+  'delivered', 'delivered_ytd', 'outside', 'outside_ytd', 'wait_base', 'wait_lt3', 'wait_3to6', 'wait_base_ytd', 'wait_lt3_ytd', 'wait_3to6_ytd',
+  'reassess', 'reassess_ytd', 'swaps', 'swaps_ytd', 'wheelchair', 'sh_h1', 'sh_h2', 'proj_h1', 'proj_h2',
+] as const;
+
+/**
+ * The main pass: M-03, M-13..M-16, M-18, M-19, M-21, M-23, M-23a, M-25 counts for the year, and
+ * M-26 per district and neighbourhood. Two stages: every placement is classified once (wait
+ * bucket, counted, year-to-date) and counted at the finest grain the figures need; the
+ * GROUPING SETS then sum those counts, so no per-placement expression is evaluated per set.
+ */
 export async function deliveryAggregates(db: Db, scope: Scope): Promise<DeliveryAggregate[]> {
   const asOf = scope.asOf;
-  const { rows } = await sql<DeliveryAggregate>`
-    WITH p AS (
+  const base = sql`
       SELECT p.municipality_id AS mu, o.region_id AS rg, p.corporation_id AS co, tg.main_group AS mg, p.target_group AS tg,
-             tg.counts_toward_agreement AS ct, p.move_reason AS mr, p.route, p.lease_signed_date AS d, p.active_mediation_date AS s,
-             p.persons, p.wheelchair_dwelling AS wc, p.district AS di, p.neighbourhood AS nb,
-             extract(month FROM p.lease_signed_date)::int AS m
+             tg.counts_toward_agreement AS ct, p.move_reason AS mr, p.route, p.persons, p.wheelchair_dwelling AS wc,
+             p.district AS di, p.neighbourhood AS nb,
+             extract(month FROM p.lease_signed_date)::int AS m,
+             p.lease_signed_date <= ${asOf}::date AS ytd,
+             CASE WHEN p.active_mediation_date IS NULL THEN 0
+                  WHEN p.lease_signed_date < p.active_mediation_date + interval '3 months' THEN 1
+                  WHEN p.lease_signed_date < p.active_mediation_date + interval '6 months' THEN 2 ELSE 3 END AS wb
         FROM placements p
         JOIN target_groups tg ON tg.code = p.target_group
         JOIN organisations o ON o.id = p.municipality_id
-       WHERE p.lease_signed_date >= ${scope.from}::date AND p.lease_signed_date <= ${scope.to}::date ${placementFilter(scope)}
+       WHERE p.lease_signed_date >= ${scope.from}::date AND p.lease_signed_date <= ${scope.to}::date ${placementFilter(scope)}`;
+  const sums = sql.raw(COUNTERS.map((c) => `sum(${c})::int AS ${c}`).join(', '));
+  const { rows } = await sql<DeliveryAggregate>`
+    WITH p AS (${base}),
+    f AS (
+      SELECT rg, mu, co, mg, tg, m,
+        count(*) FILTER (WHERE ${CNT}) AS delivered,
+        count(*) FILTER (WHERE ${CNT} AND ytd) AS delivered_ytd,
+        count(*) FILTER (WHERE ${REG} AND NOT ct) AS outside,
+        count(*) FILTER (WHERE ${REG} AND NOT ct AND ytd) AS outside_ytd,
+        count(*) FILTER (WHERE ${CNT} AND wb > 0) AS wait_base,
+        count(*) FILTER (WHERE ${CNT} AND wb = 1) AS wait_lt3,
+        count(*) FILTER (WHERE ${CNT} AND wb = 2) AS wait_3to6,
+        count(*) FILTER (WHERE ${CNT} AND wb > 0 AND ytd) AS wait_base_ytd,
+        count(*) FILTER (WHERE ${CNT} AND wb = 1 AND ytd) AS wait_lt3_ytd,
+        count(*) FILTER (WHERE ${CNT} AND wb = 2 AND ytd) AS wait_3to6_ytd,
+        count(*) FILTER (WHERE mr = 'perspective_reassessment') AS reassess,
+        count(*) FILTER (WHERE mr = 'perspective_reassessment' AND ytd) AS reassess_ytd,
+        count(*) FILTER (WHERE mr = 'swap') AS swaps,
+        count(*) FILTER (WHERE mr = 'swap' AND ytd) AS swaps_ytd,
+        count(*) FILTER (WHERE ${REG} AND wc) AS wheelchair,
+        coalesce(sum(persons) FILTER (WHERE mr = 'regular' AND mg = 'MG-3' AND route = 'corporation_dwelling' AND m <= 6), 0) AS sh_h1,
+        coalesce(sum(persons) FILTER (WHERE mr = 'regular' AND mg = 'MG-3' AND route = 'corporation_dwelling' AND m > 6), 0) AS sh_h2,
+        coalesce(sum(persons) FILTER (WHERE mr = 'regular' AND mg = 'MG-3' AND route = 'housing_project' AND m <= 6), 0) AS proj_h1,
+        coalesce(sum(persons) FILTER (WHERE mr = 'regular' AND mg = 'MG-3' AND route = 'housing_project' AND m > 6), 0) AS proj_h2
+      FROM p GROUP BY rg, mu, co, mg, tg, m
     )
-    SELECT GROUPING(rg, mu, co, mg, tg, m, di, nb) AS g, rg, mu, co, mg, tg, m, di, nb,
-      count(*) FILTER (WHERE ${CNT})::int AS delivered,
-      count(*) FILTER (WHERE ${CNT} AND d <= ${asOf}::date)::int AS delivered_ytd,
-      count(*) FILTER (WHERE ${REG} AND NOT ct)::int AS outside,
-      count(*) FILTER (WHERE ${REG} AND NOT ct AND d <= ${asOf}::date)::int AS outside_ytd,
-      count(*) FILTER (WHERE ${CNT} AND s IS NOT NULL)::int AS wait_base,
-      count(*) FILTER (WHERE ${CNT} AND d < s + interval '3 months')::int AS wait_lt3,
-      count(*) FILTER (WHERE ${CNT} AND d >= s + interval '3 months' AND d < s + interval '6 months')::int AS wait_3to6,
-      count(*) FILTER (WHERE ${CNT} AND s IS NOT NULL AND d <= ${asOf}::date)::int AS wait_base_ytd,
-      count(*) FILTER (WHERE ${CNT} AND d <= ${asOf}::date AND d < s + interval '3 months')::int AS wait_lt3_ytd,
-      count(*) FILTER (WHERE ${CNT} AND d <= ${asOf}::date AND d >= s + interval '3 months' AND d < s + interval '6 months')::int AS wait_3to6_ytd,
-      count(*) FILTER (WHERE mr = 'perspective_reassessment')::int AS reassess,
-      count(*) FILTER (WHERE mr = 'perspective_reassessment' AND d <= ${asOf}::date)::int AS reassess_ytd,
-      count(*) FILTER (WHERE mr = 'swap')::int AS swaps,
-      count(*) FILTER (WHERE mr = 'swap' AND d <= ${asOf}::date)::int AS swaps_ytd,
-      count(*) FILTER (WHERE ${REG} AND wc)::int AS wheelchair,
-      coalesce(sum(persons) FILTER (WHERE mr = 'regular' AND mg = 'MG-3' AND route = 'corporation_dwelling' AND m <= 6), 0)::int AS sh_h1,
-      coalesce(sum(persons) FILTER (WHERE mr = 'regular' AND mg = 'MG-3' AND route = 'corporation_dwelling' AND m > 6), 0)::int AS sh_h2,
-      coalesce(sum(persons) FILTER (WHERE mr = 'regular' AND mg = 'MG-3' AND route = 'housing_project' AND m <= 6), 0)::int AS proj_h1,
-      coalesce(sum(persons) FILTER (WHERE mr = 'regular' AND mg = 'MG-3' AND route = 'housing_project' AND m > 6), 0)::int AS proj_h2
-    FROM p
-    GROUP BY GROUPING SETS (${sql.raw(groupingSets(scope))})`.execute(db);
+    SELECT (GROUPING(rg, mu, co, mg, tg, m) << 2) | 3 AS g, rg, mu, co, mg, tg, m, NULL::text AS di, NULL::text AS nb, ${sums}
+      FROM f
+     GROUP BY GROUPING SETS (${sql.raw(groupingSets(scope))})`.execute(db);
+  // M-26: counted placements per district and neighbourhood (only where the placements carry them).
+  const { rows: areas } = await sql<{ g: number; mu: string; mg: string | null; di: string; nb: string | null; delivered: number }>`
+    WITH p AS (${base})
+    SELECT (1 << 7) | (1 << 5) | (GROUPING(mg) << 4) | (1 << 3) | (1 << 2) | GROUPING(nb) AS g, mu, mg, di, nb, count(*)::int AS delivered
+      FROM p WHERE di IS NOT NULL AND ${CNT}
+     GROUP BY GROUPING SETS ((mu, di), (mu, di, nb), (mu, di, nb, mg))`.execute(db);
+  const zero = Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Record<(typeof COUNTERS)[number], number>;
+  for (const a of areas) rows.push({ ...zero, g: a.g, rg: null, mu: a.mu, co: null, mg: a.mg, tg: null, m: null, di: a.di, nb: a.nb, delivered: a.delivered });
   return rows;
 }
 
@@ -229,9 +255,10 @@ export async function statushouderInputs(db: Db, scope: Scope) {
   const { rows: earlier } = firstYear < scope.year
     ? await sql<{ municipality_id: string; year: number; persons: number }>`
         SELECT p.municipality_id, extract(year FROM p.lease_signed_date)::int AS year, sum(p.persons)::int AS persons
-          FROM placements p JOIN target_groups tg ON tg.code = p.target_group
-         WHERE p.lease_signed_date >= ${`${firstYear}-01-01`}::date AND p.lease_signed_date < ${scope.from}::date
-           AND tg.main_group = 'MG-3' AND p.move_reason = 'regular' ${muni('p.municipality_id')}
+          FROM placements p
+         WHERE p.target_group = ANY(ARRAY(SELECT code FROM target_groups WHERE main_group = 'MG-3'))
+           AND p.lease_signed_date >= ${`${firstYear}-01-01`}::date AND p.lease_signed_date < ${scope.from}::date
+           AND p.move_reason = 'regular' ${muni('p.municipality_id')}
          GROUP BY 1, 2`.execute(db)
     : { rows: [] as Array<{ municipality_id: string; year: number; persons: number }> };
   // M-22a: statushouder persons with a dwelling allocated and no signed lease at the half-year ends of the year.

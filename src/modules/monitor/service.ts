@@ -277,6 +277,10 @@ export async function computeMonitor(db: Db, q: MonitorQuery): Promise<MonitorRe
   const planVersions: PlanVersionRef[] = [];
   const groupSets: Record<string, string[]> = {};
   const agreedByMu = new Map<string, number>();
+  const linesByVersion = new Map<string, PlanLineRow[]>();
+  for (const l of plans.lines) linesByVersion.set(l.plan_version_id, [...(linesByVersion.get(l.plan_version_id) ?? []), l]);
+  const versionsByAgreement = new Map<string, typeof plans.versions>();
+  for (const v of plans.versions) versionsByAgreement.set(v.agreement_id, [...(versionsByAgreement.get(v.agreement_id) ?? []), v]);
   for (const ag of plans.agreements) {
     const mu = muCode(ag.municipality_id)!;
     const rel = releasedAt.get(key(mu, undefined, undefined, undefined));
@@ -287,7 +291,7 @@ export async function computeMonitor(db: Db, q: MonitorQuery): Promise<MonitorRe
     const d = deliveredAt.get(key(mu, undefined, undefined, undefined)) ?? { year: 0, ytd: 0 };
     compare(rows, { municipality: mu }, agreed, d, q.month, tolerance);
 
-    const versions = plans.versions.filter((v) => v.agreement_id === ag.agreement_id);
+    const versions = versionsByAgreement.get(ag.agreement_id) ?? [];
     if (!versions.length) {
       warnings.push({ code: 'no_plan', municipality: mu, text: { nl: `Er is voor ${q.year} nog geen verdeling over doelgroepen vastgelegd.`, en: `No distribution over target groups has been recorded for ${q.year} yet.` } });
     }
@@ -297,7 +301,7 @@ export async function computeMonitor(db: Db, q: MonitorQuery): Promise<MonitorRe
       if (v.is_initial && !v.is_current) roles.push('initial');
       for (const role of roles) {
         planVersions.push({ municipality: mu, agreementId: ag.agreement_id, year: q.year, versionNo: v.version_no, decisionDate: v.decision_date, effectiveFrom: v.effective_from, reason: v.reason, role });
-        const lines = plans.lines.filter((l) => l.plan_version_id === v.id);
+        const lines = linesByVersion.get(v.id) ?? [];
         // Lines overlap across levels (a main group and its target groups): the total is that of the
         // main-group lines when there are any, else of the other lines.
         const municipal = lines.filter((l) => !l.corporation_id);
@@ -312,7 +316,7 @@ export async function computeMonitor(db: Db, q: MonitorQuery): Promise<MonitorRe
             },
           });
         }
-        for (const l of lines) planLine(rows, l, mu, role, q.month, tolerance, deliveredAt, key, coCode, groupSets);
+        for (const l of lines) planLine(rows, l, mu, role, q.month, tolerance, deliveredAt, key, coCode, groupSets, (code) => groupInfo.get(code)?.main_group);
       }
       if (v.is_initial && v.is_current) {
         // Only one version: it is both the initial and the current one (R-MO-09).
@@ -456,6 +460,7 @@ function planLine(
   key: (mu: string | undefined, co: string | undefined, mg: string | undefined, tg: string | undefined) => string,
   coCode: (id: string | null) => string | undefined,
   groupSets: Record<string, string[]>,
+  mainGroupOf: (code: string) => string | undefined,
 ) {
   const corporation = coCode(l.corporation_id);
   const base: Partial<MonitorRow> = { municipality: mu, ...(corporation ? { corporation } : {}), planVersion: role };
@@ -466,17 +471,13 @@ function planLine(
   } else if (l.level === 'target_group') {
     base.targetGroup = l.target_group!;
     // The target-group row of the main pass carries its main group.
-    for (const [k, v] of deliveredAt) {
-      const [m, c, , t] = k.split('|');
-      if (m === mu && c === (corporation ?? '*') && t === l.target_group) delivered = v;
-    }
+    delivered = deliveredAt.get(key(mu, corporation, mainGroupOf(l.target_group!), l.target_group!)) ?? delivered;
   } else {
     base.groupSet = l.group_set_name!;
     groupSets[l.group_set_name!] = l.group_set_codes ?? [];
-    const codes = new Set(l.group_set_codes ?? []);
-    for (const [k, v] of deliveredAt) {
-      const [m, c, , t] = k.split('|');
-      if (m === mu && c === (corporation ?? '*') && codes.has(t!)) delivered = { year: delivered.year + v.year, ytd: delivered.ytd + v.ytd };
+    for (const code of new Set(l.group_set_codes ?? [])) {
+      const v = deliveredAt.get(key(mu, corporation, mainGroupOf(code), code));
+      if (v) delivered = { year: delivered.year + v.year, ytd: delivered.ytd + v.ytd };
     }
   }
   rows.push({ metric: 'M-02', period: 'year', ...base, value: l.dwellings, unit: 'dwellings' } as MonitorRow);
