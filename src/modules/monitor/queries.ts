@@ -105,6 +105,9 @@ export async function deliveryAggregates(db: Db, scope: Scope): Promise<Delivery
         JOIN organisations o ON o.id = p.municipality_id
        WHERE p.lease_signed_date >= ${scope.from}::date AND p.lease_signed_date <= ${scope.to}::date ${placementFilter(scope)}`;
   const sums = sql.raw(COUNTERS.map((c) => `sum(${c})::int AS ${c}`).join(', '));
+  // Enough memory for the planner to hash every grouping set in one pass instead of sorting per set.
+  return db.transaction().execute(async (trx) => {
+  await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
   const { rows } = await sql<DeliveryAggregate>`
     WITH p AS (${base}),
     f AS (
@@ -132,16 +135,17 @@ export async function deliveryAggregates(db: Db, scope: Scope): Promise<Delivery
     )
     SELECT (GROUPING(rg, mu, co, mg, tg, m) << 2) | 3 AS g, rg, mu, co, mg, tg, m, NULL::text AS di, NULL::text AS nb, ${sums}
       FROM f
-     GROUP BY GROUPING SETS (${sql.raw(groupingSets(scope))})`.execute(db);
+     GROUP BY GROUPING SETS (${sql.raw(groupingSets(scope))})`.execute(trx);
   // M-26: counted placements per district and neighbourhood (only where the placements carry them).
   const { rows: areas } = await sql<{ g: number; mu: string; mg: string | null; di: string; nb: string | null; delivered: number }>`
     WITH p AS (${base})
     SELECT (1 << 7) | (1 << 5) | (GROUPING(mg) << 4) | (1 << 3) | (1 << 2) | GROUPING(nb) AS g, mu, mg, di, nb, count(*)::int AS delivered
       FROM p WHERE di IS NOT NULL AND ${CNT}
-     GROUP BY GROUPING SETS ((mu, di), (mu, di, nb), (mu, di, nb, mg))`.execute(db);
+     GROUP BY GROUPING SETS ((mu, di), (mu, di, nb), (mu, di, nb, mg))`.execute(trx);
   const zero = Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Record<(typeof COUNTERS)[number], number>;
   for (const a of areas) rows.push({ ...zero, g: a.g, rg: null, mu: a.mu, co: null, mg: a.mg, tg: null, m: null, di: a.di, nb: a.nb, delivered: a.delivered });
   return rows;
+  });
 }
 
 export interface PreviousYearWait { g: number; mu: string | null; mg: string | null; tg: string | null; wait_base: number; wait_lt3: number }
