@@ -5,66 +5,10 @@
  * package, the way src/modules/forms/pdf.ts does (private font file system, no URL or file access).
  * Aggregates only: no personal data, so no "Vertrouwelijk — AVG" footer.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { MonitorResponse } from '../../domain/monitor/model.ts';
+import { renderPdf as toBuffer } from '../../platform/pdf.ts';
 import { MONTHS, SIGNAL_TEXT, STATUS_TEXT, TABLE_NAMES, flattenTable, headline, monitorTable, type TableModel, type TableOptions } from '../../domain/monitor/tables.ts';
-
-interface PdfKitDocument {
-  on(event: 'data', cb: (chunk: Buffer) => void): void;
-  on(event: 'end', cb: () => void): void;
-  on(event: 'error', cb: (e: Error) => void): void;
-  end(): void;
-}
-interface PdfPrinter {
-  createPdfKitDocument(doc: TDocumentDefinitions, options?: Record<string, unknown>): Promise<PdfKitDocument>;
-}
-type PdfPrinterCtor = new (
-  fonts: Record<string, Record<'normal' | 'bold' | 'italics' | 'bolditalics', string>>,
-  virtualfs: unknown,
-  urlResolver: unknown,
-  localAccessPolicy: (p: string) => boolean,
-) => PdfPrinter;
-type UrlResolverCtor = new (fs: unknown) => { setUrlAccessPolicy(cb: (url: string) => boolean): void };
-
-const require = createRequire(import.meta.url);
-const Printer = (require('pdfmake/js/Printer') as { default: PdfPrinterCtor }).default;
-const URLResolver = (require('pdfmake/js/URLResolver') as { default: UrlResolverCtor }).default;
-const FONT_DIR = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-const FONT_FILES = { normal: 'Roboto-Regular.ttf', bold: 'Roboto-Medium.ttf', italics: 'Roboto-Italic.ttf', bolditalics: 'Roboto-MediumItalic.ttf' } as const;
-const fontFiles = new Map<string, Buffer>();
-const fontFs = {
-  existsSync: (name: string): boolean => {
-    if (fontFiles.has(name)) return true;
-    if (!(Object.values(FONT_FILES) as string[]).includes(name)) return false;
-    fontFiles.set(name, readFileSync(path.join(FONT_DIR, name)));
-    return true;
-  },
-  readFileSync: (name: string): Buffer => {
-    const b = fontFiles.get(name);
-    if (!b) throw new Error(`pdf: no font ${name}`);
-    return b;
-  },
-  writeFileSync: (): never => {
-    throw new Error('pdf: remote resources are not allowed');
-  },
-};
-
-async function toBuffer(doc: TDocumentDefinitions): Promise<Buffer> {
-  const urlResolver = new URLResolver(fontFs);
-  urlResolver.setUrlAccessPolicy(() => false);
-  const printer = new Printer({ Roboto: { ...FONT_FILES } }, fontFs, urlResolver, () => false);
-  const pdf = await printer.createPdfKitDocument(doc);
-  return new Promise<Buffer>((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    pdf.on('data', (c) => chunks.push(c));
-    pdf.on('end', () => resolve(Buffer.concat(chunks)));
-    pdf.on('error', reject);
-    pdf.end();
-  });
-}
 
 const COLOR = { ink: '#1f1f1f', muted: '#5a5a5a', line: '#cfd4da', accent: '#004699', band: '#f2f4f7' } as const;
 const MARGIN_X = 36;
