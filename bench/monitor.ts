@@ -151,15 +151,27 @@ function summarisePlan(name: string, plan: string[]): PlanSummary {
   };
 }
 
-/** EXPLAIN (ANALYZE, BUFFERS) of the first query `run` sends (the captured SQL with its parameters). */
+/**
+ * EXPLAIN (ANALYZE, BUFFERS) of the first SELECT/WITH query `run` sends (the captured SQL with its
+ * parameters), in a transaction that first replays the `SET` statements sent before it (e.g. the
+ * main pass's `SET LOCAL work_mem`), so the plan is the one the service gets.
+ */
 async function explainFirst(db: Db, name: string, run: (db: Db) => Promise<unknown>): Promise<PlanSummary> {
   const capture = new Capture();
   await run(db.withPlugin(capture));
-  const q = capture.queries[0];
-  if (!q) throw new Error(`explain ${name}: no query captured`);
-  const compiled = db.getExecutor().compileQuery(q.node, q.queryId);
-  const r = await db.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`EXPLAIN (ANALYZE, BUFFERS) ${compiled.sql}`, [...compiled.parameters]));
-  return summarisePlan(name, r.rows.map((x) => x['QUERY PLAN']));
+  const compiled = capture.queries.map((q) => db.getExecutor().compileQuery(q.node, q.queryId));
+  const i = compiled.findIndex((c) => /^\s*(SELECT|WITH)\b/i.test(c.sql));
+  if (i < 0) throw new Error(`explain ${name}: no SELECT captured`);
+  const target = compiled[i]!;
+  const sets = compiled.slice(0, i).filter((c) => /^\s*SET\b/i.test(c.sql));
+  const plan = await db.transaction().execute(async (trx) => {
+    for (const c of sets) await trx.executeQuery(CompiledQuery.raw(c.sql, [...c.parameters]));
+    const r = await trx.executeQuery<{ 'QUERY PLAN': string }>(CompiledQuery.raw(`EXPLAIN (ANALYZE, BUFFERS) ${target.sql}`, [...target.parameters]));
+    return r.rows.map((x) => x['QUERY PLAN']);
+  });
+  const summary = summarisePlan(name, plan);
+  if (sets.length) summary.plan.unshift(...sets.map((c) => `-- replayed before EXPLAIN: ${c.sql.trim()}`));
+  return summary;
 }
 
 // ─── The floor: a hand-written SQL aggregate of the same counts ──────────────

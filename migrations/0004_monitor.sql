@@ -312,9 +312,9 @@ CREATE TABLE placements (
 CREATE INDEX placements_delivery_idx ON placements (lease_signed_date)
   INCLUDE (municipality_id, corporation_id, target_group, move_reason, active_mediation_date, persons, route, wheelchair_dwelling, district, neighbourhood)
   WHERE lease_signed_date IS NOT NULL;
--- M-17: households still waiting at a month end.
-CREATE INDEX placements_waiting_idx ON placements (active_mediation_date) INCLUDE (municipality_id, target_group, lease_signed_date, persons, allocated_on)
-  WHERE active_mediation_date IS NOT NULL;
+-- M-17: households still waiting (no lease yet); those let after a past month end come from placements_delivery_idx.
+CREATE INDEX placements_open_idx ON placements (active_mediation_date) INCLUDE (municipality_id, target_group, move_reason, corporation_id)
+  WHERE lease_signed_date IS NULL;
 -- M-22a: statushouder households with a dwelling allocated but no signed lease yet.
 CREATE INDEX placements_allocated_idx ON placements (allocated_on) WHERE allocated_on IS NOT NULL;
 -- M-22: persons housed per target group over earlier years (the backlog carried forward) without scanning other groups.
