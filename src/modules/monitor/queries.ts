@@ -48,9 +48,14 @@ export interface DeliveryAggregate {
 
 /** Which dimensions a GROUPING() value keeps (bit = 0 means the column is grouped on). */
 export function dimsOf(g: number): Set<Dim> {
-  const out = new Set<Dim>();
-  DIMS.forEach((d, i) => {
-    if (((g >> (DIMS.length - 1 - i)) & 1) === 0) out.add(d);
+  return groupedBy(g, DIMS);
+}
+
+/** The columns a GROUPING(c1, …, cn) value groups on, for any column order (leftmost = most significant bit). */
+export function groupedBy<D extends string>(g: number, columns: ReadonlyArray<D>): Set<D> {
+  const out = new Set<D>();
+  columns.forEach((d, i) => {
+    if (((g >> (columns.length - 1 - i)) & 1) === 0) out.add(d);
   });
   return out;
 }

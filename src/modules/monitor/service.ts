@@ -15,7 +15,7 @@ import {
 } from '../../domain/monitor/formulas.ts';
 import { corporationTargets } from '../../domain/monitor/distribution.ts';
 import {
-  agreementsFor, deliveryAggregates, dimsOf, municipalInputs, previousYearWait, regionalStatushouderDwellings,
+  agreementsFor, deliveryAggregates, dimsOf, groupedBy, municipalInputs, previousYearWait, regionalStatushouderDwellings,
   releasedAggregates, statushouderInputs, waitingAggregates, type DeliveryAggregate, type PlanLineRow, type Scope,
 } from './queries.ts';
 import { problem } from '../../platform/http/problem.ts';
@@ -83,7 +83,6 @@ export async function computeMonitor(db: Db, q: MonitorQuery): Promise<MonitorRe
   const byCode = (type: string, code: string) => [...dir.orgs.values()].find((o) => o.type === type && (type === 'municipality' ? o.municipality_code === code : o.code === code));
 
   let municipalityIds: string[] | null = null;
-  let regionIdFilter: string | null = null;
   if (q.municipality) {
     const m = byCode('municipality', q.municipality);
     if (!m) throw problem.badRequest('unknown_municipality', `Gemeente ${q.municipality} is niet bekend.`, `Municipality ${q.municipality} is not known.`);
@@ -91,7 +90,6 @@ export async function computeMonitor(db: Db, q: MonitorQuery): Promise<MonitorRe
   } else if (q.region) {
     const r = [...dir.regions.values()].find((x) => x.code === q.region);
     if (!r) throw problem.badRequest('unknown_region', `Regio ${q.region} is niet bekend.`, `Region ${q.region} is not known.`);
-    regionIdFilter = r.id;
     municipalityIds = [...dir.orgs.values()].filter((o) => o.type === 'municipality' && o.region_id === r.id).map((o) => o.id);
   }
   let corporationId: string | null = null;
@@ -205,38 +203,36 @@ export async function computeMonitor(db: Db, q: MonitorQuery): Promise<MonitorRe
   }
 
   // R-MO-28: the previous year's share within 3 months alongside.
-  for (const a of prev) {
-    const keep = new Set<string>();
-    if (((a.g >> 2) & 1) === 0) keep.add('mu');
-    if (((a.g >> 1) & 1) === 0) keep.add('mg');
-    if ((a.g & 1) === 0) keep.add('tg');
+  /** Dimensions of a GROUPING(municipality, main group, target group) row (previous year, waiting). */
+  const groupDims = (a: { g: number; mu: string | null; mg: string | null; tg: string | null }): Partial<MonitorRow> => {
+    const keep = groupedBy(a.g, ['mu', 'mg', 'tg'] as const);
     const base: Partial<MonitorRow> = {};
     if (keep.has('mu')) base.municipality = muCode(a.mu);
     if (keep.has('mg') && a.mg) base.mainGroup = a.mg as MainGroup;
     if (keep.has('tg') && a.tg) base.targetGroup = a.tg;
+    return base;
+  };
+  for (const a of prev) {
+    const base = groupDims(a);
     push('M-13', 'year', base, a.wait_base, { year: q.year - 1 });
     push('M-14', 'year', base, percentage(a.wait_lt3, a.wait_base), { year: q.year - 1 });
   }
 
   // M-17: households still waiting at the month end.
   for (const w of waiting) {
-    const base: Partial<MonitorRow> = {};
-    if (((w.g >> 2) & 1) === 0) base.municipality = muCode(w.mu);
-    if (((w.g >> 1) & 1) === 0 && w.mg) base.mainGroup = w.mg as MainGroup;
-    if ((w.g & 1) === 0 && w.tg) base.targetGroup = w.tg;
-    push('M-17', 'month-end', base, w.households, { month: q.month, bucket: w.bucket });
+    push('M-17', 'month-end', groupDims(w), w.households, { month: q.month, bucket: w.bucket });
   }
 
   // M-10, M-11 and M-24 per municipality and corporation; M-24 per region over the whole region.
   const releasedAt = new Map<string, { year: number; ytd: number }>();
   for (const r of released) {
-    const g = r.g; // bits: region, municipality, corporation, month
-    const hasRg = ((g >> 3) & 1) === 0, hasMu = ((g >> 2) & 1) === 0, hasCo = ((g >> 1) & 1) === 0, hasM = (g & 1) === 0;
+    const keep = groupedBy(r.g, ['rg', 'mu', 'co', 'm'] as const);
+    const hasRg = keep.has('rg'), hasMu = keep.has('mu'), hasM = keep.has('m');
     const base: Partial<MonitorRow> = {};
     if (hasRg) base.region = rgCode(r.rg);
     if (hasMu) base.municipality = muCode(r.mu);
-    if (hasCo) base.corporation = coCode(r.co);
-    if (hasRg && regionIdFilter === null && municipalityIds && !regionIds.includes(r.rg ?? '')) continue;
+    if (keep.has('co')) base.corporation = coCode(r.co);
+    // Region rows cover the whole region (M-24 is regional); municipality rows only those in scope.
     if (hasMu && municipalityIds && !municipalityIds.includes(r.mu ?? '')) continue;
     if (hasM) {
       push('M-10', 'month', base, r.year_total, { month: r.month ?? undefined });
