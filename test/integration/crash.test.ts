@@ -255,8 +255,10 @@ describe('crash safety', () => {
         // if the kill fell between requests, plant the key the next request would have left.
         const adminRow = await db.db.selectFrom('users').select('id').where('email', '=', `admin@${DEMO_DOMAIN}`).executeTakeFirstOrThrow();
         if (crashed.inProgressKeys === 0) {
-          const w = unanswered[0]!;
-          await db.db.insertInto('idempotency_keys').values({ user_id: adminRow.id, key: w.key, method: 'POST', path: w.url, request_hash: idempotencyRequestHash('POST', w.url, w.body), created_at: new Date() }).execute();
+          // An unanswered write may still have committed (with its key) just before the kill: plant the key of one that did not.
+          const stored = new Set((await db.db.selectFrom('idempotency_keys').select('key').where('user_id', '=', adminRow.id).execute()).map((k) => k.key));
+          const w = unanswered.find((u) => !stored.has(u.key));
+          if (w) await db.db.insertInto('idempotency_keys').values({ user_id: adminRow.id, key: w.key, method: 'POST', path: w.url, request_hash: idempotencyRequestHash('POST', w.url, w.body), created_at: new Date() }).execute();
         }
         await sql`UPDATE idempotency_keys SET created_at = created_at - interval '2 minutes' WHERE status_code IS NULL`.execute(db.db);
         const abandoned = await db.db.selectFrom('idempotency_keys').select('key').where('status_code', 'is', null).execute();
