@@ -120,8 +120,8 @@ export interface PlanSummary {
   name: string;
   executionMs: number | null;
   planningMs: number | null;
-  /** The plan reads placements through the covering index placements_delivery_idx. */
-  usesDeliveryIdx: boolean;
+  /** The indexes the plan reads, and whether any of those reads is index-only. */
+  indexes: string[];
   indexOnlyScan: boolean;
   heapFetches: number | null;
   /** Sorts or hashes that spilled to disk (work_mem too small for the grouping). */
@@ -141,8 +141,8 @@ function summarisePlan(name: string, plan: string[]): PlanSummary {
     name,
     executionMs: num(/Execution Time: ([\d.]+) ms/),
     planningMs: num(/Planning Time: ([\d.]+) ms/),
-    usesDeliveryIdx: plan.some((l) => l.includes('placements_delivery_idx')),
-    indexOnlyScan: plan.some((l) => /Index Only Scan using placements_delivery_idx/.test(l)),
+    indexes: [...new Set(plan.map((l) => /Index (?:Only )?Scan using (\S+)|Bitmap Index Scan on (\S+)/.exec(l)).filter(Boolean).map((m) => m![1] ?? m![2]!))],
+    indexOnlyScan: plan.some((l) => /Index Only Scan using/.test(l)),
     heapFetches: heap.length ? heap.reduce((a, b) => a + b, 0) : null,
     spills: plan.filter((l) => /Disk|external|Batches: [2-9]|Batches: \d\d/.test(l)).map((l) => l.trim()),
     topNode: plan[0]?.trim() ?? '',
@@ -238,6 +238,39 @@ async function rawMonitorAggregate(db: Db, scope: Parameters<typeof rawMonitorSt
   return { delivery: a.rows.length, previousYear: b.rows.length, waiting: c.rows.length, released: d.rows.length };
 }
 
+/**
+ * The second floor: the same hand-written statements, but the delivered counts and the previous
+ * year's wait read from the monthly rollup placement_month_counts (migration 0005) that the
+ * service reads too — what a DBA would write by hand against the same table. The waiting
+ * households and released dwellings are the same statements as the first floor.
+ */
+export function rollupMonitorStatements(scope: { year: number; month: number; from: string; to: string; asOf: string }) {
+  const raw = rawMonitorStatements(scope);
+  return {
+    delivery: sql<Record<string, unknown>>`
+      SELECT GROUPING(municipality_id, corporation_id, target_group, month) AS g, municipality_id, corporation_id, target_group, month,
+        sum(households)::int AS delivered, coalesce(sum(households) FILTER (WHERE month <= ${scope.month}), 0)::int AS delivered_ytd,
+        sum(wait_base)::int AS wait_base, sum(wait_lt3)::int AS wait_lt3, sum(wait_3to6)::int AS wait_3to6,
+        coalesce(sum(wait_base) FILTER (WHERE month <= ${scope.month}), 0)::int AS wait_base_ytd,
+        coalesce(sum(wait_lt3) FILTER (WHERE month <= ${scope.month}), 0)::int AS wait_lt3_ytd,
+        coalesce(sum(wait_3to6) FILTER (WHERE month <= ${scope.month}), 0)::int AS wait_3to6_ytd,
+        sum(reassess)::int AS reassess, sum(swaps)::int AS swaps, sum(persons + project_persons)::int AS persons
+      FROM placement_month_counts WHERE year = ${scope.year}
+      GROUP BY GROUPING SETS ((municipality_id, target_group), (municipality_id, corporation_id), (municipality_id, month), (target_group, month), ())`,
+    previousYear: sql<Record<string, unknown>>`
+      SELECT municipality_id, target_group, sum(wait_base)::int AS wait_base, sum(wait_lt3)::int AS wait_lt3
+      FROM placement_month_counts WHERE year = ${scope.year - 1} GROUP BY municipality_id, target_group`,
+    waiting: raw.waiting,
+    released: raw.released,
+  };
+}
+
+async function rollupMonitorAggregate(db: Db, scope: Parameters<typeof rawMonitorStatements>[0]) {
+  const s = rollupMonitorStatements(scope);
+  const [a, b, c, d] = await Promise.all([s.delivery.execute(db), s.previousYear.execute(db), s.waiting.execute(db), s.released.execute(db)]);
+  return { delivery: a.rows.length, previousYear: b.rows.length, waiting: c.rows.length, released: d.rows.length };
+}
+
 // ─── Report shapes ───────────────────────────────────────────────────────────
 
 export interface DataReport {
@@ -261,8 +294,9 @@ export interface MonitorReport {
   database: { kind: DbKind; version: string; describe: string; poolSize: number | null; workMem: string | null; sharedBuffers: string | null };
   data: DataReport;
   query: { year: number; month: number; asOf: string; scope: 'national, all groupings' };
-  timings: { service: Timing; http: Timing; raw: Timing };
-  ratios: { serviceVsRaw: number; httpVsRaw: number };
+  timings: { service: Timing; http: Timing; raw: Timing; rollup: Timing };
+  /** ÷ raw = against the hand-written aggregate over placements; ÷ rollup = against the hand-written aggregate over placement_month_counts. */
+  ratios: { serviceVsRaw: number; httpVsRaw: number; serviceVsRollup: number; httpVsRollup: number };
   goal: { monitorMs: number; ratio: number; service: { ms: number; ratio: number; met: boolean }; http: { ms: number; ratio: number; met: boolean } };
   response: { rows: number; jsonBytes: number; httpBytes: number; stringifyMs: number; rowsPerMetric: Record<string, number>; planVersions: number; warnings: number };
   /** Serial cost of each part (median of 5 after one warm-up). */
@@ -397,7 +431,7 @@ async function benchMonitor(
   log(`${kind} monitor: ${result!.rows.length} rows, ${mb(Buffer.byteLength(json))} MB JSON (HTTP ${mb(httpBytes)} MB)`);
 
   // Timed, interleaved: service, raw, http in turn, so drift on a shared machine hits all three alike.
-  const samples = { service: [] as number[], http: [] as number[], raw: [] as number[] };
+  const samples = { service: [] as number[], http: [] as number[], raw: [] as number[], rollup: [] as number[] };
   let rawRows: Record<string, number> = {};
   const runs = kind === 'pglite' ? settings.runsPglite : settings.runs;
   for (let i = 0; i < runs; i++) {
@@ -405,10 +439,11 @@ async function benchMonitor(
     samples.raw.push(await timeIt(async () => {
       rawRows = await rawMonitorAggregate(db, scope);
     }));
+    samples.rollup.push(await timeIt(() => rollupMonitorAggregate(db, scope)));
     samples.http.push(await timeIt(httpOnce));
-    log(`${kind} monitor: run ${i + 1}/${runs}: service ${Math.round(samples.service.at(-1)!)} ms, raw ${Math.round(samples.raw.at(-1)!)} ms, http ${Math.round(samples.http.at(-1)!)} ms`);
+    log(`${kind} monitor: run ${i + 1}/${runs}: service ${Math.round(samples.service.at(-1)!)} ms, raw ${Math.round(samples.raw.at(-1)!)} ms, rollup ${Math.round(samples.rollup.at(-1)!)} ms, http ${Math.round(samples.http.at(-1)!)} ms`);
   }
-  const timings = { service: timing(samples.service), http: timing(samples.http), raw: timing(samples.raw) };
+  const timings = { service: timing(samples.service), http: timing(samples.http), raw: timing(samples.raw), rollup: timing(samples.rollup) };
 
   // Breakdown: each part alone (serial), then the service's parallel batch.
   log(`${kind} monitor: breakdown …`);
@@ -445,6 +480,7 @@ async function benchMonitor(
   const raw = rawMonitorStatements(scope);
   await part('raw: delivery statement alone', async () => (await raw.delivery.execute(db)).rows);
   await part('raw: all four statements (Promise.all)', () => rawMonitorAggregate(db, scope));
+  await part('rollup floor: all four statements (Promise.all)', () => rollupMonitorAggregate(db, scope));
   await part('computeMonitor (service)', async () => (await computeMonitor(db, { year, month })).rows);
   await part('JSON.stringify(service result)', async () => {
     JSON.stringify(result);
@@ -459,10 +495,13 @@ async function benchMonitor(
   explain.push(await explainFirst(db, 'previousYearWait', (d) => previousYearWait(d, scope)));
   explain.push(await explainFirst(db, 'raw delivery statement', (d) => raw.delivery.execute(d)));
   for (const p of explain) {
-    log(`${kind} monitor: EXPLAIN ${p.name}: ${p.executionMs} ms, delivery idx ${p.usesDeliveryIdx ? (p.indexOnlyScan ? 'index-only' : 'yes') : 'NO'}, heap fetches ${p.heapFetches ?? '–'}${p.spills.length ? `, spills: ${p.spills.join(' | ')}` : ''}`);
+    log(`${kind} monitor: EXPLAIN ${p.name}: ${p.executionMs} ms, indexes ${p.indexes.join(', ') || 'none'}${p.indexOnlyScan ? ' (index-only)' : ''}, heap fetches ${p.heapFetches ?? '–'}${p.spills.length ? `, spills: ${p.spills.join(' | ')}` : ''}`);
   }
 
-  const ratios = { serviceVsRaw: round(timings.service.medianMs / timings.raw.medianMs, 2), httpVsRaw: round(timings.http.medianMs / timings.raw.medianMs, 2) };
+  const ratios = {
+    serviceVsRaw: round(timings.service.medianMs / timings.raw.medianMs, 2), httpVsRaw: round(timings.http.medianMs / timings.raw.medianMs, 2),
+    serviceVsRollup: round(timings.service.medianMs / timings.rollup.medianMs, 2), httpVsRollup: round(timings.http.medianMs / timings.rollup.medianMs, 2),
+  };
   const g = settings.goals;
   const goal = {
     monitorMs: g.monitorMs, ratio: g.monitorRatio,
@@ -472,6 +511,7 @@ async function benchMonitor(
   if (kind === 'pglite') notes.push('PGlite is one in-process connection: the service\'s Promise.all of queries (and the raw statements) run one after another.');
   if (kind === 'pglite' && settings.scalePglite !== settings.scale) notes.push(`PGlite ran at BENCH_SCALE_PGLITE=${settings.scalePglite} (PostgreSQL at ${settings.scale}): its figures are for a smaller data set.`);
   notes.push('The raw floor returns the finest groupings the figures are sums of (main-group and region totals are sums of its rows); it does not join target_groups/organisations and ignores counts_toward_agreement (every seeded group counts).');
+  notes.push('Floor 2 is the same hand-written aggregate over placement_month_counts, the monthly rollup the service reads (kept by triggers on placements, migration 0005); the first floor reads placements, as the service did before the rollup.');
   notes.push('Wait buckets in the raw floor use 91/183 days instead of interval \'3/6 months\' (same order of work; values may differ by a few rows at month boundaries).');
   await server.app.close().catch(() => undefined);
 
@@ -787,11 +827,11 @@ export function monitorSummary(r: MonitorReport, suffix: string) {
     kind: r.database.kind, version: r.database.version, file: `monitor-${r.database.kind}${suffix}.json`, date: r.date, loadAverage: r.loadAverage,
     data: { placements: r.data.rows.placements, scale: r.data.size.scale, generateMs: r.data.generateMs, yearPlacements: r.data.yearPlacements, sizeBytes: r.data.sizeBytes },
     query: r.query,
-    medianMs: { service: r.timings.service.medianMs, http: r.timings.http.medianMs, raw: r.timings.raw.medianMs },
-    p95Ms: { service: r.timings.service.p95Ms, http: r.timings.http.p95Ms, raw: r.timings.raw.p95Ms },
+    medianMs: { service: r.timings.service.medianMs, http: r.timings.http.medianMs, raw: r.timings.raw.medianMs, rollup: r.timings.rollup.medianMs },
+    p95Ms: { service: r.timings.service.p95Ms, http: r.timings.http.p95Ms, raw: r.timings.raw.p95Ms, rollup: r.timings.rollup.p95Ms },
     ratios: r.ratios,
     response: { rows: r.response.rows, httpBytes: r.response.httpBytes },
-    explain: r.explain.map((p) => ({ name: p.name, executionMs: p.executionMs, usesDeliveryIdx: p.usesDeliveryIdx, indexOnlyScan: p.indexOnlyScan, heapFetches: p.heapFetches, spills: p.spills.length })),
+    explain: r.explain.map((p) => ({ name: p.name, executionMs: p.executionMs, indexes: p.indexes, indexOnlyScan: p.indexOnlyScan, heapFetches: p.heapFetches, spills: p.spills.length })),
     goal: r.goal,
   };
 }
@@ -817,16 +857,19 @@ export function printNational(monitors: MonitorReport[], imports: ImportReport[]
       `${d.size.municipalities} municipalities / ${d.size.regions} regions / ${d.size.corporations} corporations; generated in ${fmt(d.generateMs / 1000)} s; ` +
       `${r.machine.cpus} CPU, Node ${r.machine.node}; load ${r.loadAverage.start.join('/')} → ${r.loadAverage.end.join('/')}`);
     const rows: string[][] = [['target', 'runs', 'median ms', 'p95 ms', 'min ms', 'max ms', '÷ raw']];
-    for (const [k, label] of [['service', 'computeMonitor (service)'], ['http', 'GET /api/v1/monitor (HTTP)'], ['raw', 'raw SQL aggregate (floor)']] as const) {
+    rows[0]!.push('÷ rollup floor');
+    for (const [k, label] of [['service', 'computeMonitor (service)'], ['http', 'GET /api/v1/monitor (HTTP)'], ['raw', 'raw SQL aggregate over placements (floor)'], ['rollup', 'raw SQL aggregate over the rollup (floor 2)']] as const) {
       const t = r.timings[k];
-      rows.push([label, String(t.n), fmt(t.medianMs), fmt(t.p95Ms), fmt(t.minMs), fmt(t.maxMs), k === 'raw' ? '1.00×' : `${fmt(k === 'service' ? r.ratios.serviceVsRaw : r.ratios.httpVsRaw, 2)}×`]);
+      const vsRaw = k === 'raw' ? 1 : k === 'service' ? r.ratios.serviceVsRaw : k === 'http' ? r.ratios.httpVsRaw : t.medianMs / r.timings.raw.medianMs;
+      const vsRollup = k === 'rollup' ? 1 : k === 'service' ? r.ratios.serviceVsRollup : k === 'http' ? r.ratios.httpVsRollup : t.medianMs / r.timings.rollup.medianMs;
+      rows.push([label, String(t.n), fmt(t.medianMs), fmt(t.p95Ms), fmt(t.minMs), fmt(t.maxMs), `${fmt(vsRaw, 2)}×`, `${fmt(vsRollup, 2)}×`]);
     }
     out.push(table(rows));
     out.push(`response: ${r.response.rows} rows, ${fmt(r.response.httpBytes / 1024 ** 2)} MB over HTTP, JSON.stringify ${fmt(r.response.stringifyMs)} ms; ` +
       `top metrics: ${Object.entries(r.response.rowsPerMetric).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([m, n]) => `${m} ${n}`).join(', ')}`);
     out.push(`breakdown (serial median ms): ${r.breakdown.map((b) => `${b.step} ${fmt(b.medianMs)}${b.rows !== null ? ` [${b.rows} rows]` : ''}`).join(' · ')}`);
     for (const p of r.explain) {
-      out.push(`EXPLAIN ${p.name}: ${fmt(p.executionMs)} ms; placements_delivery_idx ${p.usesDeliveryIdx ? (p.indexOnlyScan ? 'index-only scan' : 'used') : 'NOT used'}` +
+      out.push(`EXPLAIN ${p.name}: ${fmt(p.executionMs)} ms; indexes ${(p.indexes ?? []).join(', ') || 'none'}${p.indexOnlyScan ? ' (index-only)' : ''}` +
         `${p.heapFetches !== null ? `, heap fetches ${p.heapFetches}` : ''}${p.spills.length ? `; spills: ${p.spills.join(' | ')}` : ''}`);
     }
     for (const k of ['service', 'http'] as const) {

@@ -1,9 +1,11 @@
 /**
  * The streaming placements import: reads the CSV from a stream (never the whole file in
- * memory), validates every row (domain/monitor/placement-row.ts) and upserts the valid rows
- * in batches of BATCH_SIZE with ONE statement per batch (`INSERT … SELECT … FROM unnest(…)
- * ON CONFLICT (placement_id) DO UPDATE`), inside the caller's transaction. The caller decides
- * to commit or roll back from the returned outcome.
+ * memory), validates every row (domain/monitor/placement-row.ts) and stages the valid rows in
+ * a temporary table (batches of BATCH_SIZE, one `INSERT … SELECT … FROM unnest(…)` each, while
+ * the parser reads on). At the end one statement refuses duplicate placement_ids within the
+ * file and one merges the rest into placements (`INSERT … SELECT … ON CONFLICT (placement_id)
+ * DO UPDATE`), so indexes, foreign keys and the monthly rollup are maintained set-wise, once.
+ * All inside the caller's transaction; the caller commits or rolls back from the outcome.
  *
  * Row numbers are line numbers in the file: the header is row 1; a quoted value spanning
  * several lines is reported at the line where its row ends.
@@ -16,7 +18,7 @@ import { Problem } from '../../platform/http/problem.ts';
 import { parseHeader, validateRow, type HeaderLayout, type ImportReferences, type ImportedPlacement, type RowProblem } from '../../domain/monitor/placement-row.ts';
 import type { ImportProgress } from './progress.ts';
 
-/** Rows per upsert statement. */
+/** Rows per staging statement. */
 export const BATCH_SIZE = 5_000;
 /** At most this many rejections are returned and stored; the count is always complete. */
 export const MAX_REJECTIONS = 1_000;
@@ -216,58 +218,106 @@ export async function importPlacements(run: ImportRun): Promise<ImportOutcome> {
   });
   run.source.pipe(limiter).pipe(parser);
 
-  const seen = new Map<string, number>();
   let layout: HeaderLayout | null = null;
   let batch = emptyBatch();
+  let staged = false;
+  let stagedRows = 0;
 
+  /** Valid rows go to a temporary staging table (no index, constraint or trigger); one merge statement follows. */
   const flush = async () => {
     if (!batch.ids.length) return;
     const b = batch;
     batch = emptyBatch();
+    if (!staged) {
+      await sql`
+        CREATE TEMP TABLE placement_import_stage (
+          line integer NOT NULL, placement_id text NOT NULL, municipality_id uuid NOT NULL, corporation_id uuid, target_group text NOT NULL,
+          active_mediation_date date, lease_signed_date date, move_reason text NOT NULL, persons integer NOT NULL, route text NOT NULL,
+          wheelchair_dwelling boolean NOT NULL, district text, neighbourhood text
+        ) ON COMMIT DROP`.execute(trx);
+      staged = true;
+    }
+    await sql`
+      INSERT INTO placement_import_stage
+      SELECT * FROM unnest(${b.rows}::int[], ${b.ids}::text[], ${b.municipality}::uuid[], ${b.corporation}::uuid[], ${b.targetGroup}::text[],
+                           ${b.mediation}::date[], ${b.lease}::date[], ${b.moveReason}::text[], ${b.persons}::int[], ${b.route}::text[],
+                           ${b.wheelchair}::boolean[], ${b.district}::text[], ${b.neighbourhood}::text[])`.execute(trx);
+    stagedRows += b.ids.length;
+    if (progress) progress.rowsAccepted = stagedRows;
+  };
+
+  /**
+   * The staged rows in one statement: a placement_id that occurs twice in the file is refused at
+   * its later rows; the first occurrence of each is upserted (idempotent on placement_id; a
+   * placement kept by a trajectory or matching, or of a municipality outside the importer's
+   * scope, is left alone and refused). One statement also means the monthly rollup
+   * (placement_month_counts) is brought up to date once, from all rows together.
+   */
+  const merge = async () => {
+    if (!staged) return;
+    if (progress) progress.phase = 'writing';
+    // Memory for the sorts and hashes over the whole file (duplicates, DISTINCT ON, rows left alone) instead of spilling to disk.
+    await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
+    const { rows: dups } = await sql<{ line: number; placement_id: string; first: number; total: number }>`
+      SELECT line, placement_id, first, count(*) OVER ()::int AS total
+        FROM (SELECT line, placement_id, min(line) OVER (PARTITION BY placement_id) AS first FROM placement_import_stage) d
+       WHERE line > first ORDER BY line LIMIT ${MAX_REJECTIONS}`.execute(trx);
+    for (const d of dups) {
+      reject(d.line, [{ field: 'placement_id', code: 'duplicate_in_file', nl: `placement_id "${d.placement_id}" komt al voor in rij ${d.first} van dit bestand.`, en: `placement_id "${d.placement_id}" already occurs in row ${d.first} of this file.` }], d.placement_id);
+    }
+    const duplicates = dups[0]?.total ?? 0;
+    out.rowsRejected += duplicates - dups.length; // counted in full, listed up to MAX_REJECTIONS
+    if (duplicates > dups.length) out.rejectionsTruncated = true;
+    out.rowsValid -= duplicates;
     const scope = allowedMunicipalities ? [...allowedMunicipalities] : null;
-    const { rows } = await sql<{ placement_id: string; inserted: boolean }>`
-      INSERT INTO placements (placement_id, municipality_id, corporation_id, target_group, active_mediation_date, lease_signed_date,
-                              move_reason, persons, route, wheelchair_dwelling, district, neighbourhood, source, import_id, created_at, updated_at)
-      SELECT t.placement_id, t.municipality_id, t.corporation_id, t.target_group, t.active_mediation_date, t.lease_signed_date,
-             t.move_reason, t.persons, t.route, t.wheelchair_dwelling, t.district, t.neighbourhood, 'import', ${importId}::uuid, ${now}, ${now}
-        FROM unnest(${b.ids}::text[], ${b.municipality}::uuid[], ${b.corporation}::uuid[], ${b.targetGroup}::text[],
-                    ${b.mediation}::date[], ${b.lease}::date[], ${b.moveReason}::text[], ${b.persons}::int[], ${b.route}::text[],
-                    ${b.wheelchair}::boolean[], ${b.district}::text[], ${b.neighbourhood}::text[])
-          AS t(placement_id, municipality_id, corporation_id, target_group, active_mediation_date, lease_signed_date,
-               move_reason, persons, route, wheelchair_dwelling, district, neighbourhood)
-      ON CONFLICT (placement_id) DO UPDATE SET
-        municipality_id = EXCLUDED.municipality_id, corporation_id = EXCLUDED.corporation_id, target_group = EXCLUDED.target_group,
-        active_mediation_date = EXCLUDED.active_mediation_date, lease_signed_date = EXCLUDED.lease_signed_date,
-        move_reason = EXCLUDED.move_reason, persons = EXCLUDED.persons, route = EXCLUDED.route,
-        wheelchair_dwelling = EXCLUDED.wheelchair_dwelling, district = EXCLUDED.district, neighbourhood = EXCLUDED.neighbourhood,
-        import_id = EXCLUDED.import_id, version = placements.version + 1, updated_at = EXCLUDED.updated_at
-      WHERE placements.source = 'import'
-        ${scope ? sql`AND placements.municipality_id = ANY(${scope}::uuid[])` : sql``}
-      RETURNING placement_id, (xmax::text = '0') AS inserted`.execute(trx);
-    for (const r of rows) {
-      if (r.inserted) out.inserted++;
-      else out.updated++;
+    const { rows } = await sql<{ kind: 'count' | 'skipped'; inserted: number | null; updated: number | null; skipped: number | null; line: number | null; placement_id: string | null; source: string | null }>`
+      WITH s AS (
+        SELECT DISTINCT ON (placement_id) * FROM placement_import_stage ORDER BY placement_id, line
+      ), m AS (
+        INSERT INTO placements (placement_id, municipality_id, corporation_id, target_group, active_mediation_date, lease_signed_date,
+                                move_reason, persons, route, wheelchair_dwelling, district, neighbourhood, source, import_id, created_at, updated_at)
+        SELECT s.placement_id, s.municipality_id, s.corporation_id, s.target_group, s.active_mediation_date, s.lease_signed_date,
+               s.move_reason, s.persons, s.route, s.wheelchair_dwelling, s.district, s.neighbourhood, 'import', ${importId}::uuid, ${now}, ${now}
+          FROM s
+        ON CONFLICT (placement_id) DO UPDATE SET
+          municipality_id = EXCLUDED.municipality_id, corporation_id = EXCLUDED.corporation_id, target_group = EXCLUDED.target_group,
+          active_mediation_date = EXCLUDED.active_mediation_date, lease_signed_date = EXCLUDED.lease_signed_date,
+          move_reason = EXCLUDED.move_reason, persons = EXCLUDED.persons, route = EXCLUDED.route,
+          wheelchair_dwelling = EXCLUDED.wheelchair_dwelling, district = EXCLUDED.district, neighbourhood = EXCLUDED.neighbourhood,
+          import_id = EXCLUDED.import_id, version = placements.version + 1, updated_at = EXCLUDED.updated_at
+        WHERE placements.source = 'import'
+          ${scope ? sql`AND placements.municipality_id = ANY(${scope}::uuid[])` : sql``}
+        RETURNING placement_id, (xmax::text = '0') AS inserted
+      ), left_alone AS (
+        -- Rows the upsert did not write; placements here is the table as it was before this statement.
+        SELECT s.line, s.placement_id, p.source FROM s JOIN placements p ON p.placement_id = s.placement_id
+         WHERE NOT EXISTS (SELECT 1 FROM m WHERE m.placement_id = s.placement_id)
+      )
+      SELECT 'count' AS kind, count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated,
+             (SELECT count(*)::int FROM left_alone) AS skipped, NULL::int AS line, NULL::text AS placement_id, NULL::text AS source
+        FROM m
+      UNION ALL
+      (SELECT 'skipped', NULL, NULL, NULL, line, placement_id, source FROM left_alone ORDER BY line LIMIT ${MAX_REJECTIONS})`.execute(trx);
+    const counts = rows.find((r) => r.kind === 'count')!;
+    out.inserted = counts.inserted ?? 0;
+    out.updated = counts.updated ?? 0;
+    out.rowsAccepted = out.inserted + out.updated;
+    const listed = rows.filter((r) => r.kind === 'skipped');
+    for (const r of listed) {
+      const problem: RowProblem = r.source === 'trajectory'
+        ? { field: 'placement_id', code: 'managed_elsewhere', nl: 'Deze plaatsing komt uit een traject en wordt daar bijgehouden; de import wijzigt haar niet.', en: 'This placement comes from a trajectory and is kept there; the import does not change it.' }
+        : r.source === 'matching'
+          ? { field: 'placement_id', code: 'managed_elsewhere', nl: 'Deze plaatsing komt uit de matching en wordt daar bijgehouden; de import wijzigt haar niet.', en: 'This placement comes from matching and is kept there; the import does not change it.' }
+          : { field: 'placement_id', code: 'outside_scope', nl: 'Deze plaatsing bestaat al voor een gemeente buiten uw organisatie; u mag haar niet wijzigen.', en: 'This placement already exists for a municipality outside your organisation; you may not change it.' };
+      reject(r.line!, [problem], r.placement_id!);
     }
-    out.rowsAccepted += rows.length;
-    if (rows.length < b.ids.length) {
-      // Rows the upsert left alone: placements kept elsewhere, or of a municipality outside the importer's scope.
-      const written = new Set(rows.map((r) => r.placement_id));
-      const missing = b.ids.filter((id) => !written.has(id));
-      const { rows: existing } = await sql<{ placement_id: string; source: string }>`
-        SELECT placement_id, source FROM placements WHERE placement_id = ANY(${missing}::text[])`.execute(trx);
-      const sourceOf = new Map(existing.map((e) => [e.placement_id, e.source]));
-      b.ids.forEach((id, i) => {
-        if (written.has(id)) return;
-        const source = sourceOf.get(id);
-        const problem: RowProblem = source === 'trajectory'
-          ? { field: 'placement_id', code: 'managed_elsewhere', nl: 'Deze plaatsing komt uit een traject en wordt daar bijgehouden; de import wijzigt haar niet.', en: 'This placement comes from a trajectory and is kept there; the import does not change it.' }
-          : source === 'matching'
-            ? { field: 'placement_id', code: 'managed_elsewhere', nl: 'Deze plaatsing komt uit de matching en wordt daar bijgehouden; de import wijzigt haar niet.', en: 'This placement comes from matching and is kept there; the import does not change it.' }
-            : { field: 'placement_id', code: 'outside_scope', nl: 'Deze plaatsing bestaat al voor een gemeente buiten uw organisatie; u mag haar niet wijzigen.', en: 'This placement already exists for a municipality outside your organisation; you may not change it.' };
-        reject(b.rows[i]!, [problem], id);
-      });
+    const skipped = counts.skipped ?? 0;
+    out.rowsRejected += skipped - listed.length;
+    if (skipped > listed.length) out.rejectionsTruncated = true;
+    if (progress) {
+      progress.rowsAccepted = out.rowsAccepted;
+      progress.rowsRejected = out.rowsRejected;
     }
-    if (progress) progress.rowsAccepted = out.rowsAccepted;
   };
 
   // One upsert in flight while the next batch is parsed and validated: the database and the
@@ -314,12 +364,6 @@ export async function importPlacements(run: ImportRun): Promise<ImportOutcome> {
         reject(line, [{ field: 'municipality', code: 'outside_scope', nl: `U mag alleen plaatsingen importeren van gemeenten binnen uw organisatie; "${item.record[layout.municipality!]!.trim()}" valt daarbuiten.`, en: `You may only import placements of municipalities within your organisation; "${item.record[layout.municipality!]!.trim()}" is outside it.` }], p.placementId);
         continue;
       }
-      const first = seen.get(p.placementId);
-      if (first !== undefined) {
-        reject(line, [{ field: 'placement_id', code: 'duplicate_in_file', nl: `placement_id "${p.placementId}" komt al voor in rij ${first} van dit bestand.`, en: `placement_id "${p.placementId}" already occurs in row ${first} of this file.` }], p.placementId);
-        continue;
-      }
-      seen.set(p.placementId, line);
       out.rowsValid++;
       add(batch, line, p);
       if (batch.ids.length >= BATCH_SIZE) {
@@ -376,6 +420,11 @@ export async function importPlacements(run: ImportRun): Promise<ImportOutcome> {
     return out;
   }
   await flush();
+  await merge();
   out.rejections.sort((a, b) => a.row - b.row);
+  if (out.rejections.length > MAX_REJECTIONS) {
+    out.rejections.length = MAX_REJECTIONS;
+    out.rejectionsTruncated = true;
+  }
   return out;
 }

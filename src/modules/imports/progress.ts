@@ -22,6 +22,8 @@ export interface ImportProgress {
   rowsProcessed: number;
   rowsAccepted: number;
   rowsRejected: number;
+  /** reading = parsing, validating and staging rows; writing = the one merge statement into placements. */
+  phase: 'reading' | 'writing';
 }
 
 /** How long a finished import's progress stays readable. */
@@ -43,7 +45,7 @@ export class ProgressRegistry {
       }
       if (this.#entries.size >= MAX_ENTRIES) return null;
     }
-    const p: ImportProgress = { token, userId, status: 'running', importId: null, bytesRead: 0, bytesTotal, rowsProcessed: 0, rowsAccepted: 0, rowsRejected: 0 };
+    const p: ImportProgress = { token, userId, status: 'running', importId: null, bytesRead: 0, bytesTotal, rowsProcessed: 0, rowsAccepted: 0, rowsRejected: 0, phase: 'reading' };
     this.#entries.set(token, p);
     return p;
   }

@@ -100,6 +100,7 @@ const ProgressSchema = Type.Object({
   bytesTotal: Type.Union([Type.Integer(), Type.Null()]),
   rowsProcessed: Type.Integer(),
   rowsAccepted: Type.Integer({ description: 'Valid rows so far (written, or to be written when the import commits)' }),
+  phase: Type.Union([Type.Literal('reading'), Type.Literal('writing')], { description: 'reading: rows are parsed, validated and staged; writing: the staged rows are merged into placements in one statement' }),
   rowsRejected: Type.Integer(),
 });
 
@@ -398,7 +399,7 @@ export async function importRoutes(app: App) {
     reply.header('cache-control', 'no-store');
     return {
       token: p.token, status: p.status, importId: p.importId, bytesRead: p.bytesRead, bytesTotal: p.bytesTotal,
-      rowsProcessed: p.rowsProcessed, rowsAccepted: p.rowsAccepted, rowsRejected: p.rowsRejected,
+      rowsProcessed: p.rowsProcessed, rowsAccepted: p.rowsAccepted, rowsRejected: p.rowsRejected, phase: p.phase,
     };
   });
 

@@ -1,8 +1,9 @@
 /**
- * The monitor's counting, in SQL: one GROUPING SETS pass over a year of placements
- * (the covering index placements_delivery_idx makes it an index-only range scan),
- * plus small queries on the inputs (plans, released dwellings, quotas). Nothing here
- * loads placements into JavaScript; every result row is an aggregate.
+ * The monitor's counting, in SQL: one GROUPING SETS pass over a year of the monthly rollup
+ * placement_month_counts (kept by triggers on placements in each write's own transaction,
+ * migration 0005), the households waiting at the month end and the areas from placements
+ * through narrow partial indexes, plus small queries on the inputs (plans, released dwellings,
+ * quotas). Nothing here loads placements into JavaScript; every result row is an aggregate.
  *
  * A counted placement (M-03) is: move_reason = regular, a lease date in the period, a
  * corporation dwelling (statushouders in housing projects are counted apart, M-23a) and a
@@ -60,21 +61,6 @@ export function groupedBy<D extends string>(g: number, columns: ReadonlyArray<D>
   return out;
 }
 
-function groupingSets(scope: Scope): string {
-  const sets: string[][] = [
-    [], ['mu'], ['mg'], ['mg', 'tg'], ['co'],
-    ['mu', 'mg'], ['mu', 'mg', 'tg'], ['mu', 'co'], ['mu', 'co', 'mg'],
-    ['m'], ['mg', 'm'], ['tg', 'mg', 'm'], ['mu', 'm'], ['mu', 'mg', 'm'],
-  ];
-  // Region sets are always computed (GROUPING needs every column in some set); the service
-  // uses them only when the scope covers whole regions.
-  sets.push(['rg'], ['rg', 'mg']);
-  if (scope.single) sets.push(['mu', 'mg', 'tg', 'm']);
-  return sets.map((s) => `(${s.join(', ')})`).join(', ');
-}
-
-const REG = sql.raw(`mr = 'regular' AND route = 'corporation_dwelling'`);
-const CNT = sql.raw(`mr = 'regular' AND route = 'corporation_dwelling' AND ct`);
 
 function placementFilter(scope: Scope, alias = 'p'): RawBuilder<unknown> {
   const parts: RawBuilder<unknown>[] = [];
@@ -83,89 +69,133 @@ function placementFilter(scope: Scope, alias = 'p'): RawBuilder<unknown> {
   return parts.length ? sql.join(parts, sql` `) : sql``;
 }
 
-const COUNTERS = [
-  'delivered', 'delivered_ytd', 'outside', 'outside_ytd', 'wait_base', 'wait_lt3', 'wait_3to6', 'wait_base_ytd', 'wait_lt3_ytd', 'wait_3to6_ytd',
-  'reassess', 'reassess_ytd', 'swaps', 'swaps_ytd', 'wheelchair', 'sh_h1', 'sh_h2', 'proj_h1', 'proj_h2',
-] as const;
+/** Rollup rows that count anything (a key whose placements all went again stays, at zero). */
+const NON_ZERO = sql.raw(`(c.households <> 0 OR c.project_households <> 0 OR c.reassess <> 0 OR c.swaps <> 0)`);
+
+/**
+ * Each counter of the main pass as a sum over the monthly rollup (migration 0005): the rollup
+ * column it adds up, and for which rows. `ct` = the target group counts toward the agreement
+ * (R-MO-41, R-MO-42), `ytd` = the month is at or before the selected one; `mg`, `m` as grouped.
+ */
+const COUNTER_SUMS = {
+  delivered: ['households', 'ct'],
+  delivered_ytd: ['households', 'ct AND ytd'],
+  outside: ['households', 'NOT ct'],
+  outside_ytd: ['households', 'NOT ct AND ytd'],
+  wait_base: ['wait_base', 'ct'],
+  wait_lt3: ['wait_lt3', 'ct'],
+  wait_3to6: ['wait_3to6', 'ct'],
+  wait_base_ytd: ['wait_base', 'ct AND ytd'],
+  wait_lt3_ytd: ['wait_lt3', 'ct AND ytd'],
+  wait_3to6_ytd: ['wait_3to6', 'ct AND ytd'],
+  reassess: ['reassess', null],
+  reassess_ytd: ['reassess', 'ytd'],
+  swaps: ['swaps', null],
+  swaps_ytd: ['swaps', 'ytd'],
+  wheelchair: ['wheelchair', null],
+  sh_h1: ['persons', `mg = 'MG-3' AND m <= 6`],
+  sh_h2: ['persons', `mg = 'MG-3' AND m > 6`],
+  proj_h1: ['project_persons', `mg = 'MG-3' AND m <= 6`],
+  proj_h2: ['project_persons', `mg = 'MG-3' AND m > 6`],
+} as const satisfies Record<string, readonly [string, string | null]>;
+type Counter = keyof typeof COUNTER_SUMS;
+const COUNTERS = Object.keys(COUNTER_SUMS) as Counter[];
 
 /**
  * The main pass: M-03, M-13..M-16, M-18, M-19, M-21, M-23, M-23a, M-25 counts for the year, and
- * M-26 per district and neighbourhood. Two stages: every placement is classified once (wait
- * bucket, counted, year-to-date) and counted at the finest grain the figures need; the
- * GROUPING SETS then sum those counts, so no per-placement expression is evaluated per set.
+ * M-26 per district and neighbourhood. The database keeps the counts per municipality ×
+ * corporation × target group × month in placement_month_counts (migration 0005). The grouping
+ * sets are summed in a cascade, each from the smallest finer set that holds it, instead of every
+ * set from the rollup rows (a third of the aggregation work):
+ *
+ *   rollup rows ─┬─ (mu, co, mg) ──────────── (co), (mu, co), (mu, co, mg)
+ *                └─ (rg, mu, mg, tg, m) ─┬─ (rg, mu, mg, tg) ── (), (mu), (mg), (mg, tg), (mu, mg), (mu, mg, tg), (rg), (rg, mg)
+ *                   [one municipality:   ├─ (rg, mu, mg, m) ─── (mu, m), (mu, mg, m)
+ *                    also itself, R-MO-11]└─ (mg, tg, m) ──────── (m), (mg, m), (tg, mg, m)
+ *
+ * Every output row carries g = GROUPING(rg, mu, co, mg, tg, m, di, nb) as dimsOf decodes it; the
+ * target groups and regions are joined as they are now (the rollup bakes in neither).
  */
 export async function deliveryAggregates(db: Db, scope: Scope): Promise<DeliveryAggregate[]> {
-  const asOf = scope.asOf;
-  const base = sql`
-      SELECT p.municipality_id AS mu, o.region_id AS rg, p.corporation_id AS co, tg.main_group AS mg, p.target_group AS tg,
-             tg.counts_toward_agreement AS ct, p.move_reason AS mr, p.route, p.persons, p.wheelchair_dwelling AS wc,
-             p.district AS di, p.neighbourhood AS nb,
-             extract(month FROM p.lease_signed_date)::int AS m,
-             p.lease_signed_date <= ${asOf}::date AS ytd,
-             CASE WHEN p.active_mediation_date IS NULL THEN 0
-                  WHEN p.lease_signed_date < p.active_mediation_date + interval '3 months' THEN 1
-                  WHEN p.lease_signed_date < p.active_mediation_date + interval '6 months' THEN 2 ELSE 3 END AS wb
-        FROM placements p
-        JOIN target_groups tg ON tg.code = p.target_group
-        JOIN organisations o ON o.id = p.municipality_id
-       WHERE p.lease_signed_date >= ${scope.from}::date AND p.lease_signed_date <= ${scope.to}::date ${placementFilter(scope)}`;
+  const counters = sql.raw(COUNTERS.map((c) => {
+    const [column, where] = COUNTER_SUMS[c];
+    return where ? `CASE WHEN ${where} THEN ${column} ELSE 0 END AS ${c}` : `${column} AS ${c}`;
+  }).join(', '));
   const sums = sql.raw(COUNTERS.map((c) => `sum(${c})::int AS ${c}`).join(', '));
-  // Enough memory for the planner to hash every grouping set in one pass instead of sorting per set.
-  return db.transaction().execute(async (trx) => {
-  await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
-  const { rows } = await sql<DeliveryAggregate>`
-    WITH p AS (${base}),
-    f AS (
-      SELECT rg, mu, co, mg, tg, m,
-        count(*) FILTER (WHERE ${CNT}) AS delivered,
-        count(*) FILTER (WHERE ${CNT} AND ytd) AS delivered_ytd,
-        count(*) FILTER (WHERE ${REG} AND NOT ct) AS outside,
-        count(*) FILTER (WHERE ${REG} AND NOT ct AND ytd) AS outside_ytd,
-        count(*) FILTER (WHERE ${CNT} AND wb > 0) AS wait_base,
-        count(*) FILTER (WHERE ${CNT} AND wb = 1) AS wait_lt3,
-        count(*) FILTER (WHERE ${CNT} AND wb = 2) AS wait_3to6,
-        count(*) FILTER (WHERE ${CNT} AND wb > 0 AND ytd) AS wait_base_ytd,
-        count(*) FILTER (WHERE ${CNT} AND wb = 1 AND ytd) AS wait_lt3_ytd,
-        count(*) FILTER (WHERE ${CNT} AND wb = 2 AND ytd) AS wait_3to6_ytd,
-        count(*) FILTER (WHERE mr = 'perspective_reassessment') AS reassess,
-        count(*) FILTER (WHERE mr = 'perspective_reassessment' AND ytd) AS reassess_ytd,
-        count(*) FILTER (WHERE mr = 'swap') AS swaps,
-        count(*) FILTER (WHERE mr = 'swap' AND ytd) AS swaps_ytd,
-        count(*) FILTER (WHERE ${REG} AND wc) AS wheelchair,
-        coalesce(sum(persons) FILTER (WHERE mr = 'regular' AND mg = 'MG-3' AND route = 'corporation_dwelling' AND m <= 6), 0) AS sh_h1,
-        coalesce(sum(persons) FILTER (WHERE mr = 'regular' AND mg = 'MG-3' AND route = 'corporation_dwelling' AND m > 6), 0) AS sh_h2,
-        coalesce(sum(persons) FILTER (WHERE mr = 'regular' AND mg = 'MG-3' AND route = 'housing_project' AND m <= 6), 0) AS proj_h1,
-        coalesce(sum(persons) FILTER (WHERE mr = 'regular' AND mg = 'MG-3' AND route = 'housing_project' AND m > 6), 0) AS proj_h2
-      FROM p GROUP BY rg, mu, co, mg, tg, m
+  /** g of an output row: bit = 1 where the dimension is summed away; a number = fixed, a string = GROUPING(column). */
+  const g = (bits: Record<'rg' | 'mu' | 'co' | 'mg' | 'tg' | 'm', 0 | 1 | string>) =>
+    sql.raw(`((${(['rg', 'mu', 'co', 'mg', 'tg', 'm'] as const).map((d, i) => {
+      const v = bits[d];
+      return typeof v === 'number' ? String(v << (5 - i)) : `(GROUPING(${v}) << ${5 - i})`;
+    }).join(' | ')}) << 2) | 3`);
+  const single = scope.single
+    ? sql`UNION ALL SELECT ${g({ rg: 1, mu: 0, co: 1, mg: 0, tg: 0, m: 0 })}, NULL::uuid, mu, NULL::uuid, mg, tg, m, ${sums} FROM a WHERE k = 1 GROUP BY mu, mg, tg, m`
+    : sql``;
+  const main = sql<DeliveryAggregate>`
+    WITH f AS (
+      SELECT rg, mu, co, mg, tg, m, ${counters}
+        FROM (SELECT o.region_id AS rg, c.municipality_id AS mu, c.corporation_id AS co, tg.main_group AS mg, c.target_group AS tg, c.month::int AS m,
+                     tg.counts_toward_agreement AS ct, c.month <= ${scope.month} AS ytd,
+                     c.households, c.wait_base, c.wait_lt3, c.wait_3to6, c.wheelchair, c.persons, c.project_persons, c.reassess, c.swaps
+                FROM placement_month_counts c
+                JOIN target_groups tg ON tg.code = c.target_group
+                JOIN organisations o ON o.id = c.municipality_id
+               WHERE c.year = ${scope.year} AND ${NON_ZERO} ${placementFilter(scope, 'c')}) r
+    ), a AS (
+      SELECT GROUPING(co) AS k, rg, mu, co, mg, tg, m, ${sums} FROM f GROUP BY GROUPING SETS ((mu, co, mg), (rg, mu, mg, tg, m))
+    ), b AS (
+      SELECT GROUPING(mu, tg, m) AS k, rg, mu, mg, tg, m, ${sums} FROM a WHERE k = 1 GROUP BY GROUPING SETS ((rg, mu, mg, tg), (rg, mu, mg, m), (mg, tg, m))
     )
-    SELECT (GROUPING(rg, mu, co, mg, tg, m) << 2) | 3 AS g, rg, mu, co, mg, tg, m, NULL::text AS di, NULL::text AS nb, ${sums}
-      FROM f
-     GROUP BY GROUPING SETS (${sql.raw(groupingSets(scope))})`.execute(trx);
+    SELECT ${g({ rg: 1, mu: 'mu', co: 0, mg: 'mg', tg: 1, m: 1 })} AS g, NULL::uuid AS rg, mu, co, mg, NULL::text AS tg, NULL::int AS m, ${sums}
+      FROM a WHERE k = 0 GROUP BY GROUPING SETS ((co), (mu, co), (mu, co, mg))
+    UNION ALL
+    SELECT ${g({ rg: 'rg', mu: 'mu', co: 1, mg: 'mg', tg: 'tg', m: 1 })}, rg, mu, NULL::uuid, mg, tg, NULL::int, ${sums}
+      FROM b WHERE k = 1 GROUP BY GROUPING SETS ((), (mu), (mg), (mg, tg), (mu, mg), (mu, mg, tg), (rg), (rg, mg))
+    UNION ALL
+    SELECT ${g({ rg: 1, mu: 0, co: 1, mg: 'mg', tg: 1, m: 0 })}, NULL::uuid, mu, NULL::uuid, mg, NULL::text, m, ${sums}
+      FROM b WHERE k = 2 GROUP BY GROUPING SETS ((mu, m), (mu, mg, m))
+    UNION ALL
+    SELECT ${g({ rg: 1, mu: 1, co: 1, mg: 'mg', tg: 'tg', m: 0 })}, NULL::uuid, NULL::uuid, NULL::uuid, mg, tg, m, ${sums}
+      FROM b WHERE k = 4 GROUP BY GROUPING SETS ((m), (mg, m), (tg, mg, m))
+    ${single}`;
   // M-26: counted placements per district and neighbourhood (only where the placements carry them).
-  const { rows: areas } = await sql<{ g: number; mu: string; mg: string | null; di: string; nb: string | null; delivered: number }>`
-    WITH p AS (${base})
-    SELECT (1 << 7) | (1 << 5) | (GROUPING(mg) << 4) | (1 << 3) | (1 << 2) | GROUPING(nb) AS g, mu, mg, di, nb, count(*)::int AS delivered
-      FROM p WHERE di IS NOT NULL AND ${CNT}
-     GROUP BY GROUPING SETS ((mu, di), (mu, di, nb), (mu, di, nb, mg))`.execute(trx);
-  const zero = Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Record<(typeof COUNTERS)[number], number>;
-  for (const a of areas) rows.push({ ...zero, g: a.g, rg: null, mu: a.mu, co: null, mg: a.mg, tg: null, m: null, di: a.di, nb: a.nb, delivered: a.delivered });
+  const areas = sql<{ g: number; mu: string; mg: string | null; di: string; nb: string | null; delivered: number }>`
+    SELECT (1 << 7) | (1 << 5) | (GROUPING(tg.main_group) << 4) | (1 << 3) | (1 << 2) | GROUPING(p.neighbourhood) AS g,
+           p.municipality_id AS mu, tg.main_group AS mg, p.district AS di, p.neighbourhood AS nb, count(*)::int AS delivered
+      FROM placements p JOIN target_groups tg ON tg.code = p.target_group
+     WHERE p.district IS NOT NULL AND p.lease_signed_date >= ${scope.from}::date AND p.lease_signed_date <= ${scope.to}::date
+       AND p.move_reason = 'regular' AND p.route = 'corporation_dwelling' AND tg.counts_toward_agreement ${placementFilter(scope)}
+     GROUP BY GROUPING SETS ((p.municipality_id, p.district), (p.municipality_id, p.district, p.neighbourhood),
+                             (p.municipality_id, p.district, p.neighbourhood, tg.main_group))`;
+  const [rows, areaRows] = await Promise.all([
+    // Enough memory for the planner to hash the grouping sets instead of sorting for each.
+    db.transaction().execute(async (trx) => {
+      await sql`SET LOCAL work_mem = '64MB'`.execute(trx);
+      return (await main.execute(trx)).rows;
+    }),
+    areas.execute(db).then((r) => r.rows),
+  ]);
+  const zero = Object.fromEntries(COUNTERS.map((c) => [c, 0])) as Record<Counter, number>;
+  for (const a of areaRows) rows.push({ ...zero, g: a.g, rg: null, mu: a.mu, co: null, mg: a.mg, tg: null, m: null, di: a.di, nb: a.nb, delivered: a.delivered });
   return rows;
-  });
 }
 
 export interface PreviousYearWait { g: number; mu: string | null; mg: string | null; tg: string | null; wait_base: number; wait_lt3: number }
 
-/** R-MO-28: the previous year's share within 3 months, alongside. */
+/** R-MO-28: the previous year's share within 3 months, alongside (from the monthly rollup). */
 export async function previousYearWait(db: Db, scope: Scope): Promise<PreviousYearWait[]> {
-  const y = scope.year - 1;
   const { rows } = await sql<PreviousYearWait>`
-    SELECT GROUPING(p.municipality_id, tg.main_group, p.target_group) AS g, p.municipality_id AS mu, tg.main_group AS mg, p.target_group AS tg,
-      count(*) FILTER (WHERE p.active_mediation_date IS NOT NULL)::int AS wait_base,
-      count(*) FILTER (WHERE p.lease_signed_date < p.active_mediation_date + interval '3 months')::int AS wait_lt3
-      FROM placements p JOIN target_groups tg ON tg.code = p.target_group
-     WHERE p.lease_signed_date >= ${`${y}-01-01`}::date AND p.lease_signed_date <= ${`${y}-12-31`}::date
-       AND p.move_reason = 'regular' AND p.route = 'corporation_dwelling' AND tg.counts_toward_agreement ${placementFilter(scope)}
-     GROUP BY GROUPING SETS ((), (tg.main_group), (tg.main_group, p.target_group), (p.municipality_id), (p.municipality_id, tg.main_group), (p.municipality_id, tg.main_group, p.target_group))`.execute(db);
+    WITH c AS (
+      SELECT c.municipality_id, c.target_group, sum(c.wait_base)::int AS wait_base, sum(c.wait_lt3)::int AS wait_lt3
+        FROM placement_month_counts c
+       WHERE c.year = ${scope.year - 1} AND c.households <> 0 ${placementFilter(scope, 'c')}
+       GROUP BY c.municipality_id, c.target_group
+    )
+    SELECT GROUPING(c.municipality_id, tg.main_group, c.target_group) AS g, c.municipality_id AS mu, tg.main_group AS mg, c.target_group AS tg,
+      sum(c.wait_base)::int AS wait_base, sum(c.wait_lt3)::int AS wait_lt3
+      FROM c JOIN target_groups tg ON tg.code = c.target_group
+     WHERE tg.counts_toward_agreement
+     GROUP BY GROUPING SETS ((), (tg.main_group), (tg.main_group, c.target_group), (c.municipality_id), (c.municipality_id, tg.main_group), (c.municipality_id, tg.main_group, c.target_group))`.execute(db);
   return rows;
 }
 
@@ -175,7 +205,7 @@ export interface WaitingAggregate { g: number; mu: string | null; mg: string | n
 export async function waitingAggregates(db: Db, scope: Scope): Promise<WaitingAggregate[]> {
   const asOf = scope.asOf;
   // Two index range scans instead of a scan of every placement: households let after the month
-  // end (placements_delivery_idx) and households not let at all (placements_open_idx).
+  // end (placements_let_idx) and households not let at all (placements_open_idx).
   const { rows } = await sql<WaitingAggregate>`
     WITH w0 AS (
       SELECT p.municipality_id AS mu, p.target_group AS code, p.active_mediation_date AS s
@@ -185,13 +215,17 @@ export async function waitingAggregates(db: Db, scope: Scope): Promise<WaitingAg
       SELECT p.municipality_id, p.target_group, p.active_mediation_date
         FROM placements p
        WHERE p.lease_signed_date IS NULL AND p.active_mediation_date <= ${asOf}::date AND p.move_reason = 'regular' ${placementFilter(scope)}
-    ), w AS (
-      SELECT w0.mu, tg.main_group AS mg, w0.code AS tg,
+    ), w1 AS (
+      -- Counted once per municipality × target group × bucket, then summed over the grouping sets.
+      SELECT w0.mu, w0.code,
              CASE WHEN ${asOf}::date < w0.s + interval '3 months' THEN 'lt3'
-                  WHEN ${asOf}::date < w0.s + interval '6 months' THEN '3to6' ELSE 'gt6' END AS bucket
-        FROM w0 JOIN target_groups tg ON tg.code = w0.code
+                  WHEN ${asOf}::date < w0.s + interval '6 months' THEN '3to6' ELSE 'gt6' END AS bucket,
+             count(*) AS n
+        FROM w0 GROUP BY 1, 2, 3
+    ), w AS (
+      SELECT w1.mu, tg.main_group AS mg, w1.code AS tg, w1.bucket, w1.n FROM w1 JOIN target_groups tg ON tg.code = w1.code
     )
-    SELECT GROUPING(mu, mg, tg) AS g, mu, mg, tg, bucket, count(*)::int AS households
+    SELECT GROUPING(mu, mg, tg) AS g, mu, mg, tg, bucket, sum(n)::int AS households
       FROM w
      GROUP BY GROUPING SETS ((bucket), (mg, bucket), (mg, tg, bucket), (mu, bucket), (mu, mg, bucket), (mu, mg, tg, bucket))`.execute(db);
   return rows;
@@ -248,10 +282,9 @@ export async function releasedAggregates(db: Db, scope: Scope, regionIds: string
 export async function regionalStatushouderDwellings(db: Db, scope: Scope, regionIds: string[]) {
   if (!regionIds.length) return [] as Array<{ rg: string; year_total: number; ytd: number }>;
   const { rows } = await sql<{ rg: string; year_total: number; ytd: number }>`
-    SELECT o.region_id AS rg, count(*)::int AS year_total, count(*) FILTER (WHERE p.lease_signed_date <= ${scope.asOf}::date)::int AS ytd
-      FROM placements p JOIN target_groups tg ON tg.code = p.target_group JOIN organisations o ON o.id = p.municipality_id
-     WHERE p.lease_signed_date >= ${scope.from}::date AND p.lease_signed_date <= ${scope.to}::date
-       AND tg.main_group = 'MG-3' AND p.move_reason = 'regular' AND p.route = 'corporation_dwelling' AND o.region_id = ANY(${regionIds}::uuid[])
+    SELECT o.region_id AS rg, sum(c.households)::int AS year_total, coalesce(sum(c.households) FILTER (WHERE c.month <= ${scope.month}), 0)::int AS ytd
+      FROM placement_month_counts c JOIN target_groups tg ON tg.code = c.target_group JOIN organisations o ON o.id = c.municipality_id
+     WHERE c.year = ${scope.year} AND c.households <> 0 AND tg.main_group = 'MG-3' AND o.region_id = ANY(${regionIds}::uuid[])
      GROUP BY o.region_id`.execute(db);
   return rows;
 }
@@ -271,22 +304,29 @@ export async function statushouderInputs(db: Db, scope: Scope) {
   // Persons housed in the years before the selected one (the selected year comes from the main pass).
   const { rows: earlier } = firstYear < scope.year
     ? await sql<{ municipality_id: string; year: number; persons: number }>`
-        SELECT p.municipality_id, extract(year FROM p.lease_signed_date)::int AS year, sum(p.persons)::int AS persons
-          FROM placements p
-         WHERE p.target_group = ANY(ARRAY(SELECT code FROM target_groups WHERE main_group = 'MG-3'))
-           AND p.lease_signed_date >= ${`${firstYear}-01-01`}::date AND p.lease_signed_date < ${scope.from}::date
-           AND p.move_reason = 'regular' ${muni('p.municipality_id')}
-         GROUP BY 1, 2`.execute(db)
+        SELECT c.municipality_id, c.year::int AS year, sum(c.persons + c.project_persons)::int AS persons
+          FROM placement_month_counts c
+         WHERE c.target_group = ANY(ARRAY(SELECT code FROM target_groups WHERE main_group = 'MG-3'))
+           AND c.year >= ${firstYear} AND c.year < ${scope.year} ${muni('c.municipality_id')}
+         GROUP BY 1, 2 HAVING sum(c.persons + c.project_persons) <> 0`.execute(db)
     : { rows: [] as Array<{ municipality_id: string; year: number; persons: number }> };
   // M-22a: statushouder persons with a dwelling allocated and no signed lease at the half-year ends of the year.
+  // Two range scans of placements_allocated_idx: allocated and not let at all, or let after the first half-year end.
   const h1 = `${scope.year}-06-30`;
   const { rows: allocated } = await sql<{ municipality_id: string; h1: number; h2: number }>`
-    SELECT p.municipality_id,
-           coalesce(sum(p.persons) FILTER (WHERE p.allocated_on <= ${h1}::date AND (p.lease_signed_date IS NULL OR p.lease_signed_date > ${h1}::date)), 0)::int AS h1,
-           coalesce(sum(p.persons) FILTER (WHERE p.allocated_on <= ${scope.to}::date AND (p.lease_signed_date IS NULL OR p.lease_signed_date > ${scope.to}::date)), 0)::int AS h2
-      FROM placements p JOIN target_groups tg ON tg.code = p.target_group
-     WHERE p.allocated_on IS NOT NULL AND p.allocated_on <= ${scope.to}::date AND tg.main_group = 'MG-3' ${muni('p.municipality_id')}
-     GROUP BY p.municipality_id`.execute(db);
+    WITH a AS (
+      SELECT p.municipality_id, p.target_group, p.persons, p.allocated_on, p.lease_signed_date
+        FROM placements p WHERE p.allocated_on IS NOT NULL AND p.lease_signed_date IS NULL AND p.allocated_on <= ${scope.to}::date ${muni('p.municipality_id')}
+      UNION ALL
+      SELECT p.municipality_id, p.target_group, p.persons, p.allocated_on, p.lease_signed_date
+        FROM placements p WHERE p.allocated_on IS NOT NULL AND p.lease_signed_date > ${h1}::date AND p.allocated_on <= ${scope.to}::date ${muni('p.municipality_id')}
+    )
+    SELECT a.municipality_id,
+           coalesce(sum(a.persons) FILTER (WHERE a.allocated_on <= ${h1}::date AND (a.lease_signed_date IS NULL OR a.lease_signed_date > ${h1}::date)), 0)::int AS h1,
+           coalesce(sum(a.persons) FILTER (WHERE a.lease_signed_date IS NULL OR a.lease_signed_date > ${scope.to}::date), 0)::int AS h2
+      FROM a JOIN target_groups tg ON tg.code = a.target_group
+     WHERE tg.main_group = 'MG-3'
+     GROUP BY a.municipality_id`.execute(db);
   return { openings, quotas, earlier, allocated };
 }
 

@@ -536,6 +536,25 @@ export interface PlacementImportTable {
 
 export type MoveReason = 'regular' | 'perspective_reassessment' | 'swap';
 
+/** Monthly rollup of delivered placements, kept by triggers on placements (migration 0005). */
+export interface PlacementMonthCountTable {
+  year: number;
+  municipality_id: string;
+  corporation_id: string | null;
+  target_group: string;
+  month: number;
+  households: number;
+  wait_base: number;
+  wait_lt3: number;
+  wait_3to6: number;
+  wheelchair: number;
+  persons: number;
+  project_households: number;
+  project_persons: number;
+  reassess: number;
+  swaps: number;
+}
+
 export interface PlacementTable {
   id: Generated<string>;
   placement_id: string;
@@ -574,6 +593,7 @@ export interface Database {
   report_layouts: ReportLayoutTable;
   placement_imports: PlacementImportTable;
   placements: PlacementTable;
+  placement_month_counts: PlacementMonthCountTable;
   processing_agreements: ProcessingAgreementTable;
   clients: ClientTable;
   household_members: HouseholdMemberTable;

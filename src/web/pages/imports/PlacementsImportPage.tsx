@@ -61,6 +61,7 @@ interface Progress {
   rowsProcessed: number;
   rowsAccepted: number;
   rowsRejected: number;
+  phase?: 'reading' | 'writing';
 }
 
 const COLUMNS: Array<{ name: string; required: boolean }> = [
@@ -288,7 +289,9 @@ function ImportForm() {
             <Paragraph role="status" aria-live="polite">
               {phase === 'uploading' && t('imports.progress.uploading', { percent })}
               {phase === 'processing' && (progress
-                ? t('imports.progress.rows', { processed: formatNumber(progress.rowsProcessed, lang), rejected: formatNumber(progress.rowsRejected, lang) })
+                ? progress.phase === 'writing'
+                  ? t('imports.progress.writing', { accepted: formatNumber(progress.rowsAccepted, lang) })
+                  : t('imports.progress.rows', { processed: formatNumber(progress.rowsProcessed, lang), rejected: formatNumber(progress.rowsRejected, lang) })
                 : t('imports.progress.processing'))}
               {phase === 'done' && t('imports.progress.done')}
             </Paragraph>
