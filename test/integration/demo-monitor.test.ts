@@ -27,4 +27,12 @@ describe('demo monitor', () => {
     expect(last.planVersions.map((v) => [v.versionNo, v.role]).sort()).toEqual([[1, 'initial'], [2, 'current']]);
     expect(last.rows.some((r) => r.metric === 'M-22' && r.period === 'year')).toBe(true);
   });
+
+  it('R-MO-39: the demo has room figures that add up to the released dwellings, so the household-size view has no warning', async () => {
+    const analyst = await ctx.login('analist');
+    const res = await analyst.get('/api/v1/monitor/tables/household-sizes?year=2025&month=12&municipality=GM9001');
+    expect(res.statusCode, res.body).toBe(200);
+    const t = res.json() as { warnings: unknown[] };
+    expect(t.warnings).toEqual([]);
+  });
 });

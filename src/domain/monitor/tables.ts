@@ -14,6 +14,12 @@ import {
 
 export const TABLE_NAMES = ['groups', 'corporations', 'monthly', 'wait-times', 'waiting', 'statushouders', 'apart', 'regional'] as const;
 export type TableName = (typeof TABLE_NAMES)[number];
+/**
+ * Optional tables made from other aggregates than the MonitorResponse, served by the same
+ * GET /api/v1/monitor/tables/:table (household-sizes: R-MO-39, domain/monitor/household-sizes.ts).
+ */
+export const EXTRA_TABLE_NAMES = ['household-sizes'] as const;
+export type ExtraTableName = (typeof EXTRA_TABLE_NAMES)[number];
 
 export type CellKind = 'count' | 'percent' | 'status' | 'signal';
 export type Cell = number | string | null;
@@ -42,7 +48,7 @@ export interface TableRow {
 }
 
 export interface TableModel {
-  name: TableName;
+  name: TableName | ExtraTableName;
   caption: Text;
   /** Header of the first column (the row headers). */
   rowHeader: Text;

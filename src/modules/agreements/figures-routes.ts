@@ -1,8 +1,8 @@
 /**
  * The figures behind the monitor, entered by the programme:
  * - per corporation (corporation_figures.manage on [municipality, corporation], so a municipal
- *   analyst relates as "shared"): stock on 1 January (R-MO-15) and released dwellings per month
- *   (M-10);
+ *   analyst relates as "shared"): stock on 1 January (R-MO-15), released dwellings per month
+ *   (M-10) and released dwellings per year by number of rooms (R-MO-39);
  * - per municipality (agreement.manage on the municipality): estimated need (R-MO-06, M-12),
  *   statushouders quota per half-year in versions (R-MO-32..R-MO-35, M-20), the opening
  *   backlog (R-MO-33, M-22) and the housing units for young statushouders (M-27).
@@ -37,6 +37,15 @@ const ReleasedResponse = Type.Object({
   total: Type.Integer(),
   byMonth: Type.Array(Type.Integer(), { description: 'M-10 per month, January first' }),
   items: Type.Array(Type.Object({ ...CorpRowSchema.properties, month: Type.Integer() })),
+});
+
+const RoomsResponse = Type.Object({
+  municipality: OrgRefSchema,
+  year: Type.Integer(),
+  total: Type.Integer(),
+  byRooms: Type.Array(Type.Integer(), { description: 'Dwellings with 1, 2, 3, 4 and 5 or more rooms' }),
+  released: Type.Integer({ description: 'M-10 of the year (released dwellings per month, summed): the figures by rooms should add up to it' }),
+  items: Type.Array(Type.Object({ ...CorpRowSchema.properties, rooms: Type.Integer({ description: '1…4; 5 = 5 or more' }) })),
 });
 
 const NeedItem = Type.Object({ mainGroup: Type.Enum(['ALL', ...MAIN_GROUP_VALUES]), dwellings: Count }, { additionalProperties: false });
@@ -82,6 +91,15 @@ async function releasedOf(db: Db, m: OrgRow, year: number) {
   const byMonth = Array.from({ length: 12 }, () => 0);
   for (const r of rows) byMonth[r.month - 1]! += r.dwellings;
   return { municipality: orgRef(m), year, total: rows.reduce((s, r) => s + r.dwellings, 0), byMonth, items: rows.map((r) => ({ ...corpRow(r), month: r.month })) };
+}
+
+async function roomsOf(db: Db, m: OrgRow, year: number) {
+  const { rows } = await sql<CorpFigureRow & { rooms: number }>`SELECT r.corporation_id, o.code, o.name, r.rooms, r.dwellings, r.version, r.updated_at
+    FROM released_dwelling_rooms r JOIN organisations o ON o.id = r.corporation_id WHERE r.municipality_id = ${m.id} AND r.year = ${year} ORDER BY o.name, r.rooms`.execute(db);
+  const byRooms = [0, 0, 0, 0, 0];
+  for (const r of rows) byRooms[r.rooms - 1]! += r.dwellings;
+  const released = (await releasedPerYear(db, m.id, [year])).get(year) ?? 0;
+  return { municipality: orgRef(m), year, total: rows.reduce((s, r) => s + r.dwellings, 0), byRooms, released, items: rows.map((r) => ({ ...corpRow(r), rooms: r.rooms })) };
 }
 
 async function needOf(db: Db, m: OrgRow, year: number) {
@@ -140,7 +158,7 @@ async function unitsOf(db: Db, m: OrgRow, year?: number) {
  * resource of [municipality, corporation]; the caller must be allowed on each (checked before
  * anything is validated).
  */
-async function authorizeFigures(db: Db, req: FastifyRequest, action: Action, ref: string, corporationIds: ReadonlyArray<string>, table: 'corporation_stock' | 'released_dwellings', year: number): Promise<OrgRow> {
+async function authorizeFigures(db: Db, req: FastifyRequest, action: Action, ref: string, corporationIds: ReadonlyArray<string>, table: 'corporation_stock' | 'released_dwellings' | 'released_dwelling_rooms', year: number): Promise<OrgRow> {
   const org = await findOrganisation(db, ref);
   if (!org) {
     authorizeOn(req, action, []);
@@ -242,6 +260,60 @@ export async function figuresRoutes(app: App) {
       });
     });
     return releasedOf(db, m, year);
+  });
+
+  // ─── Released dwellings by number of rooms (R-MO-39) ────────────────────────
+  app.get('/released-dwelling-rooms', {
+    config: { action: 'reference.read' },
+    schema: {
+      tags: ['agreements'],
+      summary: 'Released social rent dwellings per corporation by number of rooms (1…4, 5 = 5 or more) in a year, with M-10 of the year to compare (R-MO-39)',
+      querystring: MunicipalityYear,
+      response: { 200: RoomsResponse, ...ProblemResponses },
+    },
+  }, async (req) => roomsOf(db, await municipalityForRead(db, req.query.municipality), req.query.year));
+
+  app.put('/released-dwelling-rooms', {
+    config: { action: 'corporation_figures.manage', resourceType: 'released_dwelling_rooms' },
+    schema: {
+      tags: ['agreements'],
+      summary: 'Replace the released dwellings by number of rooms per corporation of a municipality for a year (R-MO-39)',
+      description: 'The set replaces the year\'s figures: a corporation and room count left out is removed. `rooms` 5 means 5 rooms or more. ' +
+        'The figures by rooms are compared with M-10 of the year on the monitor; a difference is shown as a warning, never refused.',
+      querystring: MunicipalityYear,
+      body: Type.Object({
+        items: Type.Array(Type.Object({ corporationId: Uuid, rooms: Type.Integer({ minimum: 1, maximum: 5, description: '1…4; 5 = 5 or more' }), dwellings: Count }, { additionalProperties: false }), { maxItems: 2500 }),
+      }, { additionalProperties: false }),
+      response: { 200: RoomsResponse, ...ProblemResponses },
+    },
+  }, async (req) => {
+    const { year } = req.query;
+    const items = req.body.items;
+    const m = await authorizeFigures(db, req, 'corporation_figures.manage', req.query.municipality, items.map((i) => i.corporationId), 'released_dwelling_rooms', year);
+    checkUnique(items, (i) => `${i.corporationId}/${i.rooms}`, (i) => `/items/${i}/rooms`, { nl: 'Deze corporatie en dit aantal kamers', en: 'This corporation and number of rooms' });
+    await checkCorporations(db, items.map((it, i) => ({ id: it.corporationId, field: `/items/${i}/corporationId` })));
+    const subject = subjectOf(req);
+    await transact(app, async (trx) => {
+      const keep = new Set(items.map((i) => `${i.corporationId}/${i.rooms}`));
+      const existing = await trx.selectFrom('released_dwelling_rooms').select(['corporation_id', 'rooms']).where('municipality_id', '=', m.id).where('year', '=', year).execute();
+      for (const e of existing) {
+        if (!keep.has(`${e.corporation_id}/${e.rooms}`)) {
+          await trx.deleteFrom('released_dwelling_rooms').where('municipality_id', '=', m.id).where('year', '=', year).where('corporation_id', '=', e.corporation_id).where('rooms', '=', e.rooms).execute();
+        }
+      }
+      const now = clock.now();
+      for (const it of items) {
+        await sql`INSERT INTO released_dwelling_rooms (municipality_id, corporation_id, year, rooms, dwellings, updated_by, updated_at)
+          VALUES (${m.id}, ${it.corporationId}, ${year}, ${it.rooms}, ${it.dwellings}, ${subject.userId}, ${now})
+          ON CONFLICT (municipality_id, corporation_id, year, rooms) DO UPDATE SET dwellings = EXCLUDED.dwellings, version = released_dwelling_rooms.version + 1,
+            updated_by = EXCLUDED.updated_by, updated_at = EXCLUDED.updated_at WHERE released_dwelling_rooms.dwellings IS DISTINCT FROM EXCLUDED.dwellings`.execute(trx);
+      }
+      await recordAudit(app, trx, req, {
+        action: 'corporation_figures.manage', resourceType: 'released_dwelling_rooms', resourceId: `${m.id}:${year}`, subjectOrganisationId: m.id, outcome: 'success',
+        details: { year, rows: items.length, total: items.reduce((s, i) => s + i.dwellings, 0) },
+      });
+    });
+    return roomsOf(db, m, year);
   });
 
   // ─── Estimated need (R-MO-06, M-12) ─────────────────────────────────────────

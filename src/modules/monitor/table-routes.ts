@@ -6,6 +6,8 @@
  *   GET /api/v1/monitor/filters        → the municipalities, regions and corporations to filter on.
  * The tables come from domain/monitor/tables.ts, the same models the web page renders, so the
  * screen, the files and the PDF show the same numbers. Aggregates only ('monitor.read', R-MO-20).
+ * The optional table household-sizes (R-MO-39) is made from its own aggregates
+ * (household-sizes.ts) and is not part of the monthly PDF.
  */
 import { Type } from 'typebox';
 import { stringify } from 'csv-stringify/sync';
@@ -17,9 +19,11 @@ import { subjectOf } from '../../platform/http/app.ts';
 import { ProblemResponses } from '../../platform/http/schemas.ts';
 import { problem } from '../../platform/http/problem.ts';
 import { todayIn } from '../../platform/clock.ts';
-import { defaultMonth } from '../../domain/monitor/formulas.ts';
+import { defaultMonth, monthEnd } from '../../domain/monitor/formulas.ts';
 import type { MonitorResponse } from '../../domain/monitor/model.ts';
-import { TABLE_NAMES, flattenTable, isTableName, monitorTable, type TableModel } from '../../domain/monitor/tables.ts';
+import { EXTRA_TABLE_NAMES, TABLE_NAMES, flattenTable, isTableName, monitorTable, type TableModel } from '../../domain/monitor/tables.ts';
+import type { HouseholdSizesTableModel } from '../../domain/monitor/household-sizes.ts';
+import { householdSizes } from './household-sizes.ts';
 import { computeMonitor } from './service.ts';
 import { MonitorQuerySchema } from './routes.ts';
 import { XLSX_TYPE } from './export.ts';
@@ -38,7 +42,7 @@ const ReportQuerySchema = Type.Object({ ...scopeProps }, { additionalProperties:
 const Text = Type.Object({ nl: Type.String(), en: Type.String() });
 const Cell = Type.Union([Type.Number(), Type.String(), Type.Null()]);
 const TableModelSchema = Type.Object({
-  name: Type.Enum(TABLE_NAMES),
+  name: Type.Enum([...TABLE_NAMES, ...EXTRA_TABLE_NAMES]),
   caption: Text,
   rowHeader: Text,
   columns: Type.Array(Type.Object({ key: Type.String(), label: Text, kind: Type.String(), metric: Type.String() })),
@@ -48,6 +52,10 @@ const TableModelSchema = Type.Object({
   })),
   notes: Type.Array(Type.String()),
   metrics: Type.Array(Type.String()),
+  explanations: Opt(Type.Array(Type.Object({ id: Type.String(), text: Text }), { description: 'household-sizes: the explanations shown with the table (R-MO-39)' })),
+  warnings: Opt(Type.Array(Type.Object({
+    code: Type.String(), municipality: Type.String(), rooms: Type.Integer(), released: Type.Integer(), text: Text,
+  }), { description: 'household-sizes: the figures by rooms are missing or do not add up to M-10 of the year' })),
 });
 
 type ScopeQuery = { year: number; month?: number; municipality?: string; region?: string; corporation?: string };
@@ -68,7 +76,7 @@ export async function monitorTableRoutes(app: App) {
     return computeMonitor(db, { year: q.year, month, municipality: q.municipality, region: q.region, corporation: q.corporation });
   }
 
-  const fileName = (m: MonitorResponse, what: string) =>
+  const fileName = (m: Pick<MonitorResponse, 'year' | 'month' | 'scope'>, what: string) =>
     `monitor-${what}-${m.year}-${String(m.month).padStart(2, '0')}${m.scope.municipality ? `-${m.scope.municipality}` : m.scope.region ? `-${m.scope.region}` : ''}${m.scope.corporation ? `-${m.scope.corporation}` : ''}`;
 
   app.get('/monitor/filters', {
@@ -102,29 +110,47 @@ export async function monitorTableRoutes(app: App) {
     config: { action: 'monitor.read' },
     schema: {
       tags: ['monitor'],
-      summary: 'One table of the monitor dashboard (groups, corporations, monthly, wait-times, waiting, statushouders, apart, regional) as JSON, CSV or XLSX',
-      description: '`Accept: text/csv` or the XLSX media type, or `?format=csv|xlsx`, gives the table as a file with the same numbers as the JSON model. Percentages are whole percents (rounded half-up).',
+      summary: 'One table of the monitor dashboard (groups, corporations, monthly, wait-times, waiting, statushouders, apart, regional, household-sizes) as JSON, CSV or XLSX',
+      description: '`Accept: text/csv` or the XLSX media type, or `?format=csv|xlsx`, gives the table as a file with the same numbers as the JSON model. Percentages are whole percents (rounded half-up).\n\n' +
+        '`household-sizes` (R-MO-39, optional view): statushouder households (those of M-23) by household size (1, 2, 3, 4, 5 or more persons) up to the end of the month beside the ' +
+        'released dwellings of the year by number of rooms (1…5 or more), with counts and shares of each side. For `municipality` it shows that municipality; for a `region` ' +
+        '(or no area) it shows one block per municipality that has any figure, so a region scope is never an error. `corporation` narrows both sides to that corporation. ' +
+        'The pairing n persons ↔ n rooms is a proposal for discussion, not a norm (`explanations`); `warnings` flags figures by rooms that are missing or do not add up to M-10.',
       params: Type.Object({ table: Type.String({ maxLength: 40 }) }),
       querystring: TableQuerySchema,
       response: { 200: TableModelSchema, ...ProblemResponses },
     },
   }, async (req, reply) => {
     const name = req.params.table;
-    if (!isTableName(name)) throw problem.notFound(`De monitortabel ${name.slice(0, 40)}`, `The monitor table ${name.slice(0, 40)}`);
     const q = req.query;
-    const m = await load(q);
-    const table = monitorTable(m, name, { ownCorporation: await ownCorporation(req) });
     const accept = req.headers.accept ?? '';
     const format = q.format ?? (accept.includes('text/csv') ? 'csv' : accept.includes(XLSX_TYPE) ? 'xlsx' : 'json');
     const lang = q.lang ?? 'nl';
-    const file = fileName(m, name);
+    let table: TableModel;
+    let file: string;
+    let xlsx: () => Promise<Buffer>;
+    if (name === 'household-sizes') {
+      // R-MO-39: its own aggregates; a region (or no area) is shown per municipality.
+      const month = q.month ?? defaultMonth(q.year, todayIn(app.deps.clock));
+      const hs = await householdSizes(db, { year: q.year, month, municipality: q.municipality, region: q.region, corporation: q.corporation });
+      table = hs;
+      file = fileName({ year: q.year, month, scope: { municipality: q.municipality, region: q.region, corporation: q.corporation } }, name);
+      xlsx = () => householdSizesXlsx(hs, monthEnd(q.year, month), lang);
+    } else {
+      if (!isTableName(name)) throw problem.notFound(`De monitortabel ${name.slice(0, 40)}`, `The monitor table ${name.slice(0, 40)}`);
+      const m = await load(q);
+      const t = monitorTable(m, name, { ownCorporation: await ownCorporation(req) });
+      table = t;
+      file = fileName(m, name);
+      xlsx = () => tableXlsx(t, m, lang);
+    }
     if (format === 'csv') {
       reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}.csv"`).header('cache-control', 'private, no-cache');
       return reply.send(tableCsv(table, lang) as never);
     }
     if (format === 'xlsx') {
       reply.header('content-type', XLSX_TYPE).header('content-disposition', `attachment; filename="${file}.xlsx"`).header('cache-control', 'private, no-cache');
-      return reply.send((await tableXlsx(table, m, lang)) as never);
+      return reply.send((await xlsx()) as never);
     }
     reply.header('cache-control', 'private, no-cache');
     return table;
@@ -157,6 +183,19 @@ export function tableCsv(t: TableModel, lang: 'nl' | 'en'): string {
 
 /** The table as a workbook: the table on the first sheet (header in row 1), caption and notes on the second. */
 export async function tableXlsx(t: TableModel, m: MonitorResponse, lang: 'nl' | 'en'): Promise<Buffer> {
+  const notes = t.notes.map((id) => m.notes.find((x) => x.id === id)).filter((n) => n !== undefined).map((n) => `${n.text[lang]} (${n.id})`);
+  return tableWorkbook(t, m.asOf, lang, notes);
+}
+
+/** R-MO-39: the household-size table with its explanations and completeness warnings on the notes sheet. */
+export async function householdSizesXlsx(t: HouseholdSizesTableModel, asOf: string, lang: 'nl' | 'en'): Promise<Buffer> {
+  return tableWorkbook(t, asOf, lang, [
+    ...t.explanations.map((e) => (e.id === 'R-MO-39' ? `${e.text[lang]} (R-MO-39)` : e.text[lang])),
+    ...t.warnings.map((w) => `${lang === 'nl' ? 'Let op' : 'Note'}: ${w.text[lang]}`),
+  ]);
+}
+
+async function tableWorkbook(t: TableModel, asOf: string, lang: 'nl' | 'en', notes: ReadonlyArray<string>): Promise<Buffer> {
   const flat = flattenTable(t, lang);
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Thuisroute';
@@ -168,12 +207,9 @@ export async function tableXlsx(t: TableModel, m: MonitorResponse, lang: 'nl' | 
   ws.columns.forEach((c, i) => { c.width = i === 0 ? 44 : 18; });
   const info = wb.addWorksheet(lang === 'nl' ? 'Toelichting' : 'Notes');
   info.addRow([t.caption[lang]]);
-  info.addRow([lang === 'nl' ? `Stand per ${m.asOf}` : `As of ${m.asOf}`]);
+  info.addRow([lang === 'nl' ? `Stand per ${asOf}` : `As of ${asOf}`]);
   info.addRow([lang === 'nl' ? `Metrieken: ${t.metrics.join(', ')}` : `Metrics: ${t.metrics.join(', ')}`]);
-  for (const id of t.notes) {
-    const n = m.notes.find((x) => x.id === id);
-    if (n) info.addRow([`${n.text[lang]} (${n.id})`]);
-  }
+  for (const n of notes) info.addRow([n]);
   info.getColumn(1).width = 120;
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

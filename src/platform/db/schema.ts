@@ -404,6 +404,18 @@ export interface ReleasedDwellingsTable {
   updated_at: Timestamp;
 }
 
+/** R-MO-39: released social rent dwellings per corporation by number of rooms (5 = 5 or more) in a year (migration 0006). */
+export interface ReleasedDwellingRoomsTable {
+  municipality_id: string;
+  corporation_id: string;
+  year: number;
+  rooms: number;
+  dwellings: number;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
 export interface EstimatedNeedTable {
   municipality_id: string;
   year: number;
@@ -593,6 +605,7 @@ export interface Database {
   report_layouts: ReportLayoutTable;
   placement_imports: PlacementImportTable;
   placements: PlacementTable;
+  released_dwelling_rooms: ReleasedDwellingRoomsTable;
   placement_month_counts: PlacementMonthCountTable;
   processing_agreements: ProcessingAgreementTable;
   clients: ClientTable;

@@ -78,6 +78,16 @@ export async function seedDemoMonitor(db: Kysely<Database>, clock: Clock): Promi
       const released = [];
       for (const [c, n] of STOCK) for (let m = 1; m <= lastMonth; m++) released.push({ municipality_id: muni.id, corporation_id: corps.get(c)!, year: y, month: m, dwellings: Math.round((n * 0.055) / 12 * (0.8 + random() * 0.4)), updated_by: analyst, updated_at: now });
       await trx.insertInto('released_dwellings').values(released).execute();
+      // R-MO-39: the same released dwellings by number of rooms (most have 2 or 3 rooms), adding up to M-10 per corporation.
+      const ROOM_SHARES = [0.12, 0.34, 0.33, 0.16, 0.05];
+      const rooms: Array<{ municipality_id: string; corporation_id: string; year: number; rooms: number; dwellings: number; updated_by: string | null; updated_at: Date }> = [];
+      for (const [c] of STOCK) {
+        const total = released.filter((r) => r.corporation_id === corps.get(c)).reduce((n, r) => n + r.dwellings, 0);
+        const split = ROOM_SHARES.map((f) => Math.floor(total * f));
+        split[2]! += total - split.reduce((a, b) => a + b, 0);
+        split.forEach((dwellings, i) => rooms.push({ municipality_id: muni.id, corporation_id: corps.get(c)!, year: y, rooms: i + 1, dwellings, updated_by: analyst, updated_at: now }));
+      }
+      await trx.insertInto('released_dwelling_rooms').values(rooms).execute();
       await trx.insertInto('estimated_need').values({ municipality_id: muni.id, year: y, main_group: 'ALL', dwellings: 560, updated_by: analyst, updated_at: now }).execute();
       await trx.insertInto('statushouder_quotas').values([
         { municipality_id: muni.id, year: y, half: 1, version_no: 1, persons: 130, decision_date: `${y - 1}-12-01`, reason: 'Taakstelling eerste halfjaar (COA)', created_by: analyst, created_at: now },

@@ -83,6 +83,11 @@ export const AGREEMENT_TEMPLATES: Templates = {
     const corp = await corporationId(f);
     return ownForeign(f, (m, rel) => ({ method: 'PUT', url: `/api/v1/released-dwellings?municipality=${m}&year=2020`, body: { items: [{ corporationId: rel === 'own' ? corp : f.foreignOrg, month: 3, dwellings: 25 }] } }));
   },
+  'GET /api/v1/released-dwelling-rooms': async (f) => [{ method: 'GET', url: `/api/v1/released-dwelling-rooms?municipality=${f.foreignOrg}&year=2020`, relation: 'none' }],
+  'PUT /api/v1/released-dwelling-rooms': async (f) => {
+    const corp = await corporationId(f);
+    return ownForeign(f, (m, rel) => ({ method: 'PUT', url: `/api/v1/released-dwelling-rooms?municipality=${m}&year=2020`, body: { items: [{ corporationId: rel === 'own' ? corp : f.foreignOrg, rooms: 2, dwellings: 12 }] } }));
+  },
 
   // Municipal inputs: the resource is the municipality.
   'GET /api/v1/estimated-need': async (f) => [{ method: 'GET', url: `/api/v1/estimated-need?municipality=${f.foreignOrg}&year=2020`, relation: 'none' }],

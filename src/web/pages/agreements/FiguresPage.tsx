@@ -1,6 +1,7 @@
 /**
  * "Cijfers corporaties": per municipality and year the stock per corporation on 1 January
- * (R-MO-15), the released dwellings per month (M-10), and the municipal inputs: estimated need
+ * (R-MO-15), the released dwellings per month (M-10) and by number of rooms (R-MO-39, optional),
+ * and the municipal inputs: estimated need
  * (M-12), statushouders quota per half-year in versions (M-20, R-MO-34), opening backlog
  * (R-MO-33) and housing units for young statushouders (M-27).
  */
@@ -24,6 +25,7 @@ import { AgreementsLinks, MunicipalityPicker, YearPicker, currentYear, parseCoun
 interface CorpFigure { corporation: OrgRef; dwellings: number; month?: number }
 interface StockResponse { total: number; items: CorpFigure[] }
 interface ReleasedResponse { total: number; byMonth: number[]; items: (CorpFigure & { month: number })[] }
+interface RoomsResponse { total: number; byRooms: number[]; released: number; items: (CorpFigure & { rooms: number })[] }
 interface NeedResponse { items: { mainGroup: string; dwellings: number }[]; agreed: number | null; gap: number | null }
 interface Quota { id: string; year: number; half: number; versionNo: number; current: boolean; persons: number; decisionDate: string; reason: string }
 interface QuotaResponse { items: Quota[]; current: { year: number; half1: number | null; half2: number | null; total: number }[] }
@@ -31,6 +33,8 @@ interface BacklogResponse { backlog: { year: number; persons: number; version: n
 interface UnitsResponse { items: { year: number; targetUnits: number; cumulativeUnits: number; deliveredUnits: number; withoutLocation: number; version: number }[] }
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => i + 1);
+/** Number of rooms; 5 = 5 or more (R-MO-39). */
+const ROOMS = [1, 2, 3, 4, 5];
 
 export function FiguresPage() {
   const { t } = useTranslation();
@@ -62,6 +66,7 @@ export function FiguresPage() {
         <>
           <StockSection key={`stock-${municipality}-${year}`} municipality={municipality} year={year} corporations={corporations} editable={mayFigures} />
           <ReleasedSection key={`rel-${municipality}-${year}`} municipality={municipality} year={year} corporations={corporations} editable={mayFigures} />
+          <RoomsSection key={`rooms-${municipality}-${year}`} municipality={municipality} year={year} corporations={corporations} editable={mayFigures} />
           <NeedSection key={`need-${municipality}-${year}`} municipality={municipality} year={year} editable={mayInputs} />
           <QuotaSection key={`quota-${municipality}-${year}`} municipality={municipality} year={year} editable={mayInputs} />
           <BacklogSection key={`backlog-${municipality}`} municipality={municipality} editable={mayInputs} />
@@ -246,6 +251,79 @@ function ReleasedSection({ municipality, year, corporations, editable }: { munic
           <Paragraph>{t('agreements.figures.releasedTotal', { year, n: formatNumber(MONTHS.reduce((sum, m) => sum + monthTotal(m), 0), lang) })}</Paragraph>
           {invalid.length > 0 && <Paragraph className="tr-error-text">{t('agreements.countInvalid')}</Paragraph>}
           {editable && <Button type="submit" disabled={s.pending}>{t('agreements.figures.saveReleased')}</Button>}
+        </form>
+      )}
+    </Section>
+  );
+}
+
+/** R-MO-39: released dwellings of the year by number of rooms, per corporation (optional; the monitor compares them with household sizes). */
+function RoomsSection({ municipality, year, corporations, editable }: { municipality: string; year: number; corporations: Organisation[]; editable: boolean }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const res = useResource<RoomsResponse>('/released-dwelling-rooms', { municipality, year });
+  const [values, setValues] = useState<Record<string, string>>({});
+  const [invalid, setInvalid] = useState<string[]>([]);
+  const s = useSave();
+  const key = (c: string, r: number) => `${c}/${r}`;
+  useEffect(() => {
+    if (res.data) setValues(Object.fromEntries(res.data.items.map((i) => [key(i.corporation.id, i.rooms), String(i.dwellings)])));
+  }, [res.data]);
+  const roomsLabel = (r: number) => (r === 5 ? t('agreements.figures.rooms5plus') : t('agreements.figures.roomsN', { count: r }));
+  const caption = t('agreements.figures.roomsCaption', { year });
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const bad = Object.entries(values).filter(([, v]) => v.trim() !== '' && parseCount(v) === null).map(([k]) => k);
+    setInvalid(bad);
+    if (bad.length) return;
+    const items = Object.entries(values).filter(([, v]) => v.trim() !== '').map(([k, v]) => {
+      const [corporationId, rooms] = k.split('/');
+      return { corporationId, rooms: Number(rooms), dwellings: parseCount(v) };
+    });
+    s.save(async () => res.set((await api.put<RoomsResponse>('/released-dwelling-rooms', { items }, { query: { municipality, year } })).data));
+  };
+  const roomsTotal = (r: number) => corporations.reduce((sum, c) => sum + (parseCount(values[key(c.id, r)] ?? '') ?? 0), 0);
+  const total = ROOMS.reduce((sum, r) => sum + roomsTotal(r), 0);
+  return (
+    <Section id="rooms" title={t('agreements.figures.roomsHeading')} intro={t('agreements.figures.roomsIntro')}>
+      {res.error !== null && <ProblemAlert error={res.error} onRetry={() => void res.reload()} headingLevel={3} />}
+      {!res.data && res.loading && <Loading />}
+      <SaveFeedback problem={s.problem} saved={s.saved} />
+      {res.data && (
+        <form noValidate onSubmit={submit} aria-labelledby="rooms-heading">
+          <TableScroll label={caption}>
+            <Table className="tr-table">
+              <Table.Caption>{caption}</Table.Caption>
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">{t('agreements.corporation')}</Table.HeaderCell>
+                  {ROOMS.map((r) => <Table.HeaderCell key={r} scope="col">{roomsLabel(r)}</Table.HeaderCell>)}
+                </Table.Row>
+              </Table.Header>
+              <Table.Body>
+                {corporations.map((c) => (
+                  <Table.Row key={c.id}>
+                    <Table.HeaderCell scope="row">{c.name}</Table.HeaderCell>
+                    {ROOMS.map((r) => (
+                      <Table.Cell key={r}>
+                        {editable ? (
+                          <NumberInput label={t('agreements.figures.roomsFor', { name: c.name, rooms: roomsLabel(r) })} value={values[key(c.id, r)] ?? ''} onChange={(x) => setValues((v) => ({ ...v, [key(c.id, r)]: x }))} invalid={invalid.includes(key(c.id, r))} />
+                        ) : (values[key(c.id, r)] ?? '—')}
+                      </Table.Cell>
+                    ))}
+                  </Table.Row>
+                ))}
+                <Table.Row>
+                  <Table.HeaderCell scope="row">{t('agreements.total')}</Table.HeaderCell>
+                  {ROOMS.map((r) => <Table.Cell key={r}>{formatNumber(roomsTotal(r), lang)}</Table.Cell>)}
+                </Table.Row>
+              </Table.Body>
+            </Table>
+          </TableScroll>
+          <Paragraph>{t('agreements.figures.roomsTotal', { year, n: formatNumber(total, lang), released: formatNumber(res.data.released, lang) })}</Paragraph>
+          {total > 0 && total !== res.data.released && <Paragraph data-testid="rooms-differs">{t('agreements.figures.roomsDiffers')}</Paragraph>}
+          {invalid.length > 0 && <Paragraph className="tr-error-text">{t('agreements.countInvalid')}</Paragraph>}
+          {editable && <Button type="submit" disabled={s.pending}>{t('agreements.figures.saveRooms')}</Button>}
         </form>
       )}
     </Section>

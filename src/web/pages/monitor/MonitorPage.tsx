@@ -26,6 +26,7 @@ import { formatDate, formatNumber, todayIso } from '../../lib/format.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { Downloads, MonitorTable, TableNotes } from './MonitorTable.tsx';
 import { MonthlyChart, StatushoudersChart, WaitChart } from './charts.tsx';
+import { HouseholdSizesSection } from './HouseholdSizes.tsx';
 import './monitor.css';
 
 const FORM = 'monitor-filter';
@@ -249,6 +250,7 @@ function Dashboard({ m, ownCorporation, busy }: { m: MonitorResponse; ownCorpora
         {section('statushouders', t('monitor.sections.statushouders'), t('monitor.sections.statushoudersIntro'), (model) => <StatushoudersChart model={model} />)}
         {section('apart', t('monitor.sections.apart'), null)}
         {section('regional', t('monitor.sections.regional'), t('monitor.sections.regionalIntro'))}
+        <HouseholdSizesSection query={query} />
       </Column>
     </div>
   );
