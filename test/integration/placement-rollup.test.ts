@@ -137,3 +137,45 @@ describe('monthly rollup of placements (ADR 0006)', () => {
     expect(left.rows[0]!.n).toBe((await recount()).length);
   });
 });
+
+describe('references of placements, checked per statement (migration 0005)', () => {
+  const base = () => ({
+    municipality_id: municipalities[0]!, corporation_id: corporations[0]!, target_group: 'omslag_mobw_adult', active_mediation_date: '2025-01-01',
+    lease_signed_date: '2025-03-01', source: 'import' as const, created_at: ctx.clock.now(), updated_at: ctx.clock.now(),
+  });
+  const code = async (p: Promise<unknown>) => {
+    try {
+      await p;
+      return 'ok';
+    } catch (e) {
+      return (e as { code?: string }).code;
+    }
+  };
+
+  it('M-03: a placement whose municipality, corporation, target group or import does not exist is refused (23503), and nothing is written', async () => {
+    const missing = '00000000-0000-4000-8000-000000000001';
+    const before = await rollup();
+    for (const bad of [{ municipality_id: missing }, { corporation_id: missing }, { target_group: 'no_such_group' }, { import_id: missing }]) {
+      const rows = [{ ...base(), placement_id: 'REF-OK' }, { ...base(), placement_id: 'REF-BAD', ...bad }];
+      expect(await code(ctx.db.insertInto('placements').values(rows).execute())).toBe('23503');
+    }
+    await ctx.db.insertInto('placements').values({ ...base(), placement_id: 'REF-1' }).execute();
+    expect(await code(ctx.db.updateTable('placements').set({ target_group: 'no_such_group' }).where('placement_id', '=', 'REF-1').execute())).toBe('23503');
+    expect(await ctx.db.selectFrom('placements').select('placement_id').where('placement_id', 'like', 'REF-%').execute()).toEqual([{ placement_id: 'REF-1' }]);
+    expect((await rollup()).length).toBeGreaterThanOrEqual(before.length);
+    expect(await rollup()).toEqual(await recount());
+  });
+
+  it('M-03: a target group or organisation that placements refer to cannot be deleted or renamed', async () => {
+    await ctx.db.insertInto('target_groups').values({ code: 'ref_test_group', main_group: 'MG-1', hierarchy_id: null, label_nl: 'Test', label_en: 'Test', counts_toward_agreement: true, sort_order: 990 }).execute();
+    await ctx.db.insertInto('placements').values({ ...base(), placement_id: 'REF-2', target_group: 'ref_test_group' }).execute();
+    expect(await code(ctx.db.deleteFrom('target_groups').where('code', '=', 'ref_test_group').execute())).toBe('23503');
+    expect(await code(ctx.db.updateTable('target_groups').set({ code: 'ref_test_renamed' }).where('code', '=', 'ref_test_group').execute())).toBe('23503');
+    expect(await code(ctx.db.updateTable('target_groups').set({ label_nl: 'Nieuw label' }).where('code', '=', 'ref_test_group').execute())).toBe('ok');
+    expect(await code(ctx.db.deleteFrom('organisations').where('id', '=', municipalities[1]!).execute())).toBe('ok'); // no placements left there
+    await ctx.db.insertInto('placements').values({ ...base(), placement_id: 'REF-3', municipality_id: municipalities[0]! }).execute();
+    expect(await code(ctx.db.deleteFrom('organisations').where('id', '=', municipalities[0]!).execute())).toBe('23503');
+    await ctx.db.deleteFrom('placements').where('placement_id', '=', 'REF-2').execute();
+    expect(await code(ctx.db.deleteFrom('target_groups').where('code', '=', 'ref_test_group').execute())).toBe('ok');
+  });
+});
