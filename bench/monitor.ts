@@ -754,7 +754,7 @@ async function benchImport(kind: DbKind, config: Config, settings: NationalSetti
   const g = settings.goals;
   if (kind === 'postgres') notes.push('Peak RSS is the Node server process only; PostgreSQL\'s own memory (the backend running the import transaction) is not included.');
   else notes.push('Peak RSS includes PGlite (in-process WASM PostgreSQL) — that is the app\'s real footprint with PGlite.');
-  notes.push('The COPY floor loads into an UNLOGGED table without indexes, constraints or triggers; the import upserts into placements (6 indexes, 5 foreign keys) in one transaction, validating every row.');
+  notes.push('The COPY floor loads into an UNLOGGED table without indexes, constraints or triggers; the import validates every row, stages it in a temporary table and merges into placements in one statement (its indexes, the statement-level reference checks of ADR 0007 and the rollup trigger of ADR 0006), all in one transaction.');
   if (kind === 'pglite' && settings.scalePglite !== settings.scale) notes.push(`PGlite ran at BENCH_SCALE_PGLITE=${settings.scalePglite}: ${settings.importRows} rows were imported into a smaller placements table.`);
   return {
     benchmark: 'import', date, machine: machineInfo(), loadAverage: { start: loadStart, end: loadAverage() }, settings,
