@@ -352,6 +352,23 @@ export function writableOrganisationFields(subject: Subject, relation: Relation)
   return [];
 }
 
+/**
+ * The municipality a trajectory counts for in the monitor (domain/trajectories/municipality.ts):
+ * the care provider keeps the case and records both; the corporation records where its dwelling
+ * is; Wonen (team indicaties) records the municipality that grants the urgency. A reviewer records
+ * neither. The relation is the one the case grant was given under (trajectory.create: own).
+ */
+export const TRAJECTORY_MUNICIPALITY_WRITABLE = ['municipalityId', 'dwellingMunicipalityId'] as const;
+export type TrajectoryMunicipalityWritableField = (typeof TRAJECTORY_MUNICIPALITY_WRITABLE)[number];
+
+export function writableTrajectoryMunicipalityFields(subject: Subject, relation: Relation | null): ReadonlyArray<TrajectoryMunicipalityWritableField> {
+  const careStaff = subject.role === 'care_worker' || subject.role === 'team_manager';
+  if (careStaff && (relation === 'own' || relation === 'case_team' || relation === 'case_care_provider')) return TRAJECTORY_MUNICIPALITY_WRITABLE;
+  if (subject.role === 'corporation_contact' && relation === 'case_corporation') return ['dwellingMunicipalityId'];
+  if (subject.role === 'wonen_officer' && relation === 'case_wonen') return ['municipalityId'];
+  return [];
+}
+
 /** Keep only the visible fields of a record. */
 export function project<T extends Record<string, unknown>, F extends string>(record: T, fields: ReadonlyArray<F>): Partial<T> {
   const out: Partial<T> = {};

@@ -103,13 +103,14 @@ const CORPORATION_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
   'introduction_meeting_scheduled', 'introduction_meeting_held', 'supplement_signed', 'housing_evaluation_held', 'nuisance_check_done',
   'transfer_decision_joint', 'signal_reported', 'nomination_sent_to_wonen', 'wonen_confirmed', 'wonen_returned', 'contract_own_name_signed',
   'care_stopped_before_transfer', 'woningnet_reactivation_requested', 'swap_or_move', 'trajectory_ended', 'trajectory_closed', 'deviation_recorded', 'eviction_path_started',
+  'municipality_recorded',
 ]);
 
 const WONEN_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
   'trajectory_started', 'consent_given', 'consent_withdrawn', 'referral_submitted', 'decision_issued', 'urgency_granted', 'active_mediation_started', 'match_final',
   'lease_signed', 'key_handover', 'housing_evaluation_held', 'goal_achieved', 'nuisance_check_done', 'transfer_decision_joint', 'nomination_filled', 'independent_review',
   'nomination_sent_to_wonen', 'wonen_confirmed', 'wonen_returned', 'decision_extension_requested', 'contract_own_name_signed', 'care_stopped_before_transfer',
-  'trajectory_ended', 'trajectory_closed',
+  'trajectory_ended', 'trajectory_closed', 'municipality_recorded',
 ]);
 
 export function canSeeEvent(viewer: Viewer, type: EventType): boolean {

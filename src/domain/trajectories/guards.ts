@@ -177,6 +177,9 @@ export function checkEvent(s: TrajectoryState, input: EventInput, actor: Recordi
     case 'time_out_started':
       if (s.inTimeOutSince) out.push(v('time_out_running', 'D-OV-09', 'Er loopt al een time-out.', 'A time-out is already running.'));
       break;
+    case 'municipality_recorded':
+      if (!d.municipalityId && !d.dwellingMunicipalityId) out.push(v('municipality_missing', 'R-MO-18', 'Kies een gemeente.', 'Choose a municipality.', '/data/municipalityId'));
+      break;
     case 'woningnet_reactivation_requested':
       if (s.exit !== 'X2_care_stopped' && s.exit !== 'X5_eviction' && s.exit !== 'ended_other') {
         out.push(v('not_an_early_stop', 'R-OR-81', 'Heractivering kan alleen na een voortijdige beëindiging.', 'Reactivation is only possible after an early stop.'));

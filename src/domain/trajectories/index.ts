@@ -6,3 +6,4 @@ export * from './deadlines.ts';
 export * from './transfer.ts';
 export * from './guards.ts';
 export * from './advice.ts';
+export * from './municipality.ts';

@@ -150,6 +150,8 @@ export const EVENT_TYPES = [
   'swap_or_move',
   'trajectory_ended',
   'deviation_recorded',
+  // Case data for the monitor (monitor.md §11): the referring municipality and the dwelling's.
+  'municipality_recorded',
   // Corrections
   'event_corrected',
   'event_voided',

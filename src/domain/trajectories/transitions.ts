@@ -14,6 +14,8 @@ const Text = (max = 4000) => Type.String({ minLength: 1, maxLength: max });
 const Obj = (props: Record<string, TSchema>) => Type.Object(props, { additionalProperties: false });
 const Empty = Obj({});
 const Opt = Type.Optional;
+/** A municipality (organisation id); the shell checks it is an active municipality of the trajectory's region (R-MO-18). */
+const Municipality = Type.String({ format: 'uuid' });
 
 const GoalInput = Obj({
   id: Type.String({ minLength: 1, maxLength: 64 }),
@@ -44,7 +46,7 @@ const LIVING: Phase[] = ['P4_key_handover', 'P5_introduction', 'P6_support_plan'
 export const TRANSITIONS: Record<EventType, Transition> = {
   trajectory_started: {
     from: [], actors: [CARE], rules: ['R-OR-01', 'R-OR-04', 'R-OR-12'],
-    data: Obj({ variant: Type.Enum(VARIANTS), enteredViaOtherRoute: Opt(Type.Boolean()), multiProblemFamily: Opt(Type.Boolean()), accessRoute: Opt(Text(200)) }),
+    data: Obj({ variant: Type.Enum(VARIANTS), enteredViaOtherRoute: Opt(Type.Boolean()), multiProblemFamily: Opt(Type.Boolean()), accessRoute: Opt(Text(200)), municipalityId: Opt(Municipality) }),
     label: { nl: 'Traject gestart', en: 'Trajectory started' },
   },
   consent_given: {
@@ -91,7 +93,7 @@ export const TRANSITIONS: Record<EventType, Transition> = {
   },
   referral_submitted: {
     from: ['P1_referral'], to: 'P2_urgency', actors: [CARE], rules: ['R-OR-06', 'R-OR-08', 'R-OR-09'],
-    data: Empty, label: { nl: 'Voordracht ingediend', en: 'Referral submitted' },
+    data: Obj({ municipalityId: Opt(Municipality) }), label: { nl: 'Voordracht ingediend', en: 'Referral submitted' },
   },
   decision_issued: {
     from: ['P2_urgency'], actors: [CARE, WONEN], rules: ['AMB-OR-01', 'D-01'],
@@ -99,7 +101,7 @@ export const TRANSITIONS: Record<EventType, Transition> = {
   },
   urgency_granted: {
     from: ['P2_urgency'], actors: [WONEN], rules: ['R-OR-13', 'R-OR-14', 'D-01'],
-    data: Obj({ conditional: Type.Boolean() }), label: { nl: 'Urgentie toegekend', en: 'Urgency granted' },
+    data: Obj({ conditional: Type.Boolean(), municipalityId: Opt(Municipality) }), label: { nl: 'Urgentie toegekend', en: 'Urgency granted' },
   },
   active_mediation_started: {
     from: ['P2_urgency'], to: 'P3_matching', actors: [WONEN, CARE], rules: ['AMB-OR-12'],
@@ -144,7 +146,7 @@ export const TRANSITIONS: Record<EventType, Transition> = {
   },
   match_final: {
     from: ['P3_matching'], actors: [CORPORATION], rules: ['R-OR-23', 'R-OR-24'],
-    data: Obj({ newWoningnetNumber: Opt(Type.String({ maxLength: 40 })), oldRegistrationKept: Type.Boolean() }),
+    data: Obj({ newWoningnetNumber: Opt(Type.String({ maxLength: 40 })), oldRegistrationKept: Type.Boolean(), dwellingMunicipalityId: Opt(Municipality) }),
     label: { nl: 'Match definitief', en: 'Match final' },
   },
   brp_registered: { from: AFTER_MATCH, actors: [CARE], rules: ['R-OR-25'], data: Empty, label: { nl: 'Ingeschreven in de BRP', en: 'Registered in the BRP' } },
@@ -156,7 +158,7 @@ export const TRANSITIONS: Record<EventType, Transition> = {
   },
   key_handover: {
     from: ['P3_matching'], to: 'P4_key_handover', actors: [CARE], rules: ['R-OR-28', 'R-OR-29', 'D-06', 'D-07', 'D-08'],
-    data: Obj({ corporationContactPresent: Type.Boolean() }), label: { nl: 'Sleuteloverdracht', en: 'Key handover' },
+    data: Obj({ corporationContactPresent: Type.Boolean(), dwellingMunicipalityId: Opt(Municipality) }), label: { nl: 'Sleuteloverdracht', en: 'Key handover' },
   },
   contacts_exchanged: { from: LIVING, actors: [CARE, CORPORATION], rules: ['R-OR-30', 'R-OR-31'], data: Empty, label: { nl: 'Contactgegevens uitgewisseld', en: 'Contact details exchanged' } },
   transfer_goals_communicated: {
@@ -281,6 +283,12 @@ export const TRANSITIONS: Record<EventType, Transition> = {
     from: 'active', actors: [CARE, CORPORATION], rules: ['R-OR-05'],
     data: Obj({ item: Type.Enum(['D-08', 'lease_duration', 'offer', 'after_move'] as const), reason: Text(2000), agreedBy: Type.Array(Type.Enum(['client', 'care_provider', 'corporation', 'wonen'] as const), { minItems: 2, uniqueItems: true }) }),
     label: { nl: 'Gedocumenteerde afwijking (maatwerk)', en: 'Documented deviation (tailor-made)' },
+  },
+  municipality_recorded: {
+    // Sets or changes the municipality the household counts for (see municipality.ts); which of the two a party may set is the policy's (field-level writability).
+    from: 'active', actors: [CARE, CORPORATION, WONEN], rules: ['R-MO-18'],
+    data: Type.Object({ municipalityId: Opt(Municipality), dwellingMunicipalityId: Opt(Municipality) }, { additionalProperties: false, minProperties: 1 }),
+    label: { nl: 'Gemeente vastgelegd', en: 'Municipality recorded' },
   },
   event_corrected: {
     from: 'active', actors: [CARE, CORPORATION, WONEN, REVIEWER], rules: [],

@@ -9,27 +9,21 @@
  * - delivery date: the (first) lease signing (monitor.md §11);
  * - allocated_on (M-22a): the final match;
  * - a trajectory closed before a lease is no longer a waiting household: its placement goes;
- * - municipality: the municipality of the region of the corporation (or, before a match, of
- *   the care provider). A region with several municipalities needs the municipality on the
- *   trajectory; until then no placement is made (documented limitation).
+ * - municipality: the municipality of the trajectory (domain/trajectories/municipality.ts): the
+ *   dwelling's municipality once a dwelling is known, the referring municipality (the one that
+ *   grants the urgency) before that. Both are recorded on the trajectory (by the events that carry
+ *   them, or filled in where the region has one municipality); while it is unknown no placement is
+ *   made, and the trajectory page asks for it.
  */
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
+import { dwellingKnown, municipalityOf } from '../../domain/trajectories/index.ts';
 import { registerTrajectoryEventHook } from '../trajectories/hooks.ts';
 import type { LoadedTrajectory } from '../trajectories/repository.ts';
 
 type Trx = Transaction<Database>;
 
 export const TRAJECTORY_PLACEMENT_PREFIX = 'traject-';
-
-async function municipalityFor(trx: Trx, t: LoadedTrajectory): Promise<string | null> {
-  const orgId = t.corporationId ?? t.careProviderId;
-  const { rows } = await sql<{ id: string }>`
-    SELECT m.id FROM organisations m
-     WHERE m.type = 'municipality' AND m.active
-       AND m.region_id = (SELECT region_id FROM organisations WHERE id = ${orgId})`.execute(trx);
-  return rows.length === 1 ? rows[0]!.id : null;
-}
 
 export async function syncTrajectoryPlacement(trx: Trx, t: LoadedTrajectory, at: Date): Promise<void> {
   const s = t.state;
@@ -45,7 +39,7 @@ export async function syncTrajectoryPlacement(trx: Trx, t: LoadedTrajectory, at:
   const group = t.targetGroup
     ? await trx.selectFrom('target_groups').select('code').where('code', '=', t.targetGroup).executeTakeFirst()
     : undefined;
-  const municipalityId = await municipalityFor(trx, t);
+  const municipalityId = municipalityOf(t, dwellingKnown(s))?.id ?? null;
   // Without a known target group, municipality, or (once let) corporation the household cannot be counted.
   if (!group || !municipalityId || (lease && !t.corporationId)) {
     await remove();

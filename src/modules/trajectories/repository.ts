@@ -32,6 +32,9 @@ export interface LoadedTrajectory {
   corporationId: string | null;
   corporationContactId: string | null;
   targetGroup: string | null;
+  /** The referring municipality and the dwelling's (case data like the corporation; see modules/trajectories/municipality.ts). */
+  municipalityId: string | null;
+  dwellingMunicipalityId: string | null;
   variant: string;
   version: number;
   startedOn: string;
@@ -79,6 +82,8 @@ export async function loadTrajectory(db: Db, id: string, opts: { forUpdate?: boo
     corporationId: t.corporation_id,
     corporationContactId: t.corporation_contact_id,
     targetGroup: t.target_group,
+    municipalityId: t.municipality_id,
+    dwellingMunicipalityId: t.dwelling_municipality_id,
     variant: t.variant,
     version: t.version,
     startedOn: t.started_on,

@@ -8,14 +8,18 @@ import { recordAudit, requireIfMatch, setEtag, transact } from '../../platform/h
 import { IdParams, IsoDateSchema, Paging, ProblemResponses, Uuid } from '../../platform/http/schemas.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { todayIn } from '../../platform/clock.ts';
-import { decide, project } from '../../domain/policy/index.ts';
+import { decide, project, writableTrajectoryMunicipalityFields } from '../../domain/policy/index.ts';
 import { canSeeDeadline, visibleClientFields, type Viewer } from '../../domain/privacy/visibility.ts';
 import { CalendarError, applyDeadlineAdjustments, type DeadlineAdjustment } from '../../domain/calendar/index.ts';
-import { EVENT_TYPES, VARIANTS, checkContractType, checkEvent, deriveState, type EventType, type TrajectoryEvent } from '../../domain/trajectories/index.ts';
+import {
+  EVENT_TYPES, VARIANTS, checkContractType, checkEvent, checkMunicipalities, deriveState, municipalityChanges,
+  type EventType, type TrajectoryEvent, type TrajectoryMunicipalities,
+} from '../../domain/trajectories/index.ts';
 import { authorizeCase } from './access.ts';
 import { computeDeadlines, loadAdjustments, loadTrajectory, refreshCaches, type LoadedTrajectory } from './repository.ts';
 import { deadlineView, eventsFor, trajectoryView, type DeadlineRow } from './views.ts';
 import { runTrajectoryEventHooks } from './hooks.ts';
+import { municipalityDefaults, municipalityOptions, municipalityView, onlyMunicipalityOf } from './municipality.ts';
 
 type Db = Kysely<Database>;
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -285,6 +289,7 @@ export async function trajectoryRoutes(app: App) {
           targetGroup: Type.Optional(Type.String({ pattern: '^[a-z_]{2,40}$' })),
           multiProblemFamily: Type.Optional(Type.Boolean()),
           accessRoute: Type.Optional(Type.String({ maxLength: 200, description: 'R-OR-12: another access route of this care provider (e.g. Blijf Groep)' })),
+          municipalityId: Type.Optional(Type.String({ format: 'uuid', description: 'The referring municipality (R-MO-18): an active municipality of the care provider’s region; defaults to the only one of that region' })),
         },
         { additionalProperties: false },
       ),
@@ -302,6 +307,18 @@ export async function trajectoryRoutes(app: App) {
     if (active) throw problem.conflict('trajectory_active', 'Deze cliënt heeft al een lopend traject.', 'This client already has an active trajectory.', { trajectoryId: active.id });
     const today = todayIn(clock);
     if (b.startedOn > today) throw problem.validation([{ field: '/startedOn', in: 'body', code: 'date_in_future', message: 'De datum ligt in de toekomst.', messageNl: 'De datum ligt in de toekomst.', messageEn: 'The date is in the future.' }]);
+    // The referring municipality (R-MO-18): one of the region's, or the region's only one.
+    const municipalityProblems = b.municipalityId
+      ? checkMunicipalities({ municipalityId: b.municipalityId }, (await municipalityOptions(db, [careProviderId])).map((m) => m.id), writableTrajectoryMunicipalityFields(subject, d.relation), '/')
+      : [];
+    if (municipalityProblems.length) {
+      const first = municipalityProblems[0]!;
+      throw new Problem({
+        status: 422, code: first.code, titleNl: 'Niet toegestaan volgens de afspraken', titleEn: 'Not allowed by the rules', detailNl: first.nl, detailEn: first.en, rule: first.rule ?? undefined,
+        errors: municipalityProblems.map((x) => ({ field: x.field ?? '/municipalityId', in: 'body', code: x.code, message: x.nl, messageNl: x.nl, messageEn: x.en })),
+      });
+    }
+    const municipalityId = b.municipalityId ?? (await onlyMunicipalityOf(db, careProviderId));
     const variant = b.variant ?? 'regular';
     const now = clock.now();
     const id = await transact(app, async (trx) => {
@@ -309,7 +326,8 @@ export async function trajectoryRoutes(app: App) {
         .insertInto('trajectories')
         .values({
           client_id: b.clientId, care_provider_id: careProviderId, corporation_id: null, corporation_contact_id: null, target_group: b.targetGroup ?? client.target_group,
-          variant, phase: 'P0_consent', status: 'active', exit: null, started_on: b.startedOn, dwelling_address: null, state: '{}', created_at: now, updated_at: now,
+          variant, phase: 'P0_consent', status: 'active', exit: null, started_on: b.startedOn, dwelling_address: null, municipality_id: municipalityId, dwelling_municipality_id: null,
+          state: '{}', created_at: now, updated_at: now,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
@@ -318,19 +336,25 @@ export async function trajectoryRoutes(app: App) {
         .insertInto('trajectory_events')
         .values({
           trajectory_id: t.id, seq: 1, type: 'trajectory_started', occurred_on: b.startedOn,
-          data: JSON.stringify({ variant, enteredViaOtherRoute: variant !== 'regular', multiProblemFamily: b.multiProblemFamily ?? client.multi_problem_family, ...(b.accessRoute ? { accessRoute: b.accessRoute } : {}) }),
+          data: JSON.stringify({
+            variant, enteredViaOtherRoute: variant !== 'regular', multiProblemFamily: b.multiProblemFamily ?? client.multi_problem_family,
+            ...(b.accessRoute ? { accessRoute: b.accessRoute } : {}), ...(b.municipalityId ? { municipalityId: b.municipalityId } : {}),
+          }),
           corrects_event_id: null, recorded_by: subject.userId, recorded_by_organisation_id: careProviderId, recorded_at: now,
         })
         .execute();
       const loaded = await mustLoad(t.id, trx);
       await refreshCaches(trx, loaded, clock);
-      await recordAudit(app, trx, req, { action: 'trajectory.create', resourceType: 'trajectory', resourceId: t.id, subjectOrganisationId: careProviderId, purpose: 'case_management', outcome: 'success', details: { clientId: b.clientId, variant } });
+      await recordAudit(app, trx, req, { action: 'trajectory.create', resourceType: 'trajectory', resourceId: t.id, subjectOrganisationId: careProviderId, purpose: 'case_management', outcome: 'success', details: { clientId: b.clientId, variant, municipalityId } });
       return t.id;
     });
     const t = await mustLoad(id);
     const deadlines = await deadlinesOf(id, today);
     setEtag(reply, t.version);
-    return reply.status(201).header('location', `/api/v1/trajectories/${id}`).send(trajectoryView(t, 'care_provider', today, deadlines, await userNames(db, t.events.map((e) => e.recordedBy)), await orgNames(db, [t.careProviderId, t.corporationId])));
+    return reply.status(201).header('location', `/api/v1/trajectories/${id}`).send({
+      ...trajectoryView(t, 'care_provider', today, deadlines, await userNames(db, t.events.map((e) => e.recordedBy)), await orgNames(db, [t.careProviderId, t.corporationId])),
+      ...(await municipalityView(db, t)),
+    });
   });
 
   app.get('/trajectories/:id', {
@@ -348,7 +372,12 @@ export async function trajectoryRoutes(app: App) {
     const asOf = req.query.asOf ?? todayIn(clock);
     const deadlines = (await deadlinesOf(t.id, asOf)).filter((d) => canSeeDeadline(access.viewer, d.ruleId));
     setEtag(reply, t.version);
-    return { ...trajectoryView(t, access.viewer, asOf, deadlines, await userNames(db, t.events.map((e) => e.recordedBy)), await orgNames(db, [t.careProviderId, t.corporationId, ...t.team.map((m) => m.organisationId)])), viewer: access.viewer, purpose: access.purpose };
+    return {
+      ...trajectoryView(t, access.viewer, asOf, deadlines, await userNames(db, t.events.map((e) => e.recordedBy)), await orgNames(db, [t.careProviderId, t.corporationId, ...t.team.map((m) => m.organisationId)])),
+      ...(await municipalityView(db, t)),
+      viewer: access.viewer,
+      purpose: access.purpose,
+    };
   });
 
   app.get('/trajectories/:id/events', {
@@ -416,6 +445,17 @@ export async function trajectoryRoutes(app: App) {
         );
         if (v) violations = [...violations, { code: 'contract_type', rule: v.rule, nl: v.nl, en: v.en, field: '/data/contractType' }];
       }
+      // The municipality the household counts for (R-MO-18): whether this party may record it
+      // (policy, field-level) and whether it is an active municipality of the trajectory's region.
+      const correctedTarget = b.type === 'event_corrected' && b.correctsEventId ? t.events.find((e) => e.id === b.correctsEventId) : undefined;
+      const carried = correctedTarget
+        ? municipalityChanges(correctedTarget.type, (input.data.data as Record<string, unknown> | undefined) ?? {})
+        : b.type === 'event_corrected' ? {} : municipalityChanges(input.type, input.data);
+      const requested: Partial<TrajectoryMunicipalities> = Object.fromEntries(Object.entries(carried).filter(([k, v]) => v !== t[k as keyof TrajectoryMunicipalities]));
+      if (Object.keys(requested).length) {
+        const allowed = (await municipalityOptions(trx, [t.careProviderId, t.corporationId])).map((m) => m.id);
+        violations = [...violations, ...checkMunicipalities(requested, allowed, writableTrajectoryMunicipalityFields(subject, access.decision.relation), correctedTarget ? '/data/data/' : '/data/')];
+      }
       if (violations.length) {
         throw new Problem({
           status: 422,
@@ -440,10 +480,21 @@ export async function trajectoryRoutes(app: App) {
         .returning('id')
         .executeTakeFirstOrThrow();
       const newEvent: TrajectoryEvent = { id: ev.id, seq, type: b.type as EventType, occurredOn: b.occurredOn, data: input.data, recordedBy: subject.userId, recordedByOrganisationId: subject.organisationId!, correctsEventId: b.correctsEventId ?? null };
-      const after: LoadedTrajectory = { ...t, events: [...t.events, newEvent], state: deriveState([...t.events, newEvent]) };
+      const state = deriveState([...t.events, newEvent]);
+      // What the event records, then what the region decides where nothing is recorded (a region with one municipality).
+      const recorded: TrajectoryMunicipalities = { municipalityId: t.municipalityId, dwellingMunicipalityId: t.dwellingMunicipalityId, ...requested };
+      const municipalities: TrajectoryMunicipalities = {
+        ...recorded,
+        ...(await municipalityDefaults(trx, { ...recorded, careProviderId: t.careProviderId, corporationId: t.corporationId, state }, { grantedByOrganisationId: b.type === 'urgency_granted' ? subject.organisationId : null })),
+      };
+      const municipalityChanged = municipalities.municipalityId !== t.municipalityId || municipalities.dwellingMunicipalityId !== t.dwellingMunicipalityId;
+      if (municipalityChanged) {
+        await trx.updateTable('trajectories').set({ municipality_id: municipalities.municipalityId, dwelling_municipality_id: municipalities.dwellingMunicipalityId }).where('id', '=', t.id).execute();
+      }
+      const after: LoadedTrajectory = { ...t, ...municipalities, events: [...t.events, newEvent], state };
       const { version } = await refreshCaches(trx, after, clock);
       await runTrajectoryEventHooks(trx, { trajectory: after, event: newEvent, at: now });
-      await recordAudit(app, trx, req, { action: 'trajectory.record_event', resourceType: 'trajectory', resourceId: t.id, subjectOrganisationId: t.careProviderId, purpose: access.purpose, outcome: 'success', details: { eventId: ev.id, type: b.type, occurredOn: b.occurredOn } });
+      await recordAudit(app, trx, req, { action: 'trajectory.record_event', resourceType: 'trajectory', resourceId: t.id, subjectOrganisationId: t.careProviderId, purpose: access.purpose, outcome: 'success', details: { eventId: ev.id, type: b.type, occurredOn: b.occurredOn, ...(municipalityChanged ? municipalities : {}) } });
       return { id: ev.id, version, phase: after.state.phase, status: after.state.status };
     });
     setEtag(reply, result.version);

@@ -202,6 +202,9 @@ export interface TrajectoryTable {
   exit: string | null;
   started_on: PlainDate;
   dwelling_address: string | null;
+  /** The referring municipality and the dwelling's municipality (migration 0007; monitor.md §11). */
+  municipality_id: string | null;
+  dwelling_municipality_id: string | null;
   state: Json<Record<string, unknown>>;
   event_count: Generated<number>;
   version: Generated<number>;
@@ -594,6 +597,7 @@ export interface Database {
   target_groups: TargetGroupTable;
   corporation_stock: CorporationStockTable;
   released_dwellings: ReleasedDwellingsTable;
+  released_dwelling_rooms: ReleasedDwellingRoomsTable;
   estimated_need: EstimatedNeedTable;
   agreements: AgreementTable;
   plan_versions: PlanVersionTable;
@@ -605,7 +609,6 @@ export interface Database {
   report_layouts: ReportLayoutTable;
   placement_imports: PlacementImportTable;
   placements: PlacementTable;
-  released_dwelling_rooms: ReleasedDwellingRoomsTable;
   placement_month_counts: PlacementMonthCountTable;
   processing_agreements: ProcessingAgreementTable;
   clients: ClientTable;

@@ -9,6 +9,7 @@ import { todayIn, type Clock } from '../clock.ts';
 import { addPeriod } from '../../domain/calendar/index.ts';
 import { checkEvent, deriveState, type EventType, type RecordingActor, type TrajectoryEvent } from '../../domain/trajectories/index.ts';
 import { loadTrajectory, refreshCaches } from '../../modules/trajectories/repository.ts';
+import { municipalityDefaults } from '../../modules/trajectories/municipality.ts';
 import { DEMO_DOMAIN } from './demo.ts';
 
 type Step = [type: EventType, daysAgo: number, data: Record<string, unknown>, by: 'cw' | 'cc' | 'won' | 'od'];
@@ -134,6 +135,9 @@ export async function seedDemoCases(db: Kysely<Database>, clock: Clock): Promise
       }
       const loaded = await loadTrajectory(trx, t.id);
       await refreshCaches(trx, loaded!, clock);
+      // The demo region has one municipality: the referring one and, once there is a dwelling, the dwelling's.
+      const m = await municipalityDefaults(trx, loaded!);
+      await trx.updateTable('trajectories').set({ municipality_id: m.municipalityId ?? null, dwelling_municipality_id: m.dwellingMunicipalityId ?? null }).where('id', '=', t.id).execute();
     });
   }
   return CASES.length;

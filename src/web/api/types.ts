@@ -295,6 +295,13 @@ export interface GoalView {
 
 export type Viewer = 'care_provider' | 'corporation' | 'wonen' | 'nuisance_hub' | 'client';
 
+/** A municipality that can be recorded for a trajectory (the active ones of its region). */
+export interface MunicipalityOption {
+  id: string;
+  name: string;
+  code: string | null;
+}
+
 export interface Trajectory {
   id: string;
   clientId: string;
@@ -317,6 +324,11 @@ export interface Trajectory {
   transferConditions: TransferConditionView[];
   stations: Station[];
   team: TeamMemberView[];
+  /** The municipality the household counts for in the monitor: the dwelling's once known, before that the referring one; null = unknown. */
+  municipality: (MunicipalityOption & { basis: 'dwelling' | 'referral' }) | null;
+  referringMunicipality: MunicipalityOption | null;
+  dwellingMunicipality: MunicipalityOption | null;
+  municipalityOptions: MunicipalityOption[];
   viewer: Viewer;
   purpose: string;
 }

@@ -3,7 +3,9 @@
  * (src/domain/policy): no rule is repeated here. The API remains the authority;
  * hiding an action is only a courtesy.
  */
-import { coveredRelations, decide, writableOrganisationFields, writableUserFields, type Action, type Resource, type Subject } from '../../domain/policy/index.ts';
+import {
+  coveredRelations, decide, writableOrganisationFields, writableTrajectoryMunicipalityFields, writableUserFields, type Action, type CaseRef, type Resource, type Subject,
+} from '../../domain/policy/index.ts';
 import type { SessionView } from '../api/types.ts';
 
 /**
@@ -47,4 +49,13 @@ export function userFieldsWritable(session: SessionView | null, resource: Resour
   const d = decide(subject, 'user.update', resource);
   if (!d.allowed) return [];
   return writableUserFields(subject, d.relation ?? 'foreign');
+}
+
+/** Which municipalities of a trajectory (the referring one, the dwelling's) the user may record. */
+export function trajectoryMunicipalityFieldsWritable(session: SessionView | null, c: CaseRef) {
+  const subject = subjectFromSession(session);
+  if (!subject) return [];
+  const d = decide(subject, 'trajectory.record_event', { case: c, organisationIds: [c.careProviderId] });
+  if (!d.allowed) return [];
+  return writableTrajectoryMunicipalityFields(subject, d.relation);
 }

@@ -12,6 +12,7 @@ import { ProblemAlert } from '../../components/status.tsx';
 import { useAnnounce } from '../../components/Announcer.tsx';
 import { DateField, today } from './common.tsx';
 import { TARGET_GROUPS } from './ClientsPage.tsx';
+import { ReferringMunicipalityField, useOwnRegionMunicipalities } from './Municipality.tsx';
 
 const FORM = 'client';
 
@@ -30,6 +31,7 @@ interface Values {
   startTrajectory: boolean;
   startedOn: string;
   variant: string;
+  municipalityId: string;
 }
 
 /** A new client with household members; optionally the trajectory starts right away. */
@@ -39,8 +41,9 @@ export function ClientCreatePage() {
   const announce = useAnnounce();
   const [v, setV] = useState<Values>({
     firstName: '', lastName: '', birthDate: '', phone: '', email: '', address: '', woningnetNumber: '', woningnetRegisteredOn: '', targetGroup: '',
-    multiProblemFamily: false, household: [], startTrajectory: true, startedOn: today(), variant: 'regular',
+    multiProblemFamily: false, household: [], startTrajectory: true, startedOn: today(), variant: 'regular', municipalityId: '',
   });
+  const municipalities = useOwnRegionMunicipalities();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
@@ -50,7 +53,7 @@ export function ClientCreatePage() {
   const labels: Record<string, string> = {
     firstName: t('clients.firstName'), lastName: t('clients.lastName'), birthDate: t('clients.birthDate'), phone: t('clients.phone'), email: t('clients.email'),
     address: t('clients.address'), woningnetNumber: t('clients.woningnetNumber'), woningnetRegisteredOn: t('clients.woningnetRegisteredOn'), targetGroup: t('clients.targetGroup'),
-    startedOn: t('clients.startedOnLabel'), variant: t('clients.variant'),
+    startedOn: t('clients.startedOnLabel'), variant: t('clients.variant'), municipalityId: t('steps.fields.municipalityId'),
   };
   v.household.forEach((_, i) => {
     labels[`household-${i}-name`] = t('clients.memberName', { n: i + 1 });
@@ -98,7 +101,7 @@ export function ClientCreatePage() {
         return;
       }
       try {
-        const traj = (await api.post<Trajectory>('/trajectories', { clientId: client.id, startedOn: v.startedOn, variant: v.variant })).data;
+        const traj = (await api.post<Trajectory>('/trajectories', { clientId: client.id, startedOn: v.startedOn, variant: v.variant, ...(v.municipalityId ? { municipalityId: v.municipalityId } : {}) })).data;
         navigate(`/trajecten/${traj.id}`, { state: { saved: 'started' } });
       } catch (err) {
         navigate(`/clienten/${client.id}`, { state: { saved: 'created', trajectoryError: true } });
@@ -162,6 +165,7 @@ export function ClientCreatePage() {
           <>
             <DateField form={FORM} name="startedOn" label={labels.startedOn!} hint={t('clients.startedOnHint')} value={v.startedOn} onChange={set('startedOn')} error={errors.startedOn} max={today()} />
             <SelectField form={FORM} name="variant" label={labels.variant!} value={v.variant} onChange={set('variant')} options={VARIANTS.map((x) => ({ value: x, label: t(`variants.${x}`) }))} error={errors.variant} />
+            <ReferringMunicipalityField form={FORM} value={v.municipalityId} onChange={set('municipalityId')} error={errors.municipalityId} options={municipalities} />
           </>
         )}
         <Row gap="large" alignVertical="center" wrap>

@@ -14,6 +14,7 @@ import { Loading, ProblemAlert } from '../../components/status.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
 import { useResource } from '../../lib/useResource.ts';
 import { DateField, today, useDate, usePhaseName } from './common.tsx';
+import { ReferringMunicipalityField, useOwnRegionMunicipalities } from './Municipality.tsx';
 
 /** A client's details (as far as the viewer may see them) and trajectories; a new trajectory when none runs. */
 export function ClientPage() {
@@ -144,6 +145,8 @@ function StartTrajectory({ clientId }: { clientId: string }) {
   const navigate = useNavigate();
   const [startedOn, setStartedOn] = useState(today());
   const [variant, setVariant] = useState('regular');
+  const [municipalityId, setMunicipalityId] = useState('');
+  const municipalities = useOwnRegionMunicipalities();
   const [errors, setErrors] = useState<FieldErrors>({});
   const [problem, setProblem] = useState<unknown>(null);
   const [attempt, setAttempt] = useState(0);
@@ -158,7 +161,7 @@ function StartTrajectory({ clientId }: { clientId: string }) {
     if (Object.keys(local).length) return;
     void run(async () => {
       try {
-        const res = await api.post<Trajectory>('/trajectories', { clientId, startedOn, variant });
+        const res = await api.post<Trajectory>('/trajectories', { clientId, startedOn, variant, ...(municipalityId ? { municipalityId } : {}) });
         navigate(`/trajecten/${res.data.id}`, { state: { saved: 'started' } });
       } catch (err) {
         const fields = fieldErrorsFromProblem(err);
@@ -173,9 +176,10 @@ function StartTrajectory({ clientId }: { clientId: string }) {
         {t('clients.startTrajectoryHeading')}
       </Heading>
       {problem !== null && <ProblemAlert error={problem} headingLevel={3} />}
-      <ErrorSummary form="start" errors={errors} labels={{ startedOn: t('clients.startedOnLabel') }} attempt={attempt} />
+      <ErrorSummary form="start" errors={errors} labels={{ startedOn: t('clients.startedOnLabel'), municipalityId: t('steps.fields.municipalityId') }} attempt={attempt} />
       <DateField form="start" name="startedOn" label={t('clients.startedOnLabel')} value={startedOn} onChange={setStartedOn} error={errors.startedOn} max={today()} />
       <SelectField form="start" name="variant" label={t('clients.variant')} value={variant} onChange={setVariant} options={VARIANTS.map((x) => ({ value: x, label: t(`variants.${x}`) }))} />
+      <ReferringMunicipalityField form="start" value={municipalityId} onChange={setMunicipalityId} error={errors.municipalityId} options={municipalities} />
       <Button type="submit" disabled={pending}>
         {t('clients.startTrajectorySubmit')}
       </Button>

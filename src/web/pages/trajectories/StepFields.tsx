@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Button, FieldSet } from '@amsterdam/design-system-react';
 import { GOAL_DOMAINS } from '../../../domain/trajectories/model.ts';
 import { GOAL_DOMAIN_LABELS } from '../../../domain/forms/display.ts';
-import type { Consent, FormListItem, GoalView } from '../../api/types.ts';
+import type { Consent, FormListItem, GoalView, MunicipalityOption } from '../../api/types.ts';
 import { SelectField, TextAreaField, TextField, type FieldErrors } from '../../components/forms.tsx';
 import { useLang } from '../../i18n/useLang.ts';
 import { CheckboxGroupField, CheckField, DateField, RadioGroupField, today, useDate } from './common.tsx';
@@ -13,6 +13,8 @@ export interface StepContext {
   consents: Consent[];
   forms: FormListItem[];
   goals: GoalView[];
+  /** The municipalities of the trajectory's region (for the referring and the dwelling's municipality). */
+  municipalities?: MunicipalityOption[];
   /** The form kind a `formId` refers to for this event type. */
   formKind?: string;
 }
@@ -85,6 +87,11 @@ export function StepFields({ form, specs, values, onChange, errors, ctx }: {
             return (
               <SelectField key={f.name} {...common} value={String(v ?? '')} onChange={(x) => onChange(f.name, x)} placeholder={t('steps.chooseGoal')}
                 options={ctx.goals.map((g) => ({ value: g.id, label: `${g.text}${g.linkedToUrgency ? ` (${t('goals.urgency')})` : ''}` }))} />
+            );
+          case 'municipalityRef':
+            return (
+              <SelectField key={f.name} {...common} value={String(v ?? '')} onChange={(x) => onChange(f.name, x)} placeholder={f.required ? t('steps.chooseMunicipality') : t('steps.noMunicipality')}
+                options={(ctx.municipalities ?? []).map((m) => ({ value: m.id, label: m.code ? `${m.name} (${m.code})` : m.name }))} />
             );
           case 'goals':
             return <GoalsEditor key={f.name} form={form} name={f.name} label={label(f.name)} goals={(v as GoalValue[]) ?? []} onChange={(x) => onChange(f.name, x)} error={errors[f.name]} />;

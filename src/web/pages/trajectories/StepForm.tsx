@@ -16,7 +16,9 @@ import { useAnnounce } from '../../components/Announcer.tsx';
 import { useLang } from '../../i18n/useLang.ts';
 import { DateField, today, violationErrors, violationsOf, type CaseAbilities } from './common.tsx';
 import { StepFields, useFieldLabel, type StepContext } from './StepFields.tsx';
-import { FORM_OF_EVENT, availableTypes, initialValues, isPhaseStep, localProblems, specsOf, toData, transitionOf, type Values } from './steps.ts';
+import { FORM_OF_EVENT, availableTypes, initialValues, isPhaseStep, localProblems, onlyWritable, specsOf, toData, transitionOf, type Values } from './steps.ts';
+import { useSession } from '../../session/SessionContext.tsx';
+import { trajectoryMunicipalityFieldsWritable } from '../../session/policy.ts';
 
 const FORM = 'step';
 
@@ -49,14 +51,17 @@ export function StepForm({ trajectory, abilities, ctx, onRecorded, reloadTraject
   const [attempt, setAttempt] = useState(0);
   const [problem, setProblem] = useState<unknown>(null);
   const { pending, run } = useSubmitting();
-  const specs = useMemo(() => (type ? specsOf(type) : []), [type]);
+  const { session } = useSession();
+  const writableMunicipalities = trajectoryMunicipalityFieldsWritable(session, { careProviderId: trajectory.careProvider.id, corporationId: trajectory.corporation?.id ?? null, teamUserIds: trajectory.team.map((m) => m.userId) });
+  const writableKey = writableMunicipalities.join(',');
+  const specs = useMemo(() => (type ? onlyWritable(specsOf(type), writableKey.split(',')) : []), [type, writableKey]);
 
 
   function choose(next: EventType | '') {
     setType(next);
     setErrors({});
     setProblem(null);
-    setValues(next ? initialValues(specsOf(next), next === 'goals_set' ? { goals: ctx.goals.map((g) => ({ id: g.id, domain: g.domain, text: g.text, linkedToUrgency: g.linkedToUrgency })) } : {}) : {});
+    setValues(next ? initialValues(onlyWritable(specsOf(next), writableMunicipalities), next === 'goals_set' ? { goals: ctx.goals.map((g) => ({ id: g.id, domain: g.domain, text: g.text, linkedToUrgency: g.linkedToUrgency })) } : {}) : {});
   }
 
   const labels: Record<string, string> = { type: t('steps.type'), occurredOn: t('steps.occurredOn'), ...Object.fromEntries(specs.map((f) => [f.name, label(f.name)])) };

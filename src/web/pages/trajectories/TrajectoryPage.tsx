@@ -18,6 +18,7 @@ import { useResource } from '../../lib/useResource.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { StatusText, useCaseAbilities, useDate, usePhaseName } from './common.tsx';
 import { StepForm, StepRecorded } from './StepForm.tsx';
+import { CaseMunicipality } from './Municipality.tsx';
 import { availableTypes } from './steps.ts';
 import { ClientDetails } from './ClientPage.tsx';
 import { Goals, KeyDates, TransferConditions } from './sections/Overview.tsx';
@@ -62,7 +63,7 @@ export function TrajectoryPage() {
   }, [recorded]);
 
   const name = tr ? (tr.clientName ?? t('clients.erasedName')) : t('trajectory.title');
-  const ctx = { consents: consents.data?.items ?? [], forms: forms.data?.items ?? [], goals: tr?.goals ?? [] };
+  const ctx = { consents: consents.data?.items ?? [], forms: forms.data?.items ?? [], goals: tr?.goals ?? [], municipalities: tr?.municipalityOptions ?? [] };
   const steps = tr ? availableTypes({ phase: tr.phase, status: tr.status, actorKind: abilities.actorKind, role: abilities.role }) : [];
   const showTransfer = !!tr && TRANSFER_PHASES.has(tr.phase) && tr.transferConditions.length > 0;
   const contact = tr?.team.find((m) => m.caseRole === 'corporation_contact');
@@ -125,6 +126,12 @@ export function TrajectoryPage() {
                   <DescriptionList.Description>{tr.dwellingAddress}</DescriptionList.Description>
                 </DescriptionList.Section>
               )}
+              <DescriptionList.Section>
+                <DescriptionList.Term>{t('trajectory.municipality')}</DescriptionList.Term>
+                <DescriptionList.Description data-testid="case-municipality">
+                  <CaseMunicipality trajectory={tr} canRecord={steps.includes('municipality_recorded')} />
+                </DescriptionList.Description>
+              </DescriptionList.Section>
               <DescriptionList.Section>
                 <DescriptionList.Term>{t('trajectory.startedOn')}</DescriptionList.Term>
                 <DescriptionList.Description>

@@ -45,7 +45,9 @@ export type FieldKind =
   /** References chosen from what the case has. */
   | 'consentRef'
   | 'formRef'
-  | 'goalRef';
+  | 'goalRef'
+  /** A municipality of the trajectory's region (the referring one or the dwelling's). */
+  | 'municipalityRef';
 
 export interface FieldSpec {
   name: string;
@@ -75,6 +77,7 @@ function kindOf(name: string, s: JsonSchema): FieldKind | null {
   if (name === 'consentId') return 'consentRef';
   if (name === 'formId') return 'formRef';
   if (name === 'goalId') return 'goalRef';
+  if (name === 'municipalityId' || name === 'dwellingMunicipalityId') return 'municipalityRef';
   if (s.anyOf) {
     const types = s.anyOf.map((x) => x.type);
     if (types.includes('boolean') && types.includes('null')) return 'triState';
@@ -130,6 +133,11 @@ export function transitionOf(type: EventType): Transition {
 
 export function specsOf(type: EventType): FieldSpec[] {
   return fieldsOf(TRANSITIONS[type].data as unknown as JsonSchema);
+}
+
+/** Leaves out the municipality fields the user may not record (the policy's field-level writability). */
+export function onlyWritable(specs: FieldSpec[], writableMunicipalities: ReadonlyArray<string>): FieldSpec[] {
+  return specs.filter((f) => f.kind !== 'municipalityRef' || writableMunicipalities.includes(f.name));
 }
 
 /** Event types this user may try to record now: the phase is in `from` and an actor matches kind and role. */
@@ -266,7 +274,7 @@ export function localProblems(specs: FieldSpec[], values: Values): Record<string
       const goals = v as GoalValue[];
       if (f.minItems && goals.length < f.minItems) out[f.name] = { problem: 'tooFew', params: { count: f.minItems } };
       else if (goals.some((g) => !g.text.trim())) out[f.name] = { problem: 'goalText' };
-    } else if (f.required && !((f.kind === 'text' || f.kind === 'longtext') && !f.minLength) && ['text', 'longtext', 'date', 'enum', 'integer', 'number', 'consentRef', 'formRef', 'goalRef'].includes(f.kind) && String(v ?? '').trim() === '') {
+    } else if (f.required && !((f.kind === 'text' || f.kind === 'longtext') && !f.minLength) && ['text', 'longtext', 'date', 'enum', 'integer', 'number', 'consentRef', 'formRef', 'goalRef', 'municipalityRef'].includes(f.kind) && String(v ?? '').trim() === '') {
       out[f.name] = { problem: 'required' };
     }
   }

@@ -32,6 +32,8 @@ export function Timeline({ trajectory, events, abilities, ctx, onChanged, reload
   const date = useDate();
   const [editing, setEditing] = useState<{ id: string; mode: 'correct' | 'void' } | null>(null);
   const byId = new Map(events.map((e) => [e.id, e]));
+  // Municipalities are recorded by id: show their names.
+  const names = new Map([...trajectory.municipalityOptions, trajectory.referringMunicipality, trajectory.dwellingMunicipality].flatMap((m) => (m ? [[m.id, m.name] as const] : [])));
   const corrector = TRANSITIONS.event_corrected.actors.some((a) => a.kind === abilities.actorKind && (a.roles as ReadonlyArray<string>).includes(abilities.role ?? ''));
   const mayCorrect = (e: TimelineEvent) =>
     corrector && abilities.active && !e.superseded && e.type !== 'event_corrected' && e.type !== 'event_voided' && e.type !== 'trajectory_started' && e.type !== 'consent_withdrawn';
@@ -61,10 +63,11 @@ export function Timeline({ trajectory, events, abilities, ctx, onChanged, reload
             {e.type === 'event_corrected' && target && (
               <EventData
                 type={target.type}
+                names={names}
                 data={{ ...(typeof e.data.occurredOn === 'string' && e.data.occurredOn !== target.occurredOn ? { occurredOn: e.data.occurredOn } : {}), ...((e.data.data as Record<string, unknown> | undefined) ?? {}) }}
               />
             )}
-            {!isCorrection && <EventData type={e.type} data={e.data} />}
+            {!isCorrection && <EventData type={e.type} data={e.data} names={names} />}
             {mayCorrect(e) && editing?.id !== e.id && (
               <div className="tr-inline-actions">
                 <Button variant="tertiary" className="tr-small-button" onClick={() => setEditing({ id: e.id, mode: 'correct' })}>
@@ -99,7 +102,7 @@ export function Timeline({ trajectory, events, abilities, ctx, onChanged, reload
 }
 
 /** The data of an event in words (references and empty values left out). */
-function EventData({ type, data }: { type: string; data: Record<string, unknown> }) {
+function EventData({ type, data, names }: { type: string; data: Record<string, unknown>; names: ReadonlyMap<string, string> }) {
   const { t } = useTranslation();
   const lang = useLang();
   const date = useDate();
@@ -119,6 +122,7 @@ function EventData({ type, data }: { type: string; data: Record<string, unknown>
     const options = specs.find((f) => f.name === k)?.options ?? [];
     const word = (x: unknown) => (options.includes(String(x)) ? t(`steps.values.${String(x)}`, { defaultValue: String(x) }) : String(x));
     if (Array.isArray(v)) return v.map(word).join(', ');
+    if ((k === 'municipalityId' || k === 'dwellingMunicipalityId') && typeof v === 'string') return names.get(v) ?? v;
     if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v)) return date(v);
     return word(v);
   };
