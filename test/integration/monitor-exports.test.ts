@@ -113,6 +113,16 @@ describe('monitor table exports', () => {
     expect(res.rawPayload.length).toBeGreaterThan(5_000);
     expect(res.rawPayload.length).toBeLessThan(2_000_000);
     expect(res.headers['content-disposition']).toContain(`monitor-maandrapportage-${SEED_YEAR}-09-${SEED_MUNICIPALITY}.pdf`);
+    expect(res.rawPayload.includes(Buffer.from(`(Maandrapportage monitor ${SEED_YEAR} t/m september)`))).toBe(true);
+  });
+
+  it('the monthly report is also available in English (?lang=en)', async () => {
+    const res = await analyst.get(`/api/v1/monitor/report.pdf?${Q}&lang=en`);
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(res.headers['content-disposition']).toContain(`monitor-monthly-report-${SEED_YEAR}-09-${SEED_MUNICIPALITY}.pdf`);
+    expect(res.rawPayload.includes(Buffer.from(`(Monthly monitor report ${SEED_YEAR} up to September)`))).toBe(true);
+    expect((await analyst.get(`/api/v1/monitor/report.pdf?${Q}&lang=de`)).statusCode).toBe(400);
   });
 
   it('a table that does not exist is a 404 problem; bad filters are a 400 problem', async () => {

@@ -2,7 +2,7 @@
  * The monitor dashboard's tables as files, and the printable monthly report:
  *   GET /api/v1/monitor/tables/:table  → the table model as JSON, or as CSV (csv-stringify) or
  *       XLSX (exceljs) by `Accept` or `?format=csv|xlsx` (download links cannot set headers);
- *   GET /api/v1/monitor/report.pdf     → the monthly report (headline, every table, notes), Dutch;
+ *   GET /api/v1/monitor/report.pdf     → the monthly report (headline, every table, notes), Dutch or English;
  *   GET /api/v1/monitor/filters        → the municipalities, regions and corporations to filter on.
  * The tables come from domain/monitor/tables.ts, the same models the web page renders, so the
  * screen, the files and the PDF show the same numbers. Aggregates only ('monitor.read', R-MO-20).
@@ -37,7 +37,7 @@ const TableQuerySchema = Type.Object({
   format: Opt(Type.Enum(['json', 'csv', 'xlsx'], { description: 'Overrides Accept (for download links)' })),
   lang: Lang,
 }, { additionalProperties: false });
-const ReportQuerySchema = Type.Object({ ...scopeProps }, { additionalProperties: false });
+const ReportQuerySchema = Type.Object({ ...scopeProps, lang: Lang }, { additionalProperties: false });
 
 const Text = Type.Object({ nl: Type.String(), en: Type.String() });
 const Cell = Type.Union([Type.Number(), Type.String(), Type.Null()]);
@@ -160,16 +160,17 @@ export async function monitorTableRoutes(app: App) {
     config: { action: 'monitor.read' },
     schema: {
       tags: ['monitor'],
-      summary: 'The printable monthly report of the monitor (PDF, Dutch): headline figures, the dashboard tables and the notes',
+      summary: 'The printable monthly report of the monitor (PDF, Dutch or ?lang=en English): headline figures, the dashboard tables and the notes',
       querystring: ReportQuerySchema,
       response: { ...ProblemResponses },
     },
   }, async (req, reply) => {
-    const m = await load(req.query);
-    const pdf = await renderMonitorReportPdf(m, { ownCorporation: await ownCorporation(req) }, todayIn(app.deps.clock));
+    const { lang = 'nl', ...scope } = req.query;
+    const m = await load(scope);
+    const pdf = await renderMonitorReportPdf(m, { ownCorporation: await ownCorporation(req) }, todayIn(app.deps.clock), lang);
     return reply
       .type('application/pdf')
-      .header('content-disposition', `inline; filename="${fileName(m, 'maandrapportage')}.pdf"`)
+      .header('content-disposition', `inline; filename="${fileName(m, lang === 'en' ? 'monthly-report' : 'maandrapportage')}.pdf"`)
       .header('cache-control', 'private, no-cache')
       .send(pdf as never);
   });

@@ -199,6 +199,7 @@ function Dashboard({ m, ownCorporation, busy }: { m: MonitorResponse; ownCorpora
   const n = (v: number | null) => (v === null ? '—' : formatNumber(v, lang));
   const month = MONTHS[m.month - 1]![lang];
   const pdfQuery = new URLSearchParams(query);
+  if (lang === 'en') pdfQuery.set('lang', 'en');
 
   const section = (name: TableName, heading: string, intro: string | null, chart?: (model: TableModel) => ReactNode) => {
     const model = table(name);
