@@ -81,6 +81,36 @@ describe('monitor dashboard', () => {
     expectNoPageErrors(page);
   });
 
+  it('R-MO-39, R-MO-40: the analyst opens the optional views by keyboard: household sizes against rooms, and the figures in the printed report layout', async () => {
+    const { page } = await h.newPage();
+    await login(page, 'analist');
+    await visit(page, `/monitor?jaar=${SEED_YEAR}`, 'Monitor huisvesting kwetsbare groepen');
+    // Both sections start collapsed and load nothing until opened.
+    const sizes = page.getByRole('button', { name: 'Huishoudgrootte statushouders en vrijgekomen woningen naar kamers' });
+    await expect(sizes).toHaveAttribute('aria-expanded', 'false');
+    await sizes.focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByTestId('monitor-household-sizes-proposal')).toContainText('Voorstel, geen norm');
+    await expect(page.getByTestId('monitor-table-household-sizes').locator('caption')).toBeVisible();
+
+    const layout = page.getByRole('button', { name: 'Cijfers in de indeling van het jaarverslag' });
+    await layout.focus();
+    await page.keyboard.press('Enter');
+    const table = page.getByTestId('monitor-report-layout-table');
+    await expect(table.locator('caption')).toContainText(`${SEED_YEAR}, stand per ${SEED_YEAR}-12-31`);
+    expect(await table.locator('tbody tr').count()).toBeGreaterThan(3);
+    // The other layout: wait times per printed row, with the previous year alongside.
+    const select = page.getByLabel('Indeling', { exact: true });
+    const options = await select.locator('option').allTextContents();
+    expect(options.length).toBeGreaterThanOrEqual(2);
+    const waitOption = options.find((o) => /wacht/i.test(o))!;
+    await select.selectOption({ label: waitOption });
+    await expect(table.locator('thead')).toContainText('Binnen 3 maanden');
+    await expect(table.locator('thead')).toContainText(`Binnen 3 maanden in ${SEED_YEAR - 1}`);
+    await expectAccessible(page, 'monitor optional views open');
+    expectNoPageErrors(page);
+  });
+
   it('R-MO-21: the corporation contact sees its own corporation first, the whole region one step away', async () => {
     const { page } = await h.newPage();
     await login(page, 'corporatie');

@@ -27,6 +27,7 @@ import { useLang } from '../../i18n/useLang.ts';
 import { Downloads, MonitorTable, TableNotes } from './MonitorTable.tsx';
 import { MonthlyChart, StatushoudersChart, WaitChart } from './charts.tsx';
 import { HouseholdSizesSection } from './HouseholdSizes.tsx';
+import { ReportLayoutSection } from './ReportLayoutSection.tsx';
 import './monitor.css';
 
 const FORM = 'monitor-filter';
@@ -252,6 +253,7 @@ function Dashboard({ m, ownCorporation, busy }: { m: MonitorResponse; ownCorpora
         {section('apart', t('monitor.sections.apart'), null)}
         {section('regional', t('monitor.sections.regional'), t('monitor.sections.regionalIntro'))}
         <HouseholdSizesSection query={query} />
+        <ReportLayoutSection query={query} />
       </Column>
     </div>
   );
