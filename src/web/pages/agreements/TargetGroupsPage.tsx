@@ -62,7 +62,7 @@ export function TargetGroupsPage() {
                   <Table.Cell className="tr-nowrap">{g.validTo ? `${formatDate(g.validFrom, lang)} – ${formatDate(g.validTo, lang)}` : t('agreements.targetGroups.from', { date: formatDate(g.validFrom, lang) })}</Table.Cell>
                   {mayManage && (
                     <Table.Cell>
-                      <Button variant="tertiary" onClick={() => setEditing(g.code)} aria-controls="target-group-edit">
+                      <Button variant="tertiary" onClick={() => setEditing(g.code)} aria-controls={editingGroup ? EDIT : undefined}>
                         {t('agreements.targetGroups.edit', { name: g.label[lang] })}
                       </Button>
                     </Table.Cell>
