@@ -37,14 +37,11 @@ CREATE TABLE placement_month_counts (
   CONSTRAINT placement_month_counts_key UNIQUE NULLS NOT DISTINCT (year, municipality_id, corporation_id, target_group, month)
 );
 
-CREATE FUNCTION placement_month_counts_apply() RETURNS trigger LANGUAGE plpgsql AS $fn$
-DECLARE
-  src text := CASE TG_OP
-    WHEN 'INSERT' THEN 'SELECT 1 AS sign, * FROM new_rows'
-    WHEN 'DELETE' THEN 'SELECT -1 AS sign, * FROM old_rows'
-    ELSE 'SELECT 1 AS sign, * FROM new_rows UNION ALL SELECT -1 AS sign, * FROM old_rows' END;
-BEGIN
-  EXECUTE format($sql$
+-- The upsert that adds the counts of a set of placement rows (src: a SELECT with a sign column
+-- and every column of placements) to the rollup. One text, used by the triggers (transition
+-- tables) and by the backfill below (placements itself), so both count the same way.
+CREATE FUNCTION placement_month_counts_sql(src text) RETURNS text LANGUAGE sql IMMUTABLE AS $fn$
+  SELECT format($sql$
     INSERT INTO placement_month_counts AS c (year, municipality_id, corporation_id, target_group, month, households, wait_base, wait_lt3, wait_3to6,
                                              wheelchair, persons, project_households, project_persons, reassess, swaps)
     SELECT y, municipality_id, corporation_id, target_group, m,
@@ -73,7 +70,17 @@ BEGIN
       wheelchair = c.wheelchair + excluded.wheelchair, persons = c.persons + excluded.persons,
       project_households = c.project_households + excluded.project_households, project_persons = c.project_persons + excluded.project_persons,
       reassess = c.reassess + excluded.reassess, swaps = c.swaps + excluded.swaps
-  $sql$, src);
+  $sql$, src)
+$fn$;
+
+-- The transition tables are visible only to statements of the trigger function itself, so it
+-- EXECUTEs the text here rather than calling a function that would.
+CREATE FUNCTION placement_month_counts_apply() RETURNS trigger LANGUAGE plpgsql AS $fn$
+BEGIN
+  EXECUTE placement_month_counts_sql(CASE TG_OP
+    WHEN 'INSERT' THEN 'SELECT 1 AS sign, * FROM new_rows'
+    WHEN 'DELETE' THEN 'SELECT -1 AS sign, * FROM old_rows'
+    ELSE 'SELECT 1 AS sign, * FROM new_rows UNION ALL SELECT -1 AS sign, * FROM old_rows' END);
   RETURN NULL;
 END
 $fn$;
@@ -95,21 +102,7 @@ CREATE TRIGGER placements_rollup_truncate AFTER TRUNCATE ON placements
   FOR EACH STATEMENT EXECUTE FUNCTION placement_month_counts_truncate();
 
 -- Placements already there.
-INSERT INTO placement_month_counts (year, municipality_id, corporation_id, target_group, month, households, wait_base, wait_lt3, wait_3to6,
-                                    wheelchair, persons, project_households, project_persons, reassess, swaps)
-SELECT y, municipality_id, corporation_id, target_group, m,
-       count(*) FILTER (WHERE reg), count(*) FILTER (WHERE reg AND wb > 0), count(*) FILTER (WHERE reg AND wb = 1), count(*) FILTER (WHERE reg AND wb = 2),
-       count(*) FILTER (WHERE reg AND wheelchair_dwelling), coalesce(sum(persons) FILTER (WHERE reg), 0),
-       count(*) FILTER (WHERE proj), coalesce(sum(persons) FILTER (WHERE proj), 0),
-       count(*) FILTER (WHERE move_reason = 'perspective_reassessment'), count(*) FILTER (WHERE move_reason = 'swap')
-  FROM (SELECT p.*, extract(year FROM p.lease_signed_date)::int AS y, extract(month FROM p.lease_signed_date)::int AS m,
-               p.move_reason = 'regular' AND p.route = 'corporation_dwelling' AS reg,
-               p.move_reason = 'regular' AND p.route = 'housing_project' AS proj,
-               CASE WHEN p.active_mediation_date IS NULL THEN 0
-                    WHEN p.lease_signed_date < p.active_mediation_date + interval '3 months' THEN 1
-                    WHEN p.lease_signed_date < p.active_mediation_date + interval '6 months' THEN 2 ELSE 3 END AS wb
-          FROM placements p WHERE p.lease_signed_date IS NOT NULL) x
- GROUP BY y, municipality_id, corporation_id, target_group, m;
+DO $$ BEGIN EXECUTE placement_month_counts_sql('SELECT 1 AS sign, * FROM placements'); END $$;
 
 -- The monitor no longer reads a year of deliveries from placements: the wide covering indexes
 -- that served it (and cost every import row seven index entries) give way to two narrow ones.

@@ -16,30 +16,23 @@ ALTER TABLE trajectories
 -- Existing trajectories: where the region decides by itself (exactly one active municipality),
 -- fill in what it decides, as the application does for new ones. Elsewhere the municipality stays
 -- unknown until someone records it (the trajectory page asks for it).
-WITH single AS (
+CREATE TEMP TABLE single_municipality_regions ON COMMIT DROP AS
   SELECT region_id, min(id::text)::uuid AS municipality_id
     FROM organisations
    WHERE type = 'municipality' AND active AND region_id IS NOT NULL
    GROUP BY region_id
-  HAVING count(*) = 1
-)
+  HAVING count(*) = 1;
+
 UPDATE trajectories t
    SET municipality_id = s.municipality_id
-  FROM organisations cp, single s
+  FROM organisations cp, single_municipality_regions s
  WHERE cp.id = t.care_provider_id
    AND s.region_id = cp.region_id
    AND t.municipality_id IS NULL;
 
-WITH single AS (
-  SELECT region_id, min(id::text)::uuid AS municipality_id
-    FROM organisations
-   WHERE type = 'municipality' AND active AND region_id IS NOT NULL
-   GROUP BY region_id
-  HAVING count(*) = 1
-)
 UPDATE trajectories t
    SET dwelling_municipality_id = s.municipality_id
-  FROM organisations o, single s
+  FROM organisations o, single_municipality_regions s
  WHERE o.id = coalesce(t.corporation_id, t.care_provider_id)
    AND s.region_id = o.region_id
    AND t.dwelling_municipality_id IS NULL
