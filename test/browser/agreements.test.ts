@@ -36,11 +36,17 @@ describe('programme team pages', () => {
     expectNoPageErrors(page);
   });
 
-  it('M-10, R-MO-39: the analyst records released dwellings and released dwellings by rooms, by keyboard', async () => {
+  it('R-MO-15, M-10, R-MO-39: the analyst records stock, released dwellings and released dwellings by rooms, by keyboard', async () => {
     const { page } = await h.newPage();
     await login(page, 'analist');
     await visit(page, '/monitor/cijfers', 'Cijfers corporaties en gemeente');
     await page.locator('#figures-year').selectOption(String(SEED_YEAR));
+    const stock = page.locator('section[aria-labelledby="stock-heading"]');
+    const lindeStock = stock.locator('input').first();
+    await lindeStock.fill('1234');
+    await lindeStock.press('Enter');
+    await expect(stock).toContainText('De cijfers zijn opgeslagen.');
+    await expect(stock.locator('tbody tr').last()).toContainText('1.234'); // the total row, Dutch number format
     const released = page.getByLabel(/^Vrijkomend bij .*Linde.* in jan/);
     await released.fill('7');
     await released.press('Enter'); // submits the section's form

@@ -22,7 +22,7 @@ import { useSession } from '../../session/SessionContext.tsx';
 import { can } from '../../session/policy.ts';
 import { AgreementsLinks, MunicipalityPicker, YearPicker, currentYear, parseCount, useProgrammeOrganisations, type OrgRef } from './common.tsx';
 
-interface CorpFigure { corporation: OrgRef; dwellings: number; month?: number }
+interface CorpFigure { corporation: OrgRef; dwellings: number; month?: number; rooms?: number }
 interface StockResponse { total: number; items: CorpFigure[] }
 interface ReleasedResponse { total: number; byMonth: number[]; items: (CorpFigure & { month: number })[] }
 interface RoomsResponse { total: number; byRooms: number[]; released: number; items: (CorpFigure & { rooms: number })[] }
@@ -125,208 +125,138 @@ function SaveFeedback({ problem, saved }: { problem: unknown; saved: boolean }) 
   return null;
 }
 
-function StockSection({ municipality, year, corporations, editable }: { municipality: string; year: number; corporations: Organisation[]; editable: boolean }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const res = useResource<StockResponse>('/corporation-stock', { municipality, year });
-  const [values, setValues] = useState<Record<string, string>>({});
-  const [invalid, setInvalid] = useState<string[]>([]);
-  const s = useSave();
-  useEffect(() => {
-    if (res.data) setValues(Object.fromEntries(res.data.items.map((i) => [i.corporation.id, String(i.dwellings)])));
-  }, [res.data]);
-  const caption = t('agreements.figures.stockCaption', { year });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const bad = Object.entries(values).filter(([, v]) => v.trim() !== '' && parseCount(v) === null).map(([k]) => k);
-    setInvalid(bad);
-    if (bad.length) return;
-    const items = Object.entries(values).filter(([, v]) => v.trim() !== '').map(([corporationId, v]) => ({ corporationId, dwellings: parseCount(v) }));
-    s.save(async () => res.set((await api.put<StockResponse>('/corporation-stock', { items }, { query: { municipality, year } })).data));
-  };
-  const total = Object.values(values).reduce((sum, v) => sum + (parseCount(v) ?? 0), 0);
-  return (
-    <Section id="stock" title={t('agreements.figures.stockHeading')} intro={t('agreements.figures.stockIntro')}>
-      {res.error !== null && <ProblemAlert error={res.error} onRetry={() => void res.reload()} headingLevel={3} />}
-      {!res.data && res.loading && <Loading />}
-      <SaveFeedback problem={s.problem} saved={s.saved} />
-      {res.data && (
-        <form noValidate onSubmit={submit} aria-labelledby="stock-heading">
-          <TableScroll label={caption}>
-            <Table className="tr-table">
-              <Table.Caption>{caption}</Table.Caption>
-              <Table.Header>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t('agreements.corporation')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('agreements.stock')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {corporations.map((c) => (
-                  <Table.Row key={c.id}>
-                    <Table.HeaderCell scope="row">{c.name}</Table.HeaderCell>
-                    <Table.Cell>
-                      {editable ? (
-                        <NumberInput label={t('agreements.figures.stockFor', { name: c.name })} value={values[c.id] ?? ''} onChange={(x) => setValues((v) => ({ ...v, [c.id]: x }))} invalid={invalid.includes(c.id)} />
-                      ) : (values[c.id] ?? '—')}
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-                <Table.Row>
-                  <Table.HeaderCell scope="row">{t('agreements.total')}</Table.HeaderCell>
-                  <Table.Cell>{formatNumber(total, lang)}</Table.Cell>
-                </Table.Row>
-              </Table.Body>
-            </Table>
-          </TableScroll>
-          {invalid.length > 0 && <Paragraph className="tr-error-text">{t('agreements.countInvalid')}</Paragraph>}
-          {editable && <Button type="submit" disabled={s.pending}>{t('agreements.figures.saveStock')}</Button>}
-        </form>
-      )}
-    </Section>
-  );
-}
+/** A column of a corporation grid: its key in the saved items (null = the single value of a corporation) and its header. */
+interface GridColumn { key: number | null; label: string }
 
-function ReleasedSection({ municipality, year, corporations, editable }: { municipality: string; year: number; corporations: Organisation[]; editable: boolean }) {
+/**
+ * One editor for the figures kept per corporation (stock; released dwellings per month; released
+ * dwellings by rooms): corporations × columns of counts, a total row, invalid cells marked, and
+ * the whole set saved at once with PUT (the API replaces the set for the municipality and year).
+ */
+function CorporationGridSection<R extends { items: CorpFigure[] }>(props: {
+  id: string; title: string; intro: string; caption: string; saveLabel: string;
+  path: string; municipality: string; year: number; corporations: Organisation[]; editable: boolean;
+  /** The item field that holds the column key; none for one value per corporation. */
+  columnField?: 'month' | 'rooms';
+  columns: GridColumn[];
+  cellLabel: (corporation: string, column: GridColumn) => string;
+  footer?: (data: R, total: number) => React.ReactNode;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
-  const res = useResource<ReleasedResponse>('/released-dwellings', { municipality, year });
+  const { path, municipality, year, corporations, columns, columnField, editable } = props;
+  const res = useResource<R>(path, { municipality, year });
   const [values, setValues] = useState<Record<string, string>>({});
   const [invalid, setInvalid] = useState<string[]>([]);
   const s = useSave();
-  const key = (c: string, m: number) => `${c}/${m}`;
+  const key = (corporation: string, column: number | null) => (column === null ? corporation : `${corporation}/${column}`);
   useEffect(() => {
-    if (res.data) setValues(Object.fromEntries(res.data.items.map((i) => [key(i.corporation.id, i.month), String(i.dwellings)])));
-  }, [res.data]);
-  const monthName = (m: number) => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, m - 1, 1)));
-  const caption = t('agreements.figures.releasedCaption', { year });
+    if (res.data) setValues(Object.fromEntries(res.data.items.map((i) => [key(i.corporation.id, columnField ? Number(i[columnField]) : null), String(i.dwellings)])));
+  }, [res.data, columnField]);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const bad = Object.entries(values).filter(([, v]) => v.trim() !== '' && parseCount(v) === null).map(([k]) => k);
     setInvalid(bad);
     if (bad.length) return;
     const items = Object.entries(values).filter(([, v]) => v.trim() !== '').map(([k, v]) => {
-      const [corporationId, month] = k.split('/');
-      return { corporationId, month: Number(month), dwellings: parseCount(v) };
+      const [corporationId, column] = k.split('/');
+      return { corporationId, ...(columnField ? { [columnField]: Number(column) } : {}), dwellings: parseCount(v) };
     });
-    s.save(async () => res.set((await api.put<ReleasedResponse>('/released-dwellings', { items }, { query: { municipality, year } })).data));
+    s.save(async () => res.set((await api.put<R>(path, { items }, { query: { municipality, year } })).data));
   };
-  const monthTotal = (m: number) => corporations.reduce((sum, c) => sum + (parseCount(values[key(c.id, m)] ?? '') ?? 0), 0);
+  const columnTotal = (column: number | null) => corporations.reduce((sum, c) => sum + (parseCount(values[key(c.id, column)] ?? '') ?? 0), 0);
+  const total = columns.reduce((sum, c) => sum + columnTotal(c.key), 0);
   return (
-    <Section id="released" title={t('agreements.figures.releasedHeading')} intro={t('agreements.figures.releasedIntro')}>
+    <Section id={props.id} title={props.title} intro={props.intro}>
       {res.error !== null && <ProblemAlert error={res.error} onRetry={() => void res.reload()} headingLevel={3} />}
       {!res.data && res.loading && <Loading />}
       <SaveFeedback problem={s.problem} saved={s.saved} />
       {res.data && (
-        <form noValidate onSubmit={submit} aria-labelledby="released-heading">
-          <TableScroll label={caption}>
+        <form noValidate onSubmit={submit} aria-labelledby={`${props.id}-heading`}>
+          <TableScroll label={props.caption}>
             <Table className="tr-table">
-              <Table.Caption>{caption}</Table.Caption>
+              <Table.Caption>{props.caption}</Table.Caption>
               <Table.Header>
                 <Table.Row>
                   <Table.HeaderCell scope="col">{t('agreements.corporation')}</Table.HeaderCell>
-                  {MONTHS.map((m) => <Table.HeaderCell key={m} scope="col">{monthName(m)}</Table.HeaderCell>)}
+                  {columns.map((c) => <Table.HeaderCell key={String(c.key)} scope="col">{c.label}</Table.HeaderCell>)}
                 </Table.Row>
               </Table.Header>
               <Table.Body>
-                {corporations.map((c) => (
-                  <Table.Row key={c.id}>
-                    <Table.HeaderCell scope="row">{c.name}</Table.HeaderCell>
-                    {MONTHS.map((m) => (
-                      <Table.Cell key={m}>
-                        {editable ? (
-                          <NumberInput label={t('agreements.figures.releasedFor', { name: c.name, month: monthName(m) })} value={values[key(c.id, m)] ?? ''} onChange={(x) => setValues((v) => ({ ...v, [key(c.id, m)]: x }))} invalid={invalid.includes(key(c.id, m))} />
-                        ) : (values[key(c.id, m)] ?? '—')}
-                      </Table.Cell>
-                    ))}
+                {corporations.map((corp) => (
+                  <Table.Row key={corp.id}>
+                    <Table.HeaderCell scope="row">{corp.name}</Table.HeaderCell>
+                    {columns.map((c) => {
+                      const k = key(corp.id, c.key);
+                      return (
+                        <Table.Cell key={String(c.key)}>
+                          {editable ? (
+                            <NumberInput label={props.cellLabel(corp.name, c)} value={values[k] ?? ''} onChange={(x) => setValues((v) => ({ ...v, [k]: x }))} invalid={invalid.includes(k)} />
+                          ) : (values[k] ?? '—')}
+                        </Table.Cell>
+                      );
+                    })}
                   </Table.Row>
                 ))}
                 <Table.Row>
                   <Table.HeaderCell scope="row">{t('agreements.total')}</Table.HeaderCell>
-                  {MONTHS.map((m) => <Table.Cell key={m}>{formatNumber(monthTotal(m), lang)}</Table.Cell>)}
+                  {columns.map((c) => <Table.Cell key={String(c.key)}>{formatNumber(columnTotal(c.key), lang)}</Table.Cell>)}
                 </Table.Row>
               </Table.Body>
             </Table>
           </TableScroll>
-          <Paragraph>{t('agreements.figures.releasedTotal', { year, n: formatNumber(MONTHS.reduce((sum, m) => sum + monthTotal(m), 0), lang) })}</Paragraph>
+          {props.footer?.(res.data, total)}
           {invalid.length > 0 && <Paragraph className="tr-error-text">{t('agreements.countInvalid')}</Paragraph>}
-          {editable && <Button type="submit" disabled={s.pending}>{t('agreements.figures.saveReleased')}</Button>}
+          {editable && <Button type="submit" disabled={s.pending}>{props.saveLabel}</Button>}
         </form>
       )}
     </Section>
+  );
+}
+
+type GridProps = { municipality: string; year: number; corporations: Organisation[]; editable: boolean };
+
+/** R-MO-15: the stock per corporation on 1 January. */
+function StockSection(p: GridProps) {
+  const { t } = useTranslation();
+  return (
+    <CorporationGridSection<StockResponse> {...p} id="stock" path="/corporation-stock"
+      title={t('agreements.figures.stockHeading')} intro={t('agreements.figures.stockIntro')} caption={t('agreements.figures.stockCaption', { year: p.year })}
+      saveLabel={t('agreements.figures.saveStock')} columns={[{ key: null, label: t('agreements.stock') }]}
+      cellLabel={(name) => t('agreements.figures.stockFor', { name })} />
+  );
+}
+
+/** M-10: released social rent dwellings per corporation and month. */
+function ReleasedSection(p: GridProps) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const monthName = (m: number) => new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'nl-NL', { month: 'short', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, m - 1, 1)));
+  return (
+    <CorporationGridSection<ReleasedResponse> {...p} id="released" path="/released-dwellings" columnField="month"
+      title={t('agreements.figures.releasedHeading')} intro={t('agreements.figures.releasedIntro')} caption={t('agreements.figures.releasedCaption', { year: p.year })}
+      saveLabel={t('agreements.figures.saveReleased')} columns={MONTHS.map((m) => ({ key: m, label: monthName(m) }))}
+      cellLabel={(name, c) => t('agreements.figures.releasedFor', { name, month: c.label })}
+      footer={(_, total) => <Paragraph>{t('agreements.figures.releasedTotal', { year: p.year, n: formatNumber(total, lang) })}</Paragraph>} />
   );
 }
 
 /** R-MO-39: released dwellings of the year by number of rooms, per corporation (optional; the monitor compares them with household sizes). */
-function RoomsSection({ municipality, year, corporations, editable }: { municipality: string; year: number; corporations: Organisation[]; editable: boolean }) {
+function RoomsSection(p: GridProps) {
   const { t } = useTranslation();
   const lang = useLang();
-  const res = useResource<RoomsResponse>('/released-dwelling-rooms', { municipality, year });
-  const [values, setValues] = useState<Record<string, string>>({});
-  const [invalid, setInvalid] = useState<string[]>([]);
-  const s = useSave();
-  const key = (c: string, r: number) => `${c}/${r}`;
-  useEffect(() => {
-    if (res.data) setValues(Object.fromEntries(res.data.items.map((i) => [key(i.corporation.id, i.rooms), String(i.dwellings)])));
-  }, [res.data]);
   const roomsLabel = (r: number) => (r === 5 ? t('agreements.figures.rooms5plus') : t('agreements.figures.roomsN', { count: r }));
-  const caption = t('agreements.figures.roomsCaption', { year });
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const bad = Object.entries(values).filter(([, v]) => v.trim() !== '' && parseCount(v) === null).map(([k]) => k);
-    setInvalid(bad);
-    if (bad.length) return;
-    const items = Object.entries(values).filter(([, v]) => v.trim() !== '').map(([k, v]) => {
-      const [corporationId, rooms] = k.split('/');
-      return { corporationId, rooms: Number(rooms), dwellings: parseCount(v) };
-    });
-    s.save(async () => res.set((await api.put<RoomsResponse>('/released-dwelling-rooms', { items }, { query: { municipality, year } })).data));
-  };
-  const roomsTotal = (r: number) => corporations.reduce((sum, c) => sum + (parseCount(values[key(c.id, r)] ?? '') ?? 0), 0);
-  const total = ROOMS.reduce((sum, r) => sum + roomsTotal(r), 0);
   return (
-    <Section id="rooms" title={t('agreements.figures.roomsHeading')} intro={t('agreements.figures.roomsIntro')}>
-      {res.error !== null && <ProblemAlert error={res.error} onRetry={() => void res.reload()} headingLevel={3} />}
-      {!res.data && res.loading && <Loading />}
-      <SaveFeedback problem={s.problem} saved={s.saved} />
-      {res.data && (
-        <form noValidate onSubmit={submit} aria-labelledby="rooms-heading">
-          <TableScroll label={caption}>
-            <Table className="tr-table">
-              <Table.Caption>{caption}</Table.Caption>
-              <Table.Header>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t('agreements.corporation')}</Table.HeaderCell>
-                  {ROOMS.map((r) => <Table.HeaderCell key={r} scope="col">{roomsLabel(r)}</Table.HeaderCell>)}
-                </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {corporations.map((c) => (
-                  <Table.Row key={c.id}>
-                    <Table.HeaderCell scope="row">{c.name}</Table.HeaderCell>
-                    {ROOMS.map((r) => (
-                      <Table.Cell key={r}>
-                        {editable ? (
-                          <NumberInput label={t('agreements.figures.roomsFor', { name: c.name, rooms: roomsLabel(r) })} value={values[key(c.id, r)] ?? ''} onChange={(x) => setValues((v) => ({ ...v, [key(c.id, r)]: x }))} invalid={invalid.includes(key(c.id, r))} />
-                        ) : (values[key(c.id, r)] ?? '—')}
-                      </Table.Cell>
-                    ))}
-                  </Table.Row>
-                ))}
-                <Table.Row>
-                  <Table.HeaderCell scope="row">{t('agreements.total')}</Table.HeaderCell>
-                  {ROOMS.map((r) => <Table.Cell key={r}>{formatNumber(roomsTotal(r), lang)}</Table.Cell>)}
-                </Table.Row>
-              </Table.Body>
-            </Table>
-          </TableScroll>
-          <Paragraph>{t('agreements.figures.roomsTotal', { year, n: formatNumber(total, lang), released: formatNumber(res.data.released, lang) })}</Paragraph>
-          {total > 0 && total !== res.data.released && <Paragraph data-testid="rooms-differs">{t('agreements.figures.roomsDiffers')}</Paragraph>}
-          {invalid.length > 0 && <Paragraph className="tr-error-text">{t('agreements.countInvalid')}</Paragraph>}
-          {editable && <Button type="submit" disabled={s.pending}>{t('agreements.figures.saveRooms')}</Button>}
-        </form>
-      )}
-    </Section>
+    <CorporationGridSection<RoomsResponse> {...p} id="rooms" path="/released-dwelling-rooms" columnField="rooms"
+      title={t('agreements.figures.roomsHeading')} intro={t('agreements.figures.roomsIntro')} caption={t('agreements.figures.roomsCaption', { year: p.year })}
+      saveLabel={t('agreements.figures.saveRooms')} columns={ROOMS.map((r) => ({ key: r, label: roomsLabel(r) }))}
+      cellLabel={(name, c) => t('agreements.figures.roomsFor', { name, rooms: c.label })}
+      footer={(data, total) => (
+        <>
+          <Paragraph>{t('agreements.figures.roomsTotal', { year: p.year, n: formatNumber(total, lang), released: formatNumber(data.released, lang) })}</Paragraph>
+          {total > 0 && total !== data.released && <Paragraph data-testid="rooms-differs">{t('agreements.figures.roomsDiffers')}</Paragraph>}
+        </>
+      )} />
   );
 }
 
