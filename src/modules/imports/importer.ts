@@ -270,15 +270,13 @@ export async function importPlacements(run: ImportRun): Promise<ImportOutcome> {
     if (duplicates > dups.length) out.rejectionsTruncated = true;
     out.rowsValid -= duplicates;
     const scope = allowedMunicipalities ? [...allowedMunicipalities] : null;
-    const { rows } = await sql<{ kind: 'count' | 'skipped'; inserted: number | null; updated: number | null; skipped: number | null; line: number | null; placement_id: string | null; source: string | null }>`
-      WITH s AS (
-        SELECT DISTINCT ON (placement_id) * FROM placement_import_stage ORDER BY placement_id, line
-      ), m AS (
+    const { rows: [counts] } = await sql<{ inserted: number; updated: number }>`
+      WITH m AS (
         INSERT INTO placements (placement_id, municipality_id, corporation_id, target_group, active_mediation_date, lease_signed_date,
                                 move_reason, persons, route, wheelchair_dwelling, district, neighbourhood, source, import_id, created_at, updated_at)
         SELECT s.placement_id, s.municipality_id, s.corporation_id, s.target_group, s.active_mediation_date, s.lease_signed_date,
                s.move_reason, s.persons, s.route, s.wheelchair_dwelling, s.district, s.neighbourhood, 'import', ${importId}::uuid, ${now}, ${now}
-          FROM s
+          FROM (SELECT DISTINCT ON (placement_id) * FROM placement_import_stage ORDER BY placement_id, line) s
         ON CONFLICT (placement_id) DO UPDATE SET
           municipality_id = EXCLUDED.municipality_id, corporation_id = EXCLUDED.corporation_id, target_group = EXCLUDED.target_group,
           active_mediation_date = EXCLUDED.active_mediation_date, lease_signed_date = EXCLUDED.lease_signed_date,
@@ -287,31 +285,33 @@ export async function importPlacements(run: ImportRun): Promise<ImportOutcome> {
           import_id = EXCLUDED.import_id, version = placements.version + 1, updated_at = EXCLUDED.updated_at
         WHERE placements.source = 'import'
           ${scope ? sql`AND placements.municipality_id = ANY(${scope}::uuid[])` : sql``}
-        RETURNING placement_id, (xmax::text = '0') AS inserted
-      ), left_alone AS (
-        -- Rows the upsert did not write; placements here is the table as it was before this statement.
-        SELECT s.line, s.placement_id, p.source FROM s JOIN placements p ON p.placement_id = s.placement_id
-         WHERE NOT EXISTS (SELECT 1 FROM m WHERE m.placement_id = s.placement_id)
+        RETURNING (xmax::text = '0') AS inserted
       )
-      SELECT 'count' AS kind, count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated,
-             (SELECT count(*)::int FROM left_alone) AS skipped, NULL::int AS line, NULL::text AS placement_id, NULL::text AS source
-        FROM m
-      UNION ALL
-      (SELECT 'skipped', NULL, NULL, NULL, line, placement_id, source FROM left_alone ORDER BY line LIMIT ${MAX_REJECTIONS})`.execute(trx);
-    const counts = rows.find((r) => r.kind === 'count')!;
-    out.inserted = counts.inserted ?? 0;
-    out.updated = counts.updated ?? 0;
+      SELECT count(*) FILTER (WHERE inserted)::int AS inserted, count(*) FILTER (WHERE NOT inserted)::int AS updated FROM m`.execute(trx);
+    out.inserted = counts!.inserted;
+    out.updated = counts!.updated;
     out.rowsAccepted = out.inserted + out.updated;
-    const listed = rows.filter((r) => r.kind === 'skipped');
+    // Rows the upsert left alone (a placement kept by a trajectory or matching, or of a municipality
+    // outside the importer's scope): only looked up when there are any. Every row this import wrote
+    // now carries its import_id; a left-alone row's placement does not.
+    const skipped = stagedRows - duplicates - out.rowsAccepted;
+    const { rows: listed } = skipped > 0
+      ? await sql<{ line: number; placement_id: string; source: string }>`
+          SELECT line, placement_id, source FROM (
+            SELECT DISTINCT ON (s.placement_id) s.line, s.placement_id, p.source
+              FROM placement_import_stage s JOIN placements p ON p.placement_id = s.placement_id
+             WHERE p.import_id IS DISTINCT FROM ${importId}::uuid
+             ORDER BY s.placement_id, s.line) x
+          ORDER BY line LIMIT ${MAX_REJECTIONS}`.execute(trx)
+      : { rows: [] as Array<{ line: number; placement_id: string; source: string }> };
     for (const r of listed) {
       const problem: RowProblem = r.source === 'trajectory'
         ? { field: 'placement_id', code: 'managed_elsewhere', nl: 'Deze plaatsing komt uit een traject en wordt daar bijgehouden; de import wijzigt haar niet.', en: 'This placement comes from a trajectory and is kept there; the import does not change it.' }
         : r.source === 'matching'
           ? { field: 'placement_id', code: 'managed_elsewhere', nl: 'Deze plaatsing komt uit de matching en wordt daar bijgehouden; de import wijzigt haar niet.', en: 'This placement comes from matching and is kept there; the import does not change it.' }
           : { field: 'placement_id', code: 'outside_scope', nl: 'Deze plaatsing bestaat al voor een gemeente buiten uw organisatie; u mag haar niet wijzigen.', en: 'This placement already exists for a municipality outside your organisation; you may not change it.' };
-      reject(r.line!, [problem], r.placement_id!);
+      reject(r.line, [problem], r.placement_id);
     }
-    const skipped = counts.skipped ?? 0;
     out.rowsRejected += skipped - listed.length;
     if (skipped > listed.length) out.rejectionsTruncated = true;
     if (progress) {
