@@ -1,7 +1,5 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { Button, Column, Link, Paragraph, Row, StandaloneLink, Table } from '@amsterdam/design-system-react';
+import { Column, Link, Paragraph, Row, StandaloneLink } from '@amsterdam/design-system-react';
 import { PlusIcon } from '@amsterdam/design-system-react-icons';
 import { PHASES } from '../../../domain/trajectories/model.ts';
 import type { ClientListItem, ListResponse } from '../../api/types.ts';
@@ -10,33 +8,20 @@ import { can } from '../../session/policy.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { RouterLink } from '../../components/RouterLink.tsx';
 import { CheckboxField, SelectField, TextField } from '../../components/forms.tsx';
-import { Loading, ProblemAlert } from '../../components/status.tsx';
-import { ListPagination, PAGE_SIZE, pageFrom } from '../../components/ListPagination.tsx';
-import { TableScroll } from '../../components/TableScroll.tsx';
-import { useAnnounce } from '../../components/Announcer.tsx';
+import { PAGE_SIZE } from '../../components/ListPagination.tsx';
+import { ListResults, SearchForm, useAnnounceTotal, useListFilters } from '../../components/ListPage.tsx';
 import { useResource } from '../../lib/useResource.ts';
 import { StatusText, useDate, usePhaseName } from './common.tsx';
 
 const FORM = 'client-filter';
+const FILTERS = { q: { param: 'zoek' }, phase: { param: 'fase' }, targetGroup: { param: 'doelgroep' }, status: { param: 'status' }, overdue: { param: 'te-laat', flag: true } } as const;
 export const TARGET_GROUPS = ['omslag_mobw_adult', 'omslag_mobw_family', 'omslag_domestic_violence', 'omslag_young_mother', 'omslag_young_adult'] as const;
 
 /** Clients with their current trajectory: search and filters; for Wonen also the queue of nominations to check. */
 export function ClientsPage({ queue = false }: { queue?: boolean }) {
   const { t } = useTranslation();
   const { session, activeMembership } = useSession();
-  const announce = useAnnounce();
-  const [params, setParams] = useSearchParams();
-  const page = pageFrom(params);
-  const f = {
-    q: params.get('zoek') ?? '',
-    phase: params.get('fase') ?? '',
-    targetGroup: params.get('doelgroep') ?? '',
-    status: params.get('status') ?? '',
-    overdue: params.get('te-laat') === '1',
-  };
-  const [draft, setDraft] = useState(f);
-  const key = JSON.stringify(f);
-  useEffect(() => setDraft(JSON.parse(key) as typeof f), [key]);
+  const { page, applied: f, draft, set, submit } = useListFilters(FILTERS);
   const isWonen = activeMembership?.role === 'wonen_officer';
 
   const list = useResource<ListResponse<ClientListItem>>('/clients', {
@@ -49,21 +34,7 @@ export function ClientsPage({ queue = false }: { queue?: boolean }) {
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   });
-  const total = list.data?.total;
-  useEffect(() => {
-    if (total !== undefined && !list.loading) announce(t('clients.found', { count: total }));
-  }, [total, list.loading, announce, t]);
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const next = new URLSearchParams();
-    if (draft.q.trim()) next.set('zoek', draft.q.trim());
-    if (draft.phase) next.set('fase', draft.phase);
-    if (draft.targetGroup) next.set('doelgroep', draft.targetGroup);
-    if (draft.status) next.set('status', draft.status);
-    if (draft.overdue) next.set('te-laat', '1');
-    setParams(next);
-  };
+  useAnnounceTotal(list, (count) => t('clients.found', { count }));
   const phaseName = usePhaseName();
   const date = useDate();
   const title = queue ? t('wonenQueue.title') : t('clients.title');
@@ -90,16 +61,15 @@ export function ClientsPage({ queue = false }: { queue?: boolean }) {
         )}
       </Row>
 
-      <form role="search" aria-label={t('clients.filterName')} noValidate onSubmit={submit} className="tr-filters">
-        <Row wrap alignVertical="end" gap="large">
-          <TextField form={FORM} name="q" label={t('clients.search')} value={draft.q} onChange={(v) => setDraft((d) => ({ ...d, q: v }))} optional />
+      <SearchForm label={t('clients.filterName')} onSubmit={submit}>
+          <TextField form={FORM} name="q" label={t('clients.search')} value={draft.q} onChange={(v) => set('q', v)} optional />
           {!queue && (
             <SelectField
               form={FORM}
               name="phase"
               label={t('clients.phase')}
               value={draft.phase}
-              onChange={(v) => setDraft((d) => ({ ...d, phase: v }))}
+              onChange={(v) => set('phase', v)}
               options={PHASES.map((p) => ({ value: p, label: phaseName(p) }))}
               placeholder={t('clients.allPhases')}
               optional
@@ -110,7 +80,7 @@ export function ClientsPage({ queue = false }: { queue?: boolean }) {
             name="targetGroup"
             label={t('clients.targetGroup')}
             value={draft.targetGroup}
-            onChange={(v) => setDraft((d) => ({ ...d, targetGroup: v }))}
+            onChange={(v) => set('targetGroup', v)}
             options={TARGET_GROUPS.map((g) => ({ value: g, label: t(`targetGroups.${g}`) }))}
             placeholder={t('clients.allTargetGroups')}
             optional
@@ -121,7 +91,7 @@ export function ClientsPage({ queue = false }: { queue?: boolean }) {
               name="status"
               label={t('clients.status')}
               value={draft.status}
-              onChange={(v) => setDraft((d) => ({ ...d, status: v }))}
+              onChange={(v) => set('status', v)}
               options={[
                 { value: 'active', label: t('clients.statusActive') },
                 { value: 'closed', label: t('clients.statusClosed') },
@@ -130,62 +100,48 @@ export function ClientsPage({ queue = false }: { queue?: boolean }) {
               optional
             />
           )}
-          <CheckboxField form={FORM} name="overdue" label={t('clients.overdueOnly')} checked={draft.overdue} onChange={(v) => setDraft((d) => ({ ...d, overdue: v }))} />
-          <Button type="submit" variant="secondary">
-            {t('common.search')}
-          </Button>
-        </Row>
-      </form>
+          <CheckboxField form={FORM} name="overdue" label={t('clients.overdueOnly')} checked={draft.overdue} onChange={(v) => set('overdue', v)} />
+      </SearchForm>
 
-      {list.error !== null && <ProblemAlert error={list.error} onRetry={() => void list.reload()} />}
-      {list.loading && !list.data && <Loading />}
-      {list.data && (
-        <>
-          <TableScroll label={t('clients.caption', { count: list.data.total })}>
-            <Table className="tr-table" data-testid="clients-table">
-              <Table.Caption>{queue ? t('wonenQueue.caption', { count: list.data.total }) : t('clients.caption', { count: list.data.total })}</Table.Caption>
-              <Table.Header>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t('clients.name')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('clients.phase')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('clients.careProvider')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('clients.corporation')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('clients.startedOn')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('clients.deadlines')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {list.data.items.map((c) => (
-                  <Table.Row key={c.trajectoryId}>
-                    <Table.Cell>
-                      <Link href={`/trajecten/${c.trajectoryId}`} linkComponent={RouterLink}>
-                        {c.name || t('clients.erasedName')}
-                      </Link>
-                      {c.targetGroup && <span className="tr-cell-line tr-muted">{t(`targetGroups.${c.targetGroup}`, { defaultValue: c.targetGroup })}</span>}
-                    </Table.Cell>
-                    <Table.Cell>
-                      {phaseName(c.phase)}
-                      {c.status === 'closed' && <span className="tr-cell-line tr-muted">{t('clients.statusClosed')}</span>}
-                    </Table.Cell>
-                    <Table.Cell>{c.careProvider ?? '—'}</Table.Cell>
-                    <Table.Cell>{c.corporation ?? t('clients.noCorporation')}</Table.Cell>
-                    <Table.Cell className="tr-nowrap">{date(c.startedOn)}</Table.Cell>
-                    <Table.Cell>
-                      {c.overdueDeadlines > 0 ? <StatusText tone="bad">{t('clients.overdueCount', { count: c.overdueDeadlines })}</StatusText> : <StatusText tone="muted">{t('clients.noneOverdue')}</StatusText>}
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-                {list.data.items.length === 0 && (
-                  <Table.Row>
-                    <Table.Cell colSpan={6}>{queue ? t('wonenQueue.none') : t('clients.none')}</Table.Cell>
-                  </Table.Row>
-                )}
-              </Table.Body>
-            </Table>
-          </TableScroll>
-          <ListPagination total={list.data.total} page={page} />
-        </>
-      )}
+      <ListResults
+        list={list}
+        page={page}
+        testId="clients-table"
+        caption={(count) => (queue ? t('wonenQueue.caption', { count }) : t('clients.caption', { count }))}
+        empty={queue ? t('wonenQueue.none') : t('clients.none')}
+        rowKey={(c) => c.trajectoryId}
+        columns={[
+          {
+            header: t('clients.name'),
+            cell: (c) => (
+              <>
+                <Link href={`/trajecten/${c.trajectoryId}`} linkComponent={RouterLink}>
+                  {c.name || t('clients.erasedName')}
+                </Link>
+                {c.targetGroup && <span className="tr-cell-line tr-muted">{t(`targetGroups.${c.targetGroup}`, { defaultValue: c.targetGroup })}</span>}
+              </>
+            ),
+          },
+          {
+            header: t('clients.phase'),
+            cell: (c) => (
+              <>
+                {phaseName(c.phase)}
+                {c.status === 'closed' && <span className="tr-cell-line tr-muted">{t('clients.statusClosed')}</span>}
+              </>
+            ),
+          },
+          { header: t('clients.careProvider'), cell: (c) => c.careProvider ?? '—' },
+          { header: t('clients.corporation'), cell: (c) => c.corporation ?? t('clients.noCorporation') },
+          { header: t('clients.startedOn'), cell: (c) => date(c.startedOn), className: 'tr-nowrap' },
+          {
+            header: t('clients.deadlines'),
+            cell: (c) => (c.overdueDeadlines > 0
+              ? <StatusText tone="bad">{t('clients.overdueCount', { count: c.overdueDeadlines })}</StatusText>
+              : <StatusText tone="muted">{t('clients.noneOverdue')}</StatusText>),
+          },
+        ]}
+      />
     </Column>
   );
 }

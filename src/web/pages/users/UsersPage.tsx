@@ -1,7 +1,5 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { Badge, Button, Column, Link, Paragraph, Row, StandaloneLink, Table } from '@amsterdam/design-system-react';
+import { Badge, Column, Link, Paragraph, Row, StandaloneLink } from '@amsterdam/design-system-react';
 import { PlusIcon } from '@amsterdam/design-system-react-icons';
 import { ROLES } from '../../../domain/organisations/model.ts';
 import type { ListResponse, User } from '../../api/types.ts';
@@ -10,28 +8,19 @@ import { can, platformWide } from '../../session/policy.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { RouterLink } from '../../components/RouterLink.tsx';
 import { CheckboxField, SelectField, TextField } from '../../components/forms.tsx';
-import { Loading, ProblemAlert } from '../../components/status.tsx';
-import { ListPagination, PAGE_SIZE, pageFrom } from '../../components/ListPagination.tsx';
-import { useAnnounce } from '../../components/Announcer.tsx';
+import { PAGE_SIZE } from '../../components/ListPagination.tsx';
+import { ListResults, SearchForm, useAnnounceTotal, useListFilters } from '../../components/ListPage.tsx';
 import { useResource } from '../../lib/useResource.ts';
 import { useAllOrganisations, useScope } from '../../lib/organisations.ts';
 import { activeMemberships, isLocked } from '../../lib/users.ts';
-import { TableScroll } from '../../components/TableScroll.tsx';
 
 const FORM = 'user-filter';
+const FILTERS = { q: { param: 'zoek' }, role: { param: 'rol' }, organisationId: { param: 'organisatie' }, inactive: { param: 'inactief', flag: true } } as const;
 
 export function UsersPage() {
   const { t } = useTranslation();
   const { session } = useSession();
-  const announce = useAnnounce();
-  const [params, setParams] = useSearchParams();
-  const page = pageFrom(params);
-  const q = params.get('zoek') ?? '';
-  const role = params.get('rol') ?? '';
-  const organisationId = params.get('organisatie') ?? '';
-  const inactive = params.get('inactief') === '1';
-  const [draft, setDraft] = useState({ q, role, organisationId, inactive });
-  useEffect(() => setDraft({ q, role, organisationId, inactive }), [q, role, organisationId, inactive]);
+  const { page, applied: f, draft, set, submit } = useListFilters(FILTERS);
 
   const { organisations } = useAllOrganisations();
   const scope = useScope();
@@ -41,27 +30,14 @@ export function UsersPage() {
     .map((o) => ({ value: o.id, label: o.name, group: t(`orgTypes.${o.type}`) }));
 
   const list = useResource<ListResponse<User>>('/users', {
-    q: q || undefined,
-    role: role || undefined,
-    organisationId: organisationId || undefined,
-    includeInactive: inactive || undefined,
+    q: f.q || undefined,
+    role: f.role || undefined,
+    organisationId: f.organisationId || undefined,
+    includeInactive: f.inactive || undefined,
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   });
-  const total = list.data?.total;
-  useEffect(() => {
-    if (total !== undefined && !list.loading) announce(t('users.found', { count: total }));
-  }, [total, list.loading, announce, t]);
-
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const next = new URLSearchParams();
-    if (draft.q.trim()) next.set('zoek', draft.q.trim());
-    if (draft.role) next.set('rol', draft.role);
-    if (draft.organisationId) next.set('organisatie', draft.organisationId);
-    if (draft.inactive) next.set('inactief', '1');
-    setParams(next);
-  };
+  useAnnounceTotal(list, (count) => t('users.found', { count }));
 
   return (
     <Column gap="large">
@@ -74,15 +50,14 @@ export function UsersPage() {
           </StandaloneLink>
         </Row>
       )}
-      <form role="search" aria-label={t('users.filterName')} noValidate onSubmit={submit} className="tr-filters">
-        <Row wrap alignVertical="end" gap="large">
-          <TextField form={FORM} name="q" label={t('users.search')} value={draft.q} onChange={(v) => setDraft((d) => ({ ...d, q: v }))} optional />
+      <SearchForm label={t('users.filterName')} onSubmit={submit}>
+          <TextField form={FORM} name="q" label={t('users.search')} value={draft.q} onChange={(v) => set('q', v)} optional />
           <SelectField
             form={FORM}
             name="role"
             label={t('users.role')}
             value={draft.role}
-            onChange={(v) => setDraft((d) => ({ ...d, role: v }))}
+            onChange={(v) => set('role', v)}
             options={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
             placeholder={t('users.allRoles')}
             optional
@@ -92,71 +67,39 @@ export function UsersPage() {
             name="organisationId"
             label={t('users.organisation')}
             value={draft.organisationId}
-            onChange={(v) => setDraft((d) => ({ ...d, organisationId: v }))}
+            onChange={(v) => set('organisationId', v)}
             options={orgOptions}
             placeholder={t('users.allOrganisations')}
             optional
           />
-          <CheckboxField form={FORM} name="inactive" label={t('users.includeInactive')} checked={draft.inactive} onChange={(v) => setDraft((d) => ({ ...d, inactive: v }))} />
-          <Button type="submit" variant="secondary">
-            {t('common.search')}
-          </Button>
-        </Row>
-      </form>
+          <CheckboxField form={FORM} name="inactive" label={t('users.includeInactive')} checked={draft.inactive} onChange={(v) => set('inactive', v)} />
+      </SearchForm>
 
-      {list.error !== null && <ProblemAlert error={list.error} onRetry={() => void list.reload()} />}
-      {list.loading && !list.data && <Loading />}
-      {list.data && (
-        <>
-          <TableScroll label={t('users.caption', { count: list.data.total })}>
-            <Table className="tr-table" data-testid="users-table">
-              <Table.Caption>{t('users.caption', { count: list.data.total })}</Table.Caption>
-              <Table.Header>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t('users.name')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('users.email')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('users.memberships')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('users.status')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {list.data.items.map((u) => (
-                  <Table.Row key={u.id}>
-                    <Table.Cell>
-                      <Link href={`/beheer/gebruikers/${u.id}`} linkComponent={RouterLink}>
-                        {u.name}
-                      </Link>
-                    </Table.Cell>
-                    <Table.Cell>{u.email}</Table.Cell>
-                    <Table.Cell data-testid="user-memberships">
-                      {activeMemberships(u).map((m) => (
-                        <span key={m.id} className="tr-cell-line">
-                          {m.organisationName} — {t(`roles.${m.role}`)}
-                        </span>
-                      ))}
-                    </Table.Cell>
-                    <Table.Cell>
-                      {u.active === false ? (
-                        <Badge color="orange" label={t('users.deactivated')} />
-                      ) : isLocked(u) ? (
-                        <Badge color="red" label={t('users.locked')} />
-                      ) : (
-                        t('common.active')
-                      )}
-                    </Table.Cell>
-                  </Table.Row>
-                ))}
-                {list.data.items.length === 0 && (
-                  <Table.Row>
-                    <Table.Cell colSpan={4}>{t('users.none')}</Table.Cell>
-                  </Table.Row>
-                )}
-              </Table.Body>
-            </Table>
-          </TableScroll>
-          <ListPagination total={list.data.total} page={page} />
-        </>
-      )}
+      <ListResults
+        list={list}
+        page={page}
+        testId="users-table"
+        caption={(count) => t('users.caption', { count })}
+        empty={t('users.none')}
+        rowKey={(u) => u.id}
+        columns={[
+          { header: t('users.name'), cell: (u) => <Link href={`/beheer/gebruikers/${u.id}`} linkComponent={RouterLink}>{u.name}</Link> },
+          { header: t('users.email'), cell: (u) => u.email },
+          {
+            header: t('users.memberships'),
+            testId: 'user-memberships',
+            cell: (u) => activeMemberships(u).map((m) => (
+              <span key={m.id} className="tr-cell-line">
+                {m.organisationName} — {t(`roles.${m.role}`)}
+              </span>
+            )),
+          },
+          {
+            header: t('users.status'),
+            cell: (u) => (u.active === false ? <Badge color="orange" label={t('users.deactivated')} /> : isLocked(u) ? <Badge color="red" label={t('users.locked')} /> : t('common.active')),
+          },
+        ]}
+      />
     </Column>
   );
 }
