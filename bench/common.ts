@@ -82,31 +82,43 @@ process.on('SIGINT', () => {
 
 // ─── The load generator child ────────────────────────────────────────────────
 
-export class LoadGenerator {
-  #child: ChildProcess;
+/**
+ * A forked bench child (this runtime's tsx loader) spoken to one request at a time over IPC: each
+ * `ask` resolves with the child's next message, or with an error message if the child exits.
+ */
+export class BenchChild {
+  readonly process: ChildProcess;
   #waiting: ((msg: any) => void) | null = null;
 
-  constructor() {
+  constructor(file: string, name: string, env?: NodeJS.ProcessEnv) {
     const execArgv = process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : ['--import', 'tsx'];
-    this.#child = fork(path.join(HERE, 'loadgen.ts'), [], { execArgv, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    this.#child.on('message', (msg) => {
+    this.process = fork(path.join(HERE, file), [], { execArgv, env, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    this.process.on('message', (msg) => {
       const w = this.#waiting;
       this.#waiting = null;
       w?.(msg);
     });
-    this.#child.on('exit', (code) => {
+    this.process.on('exit', (code) => {
       const w = this.#waiting;
       this.#waiting = null;
-      w?.({ type: 'error', message: `load generator exited with code ${code}` });
+      w?.({ type: 'error', message: `${name} exited with code ${code}` });
     });
   }
 
-  #ask(msg: unknown): Promise<any> {
-    if (this.#waiting) throw new Error('load generator is busy');
+  ask(msg: object): Promise<any> {
+    if (this.#waiting) throw new Error('bench child is busy');
     return new Promise((resolve) => {
       this.#waiting = resolve;
-      this.#child.send(msg as object);
+      this.process.send(msg);
     });
+  }
+}
+
+export class LoadGenerator {
+  #child = new BenchChild('loadgen.ts', 'load generator');
+
+  #ask(msg: unknown): Promise<any> {
+    return this.#child.ask(msg as object);
   }
 
   async setIds(ids: string[]) {
@@ -121,8 +133,9 @@ export class LoadGenerator {
   }
 
   stop() {
-    if (this.#child.connected) this.#child.disconnect();
-    if (this.#child.exitCode === null) this.#child.kill();
+    const child = this.#child.process;
+    if (child.connected) child.disconnect();
+    if (child.exitCode === null) child.kill();
   }
 }
 

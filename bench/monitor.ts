@@ -24,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import http from 'node:http';
 import crypto from 'node:crypto';
-import { fork, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { PGlite } from '@electric-sql/pglite';
@@ -44,7 +44,7 @@ import { parseHeader, validateRow, type ImportReferences } from '../src/domain/m
 import { parse as parseCsv } from 'csv-parse';
 import type { MonitorResponse } from '../src/domain/monitor/model.ts';
 import {
-  HERE, databaseSize, databaseVersion, envNumber, loadAverage, log, login, machineInfo, onCleanup, originOf, prepareDatabase, round, table,
+  BenchChild, databaseSize, databaseVersion, envNumber, loadAverage, log, login, machineInfo, onCleanup, originOf, prepareDatabase, round, table,
   type DbKind,
 } from './common.ts';
 import { generateNational, nationalSize, writeImportCsv, IMPORT_HEADER, type NationalResult, type NationalSize } from './national.ts';
@@ -533,36 +533,18 @@ async function benchMonitor(
 
 interface ChildReport { peakRss: number; baselineRss: number; maxRssKernelKb: number; heapUsedPeak: number; externalPeak: number; arrayBuffersPeak: number; samples: number }
 
+/** The import server child (this file with BENCH_IMPORT_CHILD=1), so its RSS is the server's alone. */
 class ImportChild {
-  #child = fork(path.join(HERE, 'monitor.ts'), [], {
-    execArgv: process.execArgv.some((a) => a.includes('tsx')) ? process.execArgv : ['--import', 'tsx'],
-    env: { ...process.env, BENCH_IMPORT_CHILD: '1' },
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  #waiting: ((msg: any) => void) | null = null;
-  constructor() {
-    this.#child.on('message', (msg) => {
-      const w = this.#waiting;
-      this.#waiting = null;
-      w?.(msg);
-    });
-    this.#child.on('exit', (code) => {
-      const w = this.#waiting;
-      this.#waiting = null;
-      w?.({ type: 'error', message: `import server child exited with code ${code}` });
-    });
-  }
+  #child = new BenchChild('monitor.ts', 'import server child', { ...process.env, BENCH_IMPORT_CHILD: '1' });
   ask(msg: object): Promise<any> {
-    return new Promise((resolve) => {
-      this.#waiting = resolve;
-      this.#child.send(msg);
-    });
+    return this.#child.ask(msg);
   }
   async stop() {
-    if (this.#child.exitCode !== null) return;
-    const exited = new Promise((r) => this.#child.once('exit', r));
-    if (this.#child.connected) this.#child.send({ type: 'stop' });
-    const timer = setTimeout(() => this.#child.kill(), 30_000);
+    const child = this.#child.process;
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    if (child.connected) child.send({ type: 'stop' });
+    const timer = setTimeout(() => child.kill(), 30_000);
     await exited;
     clearTimeout(timer);
   }
