@@ -9,7 +9,7 @@ import { auditCount, createPostgresDatabase, orgId, startTestApp, userId, type T
 import { openDatabase } from '../../src/platform/db/database.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { verifyAuditChain } from '../../src/modules/audit/verify.ts';
-import { writeAudit } from '../../src/modules/audit/writer.ts';
+import { writeAudit } from '../../src/platform/audit/writer.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
 
 const run = promisify(execFile);

@@ -15,8 +15,8 @@ import { Type } from 'typebox';
 import type { App } from '../../platform/http/app.ts';
 import type { OidcConfig } from '../../platform/config/config.ts';
 import { transact } from '../../platform/http/tx.ts';
-import { writeAudit } from '../audit/writer.ts';
-import { createSession, revokeSession, safeEqual } from './sessions.ts';
+import { writeAudit } from '../../platform/audit/writer.ts';
+import { createSession, revokeSession, safeEqual } from '../../platform/auth/sessions.ts';
 import { setSessionCookie } from './routes.ts';
 
 /** Binds a pending login (its state) to the browser that started it. */

@@ -15,7 +15,7 @@ import type { OrganisationType, Role } from '../../domain/organisations/model.ts
 import { formatDateEn, formatDateNl, type WorkingCalendar } from '../../domain/calendar/index.ts';
 import { DEADLINE_RULES, type DeadlineRuleId } from '../../domain/trajectories/index.ts';
 import { loadCalendar } from '../calendar/repository.ts';
-import { OrganisationScopes } from '../organisations/scope.ts';
+import { OrganisationScopes } from '../../platform/scope.ts';
 import { WORKLIST_HORIZON_WORKING_DAYS, worklistRows } from '../trajectories/worklist.ts';
 import { enqueueEmail } from './outbox.ts';
 

@@ -34,7 +34,7 @@ import type { Database } from '../../platform/db/schema.ts';
 import { todayIn, type Clock } from '../../platform/clock.ts';
 import { addPeriod } from '../../domain/calendar/index.ts';
 import { TRANSITIONS, deriveState, type EventType, type TrajectoryEvent } from '../../domain/trajectories/index.ts';
-import { writeAudit } from '../audit/writer.ts';
+import { writeAudit } from '../../platform/audit/writer.ts';
 import { authorizeClient } from './subject-access.ts';
 
 type Db = Kysely<Database>;

@@ -13,7 +13,7 @@ import {
 } from '../../domain/policy/index.ts';
 import { ROLES, checkRoleForOrganisation, type OrganisationType, type Role } from '../../domain/organisations/model.ts';
 import { MIN_PASSWORD_LENGTH, hashPassword } from '../auth/passwords.ts';
-import { revokeAllSessionsOf } from '../auth/sessions.ts';
+import { revokeAllSessionsOf } from '../../platform/auth/sessions.ts';
 import { runHandover } from './handover.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);

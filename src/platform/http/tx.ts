@@ -1,7 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { writeAudit, type AuditEntry } from '../../modules/audit/writer.ts';
+import { writeAudit, type AuditEntry } from '../audit/writer.ts';
 import { problem } from './problem.ts';
 import type { App } from './app.ts';
 

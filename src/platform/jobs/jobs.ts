@@ -12,7 +12,7 @@ import { executeDueDeletions } from '../../modules/privacy/deletion.ts';
 import { buildDigests } from '../../modules/notifications/digest.ts';
 import { drainOutbox } from '../../modules/notifications/outbox.ts';
 import { createMailTransport, type MailSettings, type MailTransport } from '../../modules/notifications/mail.ts';
-import type { OrganisationScopes } from '../../modules/organisations/scope.ts';
+import type { OrganisationScopes } from '../scope.ts';
 import { JobRunner, type JobDefinition, type JobLogger } from './runner.ts';
 
 export const DIGEST_HOUR = 7;

@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../platform/db/schema.ts';
-import type { Clock } from '../../platform/clock.ts';
+import type { Database } from '../db/schema.ts';
+import type { Clock } from '../clock.ts';
 
 export interface AuditEntry {
   action: string;

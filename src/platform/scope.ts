@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
-import type { Database } from '../../platform/db/schema.ts';
-import type { Clock } from '../../platform/clock.ts';
+import type { Database } from './db/schema.ts';
+import type { Clock } from './clock.ts';
 
 /**
  * The organisation and everything below it (directorates and districts of a municipality),

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../platform/db/schema.ts';
-import type { Clock } from '../../platform/clock.ts';
-import type { AuthState, MembershipView } from '../../platform/http/context.ts';
+import type { Database } from '../db/schema.ts';
+import type { Clock } from '../clock.ts';
+import type { AuthState, MembershipView } from '../http/context.ts';
 import type { OrganisationType, Role } from '../../domain/organisations/model.ts';
 
 export const SESSION_COOKIE = 'tr_session';
