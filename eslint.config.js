@@ -36,4 +36,27 @@ export default tseslint.config(
       }],
     },
   },
+  {
+    // The platform is infrastructure: it knows the module contract (src/platform/module.ts), never a module.
+    files: ['src/platform/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['**/modules/**', '**/app/**'], message: 'src/platform imports no module and not the composition root: take it as an argument (ModuleDescriptor) or make it a platform service. See docs/modules.md.' },
+        ],
+      }],
+    },
+  },
+  {
+    // Modules use each other only through the other module's index.ts (its descriptor and public API).
+    files: ['src/modules/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [
+          { group: ['../*/**', '!../*/index.ts', '!../../**', '../../modules/*/**', '!../../modules/*/index.ts'], message: "Import another module only through its index.ts (e.g. '../trajectories/index.ts'); export what it may use from there. See docs/modules.md." },
+          { group: ['**/app/**'], message: 'Modules do not import the composition root (src/app).' },
+        ],
+      }],
+    },
+  },
 );

@@ -31,9 +31,9 @@ import { PGlite } from '@electric-sql/pglite';
 import { CompiledQuery, sql, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import type { Config } from '../src/platform/config/config.ts';
 import { openDatabase, type Db } from '../src/platform/db/database.ts';
-import { createServer, type Server } from '../src/platform/server.ts';
+import { createServer, type Server } from '../src/app/server.ts';
 import { systemClock } from '../src/platform/clock.ts';
-import { DEMO_DOMAIN, DEMO_PASSWORD } from '../src/platform/seed/demo.ts';
+import { DEMO_DOMAIN, DEMO_PASSWORD } from '../src/app/seed/demo.ts';
 import { computeMonitor } from '../src/modules/monitor/service.ts';
 import {
   agreementsFor, deliveryAggregates, municipalInputs, previousYearWait, regionalStatushouderDwellings, releasedAggregates, statushouderInputs,

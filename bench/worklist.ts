@@ -22,8 +22,9 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { CompiledQuery, sql, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from 'kysely';
 import type { Db } from '../src/platform/db/database.ts';
-import { createServer, type Server } from '../src/platform/server.ts';
+import { createServer, type Server } from '../src/app/server.ts';
 import { buildApp } from '../src/platform/http/app.ts';
+import { MODULES } from '../src/app/modules.ts';
 import { systemClock } from '../src/platform/clock.ts';
 import { hashPassword } from '../src/modules/auth/passwords.ts';
 import { resolveSession } from '../src/platform/auth/sessions.ts';
@@ -330,7 +331,7 @@ export async function benchWorklist(kind: DbKind, loader: LoadGenerator, setting
   const inFlight = [trackInFlight(server.app.server)];
   let whatIfOrigin: string | null = null;
   if (settings.whatIf) {
-    const whatIfApp = await buildApp({ config: target.config, database: { ...server.database, db: whatIfDb }, clock: systemClock });
+    const whatIfApp = await buildApp({ config: target.config, database: { ...server.database, db: whatIfDb }, clock: systemClock }, MODULES);
     onCleanup('close what-if app', () => whatIfApp.close());
     await whatIfApp.listen({ host: '127.0.0.1', port: 0 });
     whatIfOrigin = originOf(whatIfApp as unknown as FastifyInstance);

@@ -15,9 +15,9 @@ import './matchers.ts';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { loadConfig, type Config } from '../../src/platform/config/config.ts';
-import { createServer, type Server } from '../../src/platform/server.ts';
+import { createServer, type Server } from '../../src/app/server.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
-import { DEMO_DOMAIN, DEMO_PASSWORD } from '../../src/platform/seed/demo.ts';
+import { DEMO_DOMAIN, DEMO_PASSWORD } from '../../src/app/seed/demo.ts';
 import { openTestDatabase } from '../support/harness.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));

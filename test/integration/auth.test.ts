@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, userId, type TestContext } from '../support/harness.ts';
-import { DEMO_PASSWORD } from '../../src/platform/seed/demo.ts';
+import { DEMO_PASSWORD } from '../../src/app/seed/demo.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 /**
  * Killing the server mid-request leaves no half-written row.
  *
- * The real server runs as a child process (node --import tsx src/platform/main.ts) on
+ * The real server runs as a child process (node --import tsx src/app/main.ts) on
  * PGlite in a temporary data directory — or on a fresh PostgreSQL database when
  * TEST_DATABASE_URL is set. We log in over HTTP, fire many concurrent writes (each user
  * create writes user + membership + audit row in one transaction; organisation creates
@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import { openDatabase, type DatabaseHandle } from '../../src/platform/db/database.ts';
 import { verifyAuditChain } from '../../src/modules/audit/verify.ts';
-import { DEMO_DOMAIN, DEMO_PASSWORD } from '../../src/platform/seed/demo.ts';
+import { DEMO_DOMAIN, DEMO_PASSWORD } from '../../src/app/seed/demo.ts';
 import { idempotencyRequestHash } from '../../src/platform/http/idempotency.ts';
 import { createPostgresDatabase } from '../support/harness.ts';
 
@@ -53,7 +53,7 @@ async function freePort(): Promise<number> {
 
 async function startServer(env: Record<string, string>): Promise<Child> {
   const port = await freePort();
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/platform/main.ts'], {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/app/main.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,

@@ -10,9 +10,10 @@ import type { AddressInfo } from 'node:net';
 import { startTestApp, userId, type Agent, type TestContext, actFor } from '../support/harness.ts';
 import { buildDigests, clientInitials } from '../../src/modules/notifications/digest.ts';
 import { drainOutbox, enqueueEmail, OUTBOX_MAX_ATTEMPTS } from '../../src/modules/notifications/outbox.ts';
-import { createMailTransport, mailSettingsFromEnv, type MailTransport } from '../../src/modules/notifications/mail.ts';
+import { createMailTransport, mailSettingsFromEnv, type MailTransport } from '../../src/platform/mail.ts';
 import { JobRunner, JOB_LOCK_NAMESPACE, withJobLock, type JobLogger } from '../../src/platform/jobs/runner.ts';
-import { platformJobs } from '../../src/platform/jobs/jobs.ts';
+import { moduleJobs } from '../../src/platform/module.ts';
+import { MODULES } from '../../src/app/modules.ts';
 
 const BASE = 'https://thuisroute.example';
 const FROM = 'Thuisroute <no-reply@thuisroute.example>';
@@ -252,7 +253,7 @@ describe('outbox', () => {
 describe('job runner', () => {
   it('jobs: the digest is built once a day at or after 07:00 Europe/Amsterdam, under an advisory lock, and the outbox job sends it', async () => {
     const transport = createMailTransport(`smtp://127.0.0.1:${smtpPort}`);
-    const jobs = platformJobs({ database: ctx.server.database, clock: ctx.clock, config: { publicBaseUrl: BASE }, mail: { smtpUrl: null, from: FROM }, log: silent, transport });
+    const jobs = moduleJobs(MODULES, { database: ctx.server.database, clock: ctx.clock, config: { publicBaseUrl: BASE }, mail: { smtpUrl: null, from: FROM }, log: silent, transport });
     expect(jobs.map((j) => [j.name, j.everyMs])).toEqual([['deletions', 3_600_000], ['digest', 300_000], ['outbox', 30_000]]);
     const digest = jobs.find((j) => j.name === 'digest')!;
     // Observe the lock while the digest job runs.

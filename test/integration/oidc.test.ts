@@ -10,7 +10,7 @@ import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error -- oidc-provider ships no type declarations (and @types/oidc-provider is not installed)
 import Provider from 'oidc-provider';
-import { DEMO_DOMAIN } from '../../src/platform/seed/demo.ts';
+import { DEMO_DOMAIN } from '../../src/app/seed/demo.ts';
 import { OIDC_STATE_COOKIE, oidcClientConfiguration } from '../../src/modules/auth/oidc.ts';
 import { TEST_NOW, startTestApp, userId, type TestContext } from '../support/harness.ts';
 

@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import type { Action } from '../../src/domain/policy/index.ts';
 import { FORM_DEFINITIONS, contentHashInput, type FormKind } from '../../src/domain/forms/index.ts';
 import type { Role } from '../../src/domain/organisations/model.ts';
-import { DEMO_USERS } from '../../src/platform/seed/demo.ts';
+import { DEMO_USERS } from '../../src/app/seed/demo.ts';
 import { startTestApp, type Agent, type TestContext } from '../support/harness.ts';
 import { expectedAllowed, expectedAttempt, expectedOnCase, type CaseKind } from '../support/policy-expectations.ts';
 

@@ -8,9 +8,9 @@ import pg from 'pg';
 import type { LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/platform/config/config.ts';
 import { openDatabase, type DatabaseHandle } from '../../src/platform/db/database.ts';
-import { createServer, type Server } from '../../src/platform/server.ts';
+import { createServer, type Server } from '../../src/app/server.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
-import { DEMO_DOMAIN, DEMO_PASSWORD } from '../../src/platform/seed/demo.ts';
+import { DEMO_DOMAIN, DEMO_PASSWORD } from '../../src/app/seed/demo.ts';
 
 export const TEST_NOW = '2026-03-02T09:00:00Z';
 

@@ -18,8 +18,8 @@ import {
 } from '../../domain/forms/index.ts';
 import { checkEvent, deriveState, effectiveEvents, type EventType, type TrajectoryEvent, type Violation } from '../../domain/trajectories/index.ts';
 import type { Role } from '../../domain/organisations/model.ts';
-import { refreshCaches, type LoadedTrajectory } from '../trajectories/repository.ts';
-import { registerTrajectoryEventHook, runTrajectoryEventHooks } from '../trajectories/hooks.ts';
+import { refreshCaches, runTrajectoryEventHooks, type LoadedTrajectory } from '../trajectories/index.ts';
+import { onCaseEvent as registerTrajectoryEventHook } from './hooks.ts';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;

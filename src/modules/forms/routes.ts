@@ -22,8 +22,7 @@ import {
   type FormDefinition, type FormError, type FormKind, type FormSignature, type Lang, type SignatureMethod, type SignatureParty, type SignatureStatus, type SignatureViolation,
 } from '../../domain/forms/index.ts';
 import type { Viewer } from '../../domain/privacy/visibility.ts';
-import { authorizeCase, type CaseAccess } from '../trajectories/access.ts';
-import { loadTrajectory, type LoadedTrajectory } from '../trajectories/repository.ts';
+import { authorizeCase, loadTrajectory, type CaseAccess, type LoadedTrajectory } from '../trajectories/index.ts';
 import { renderFormPdf } from './pdf.ts';
 import { dataFor, definitionFor, requireFilledInByCareProvider, requireSharing, formSharing, type FormCopy } from './sharing.ts';
 import {

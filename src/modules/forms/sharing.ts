@@ -12,8 +12,7 @@
 import { Problem } from '../../platform/http/problem.ts';
 import { FORM_ARTEFACT, VISIBILITY, type Viewer } from '../../domain/privacy/visibility.ts';
 import type { FormDefinition, FormKind, FormStatus } from '../../domain/forms/index.ts';
-import type { LoadedTrajectory } from '../trajectories/repository.ts';
-import type { CaseAccess } from '../trajectories/access.ts';
+import type { CaseAccess, LoadedTrajectory } from '../trajectories/index.ts';
 
 /** full: everything; copy: the whole form as a copy (read-only); partial: the §8.3 part only. */
 export type FormCopy = 'full' | 'copy' | 'partial';

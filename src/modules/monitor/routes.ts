@@ -12,7 +12,6 @@ import { METRIC_IDS } from '../../domain/monitor/model.ts';
 import { computeMonitor } from './service.ts';
 import { monitorCsv, monitorXlsx, XLSX_TYPE } from './export.ts';
 // Side effect: trajectories create placements through their event hook.
-import './trajectory-placements.ts';
 
 const Text = Type.Object({ nl: Type.String(), en: Type.String() });
 const Opt = Type.Optional;

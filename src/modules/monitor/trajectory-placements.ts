@@ -18,8 +18,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { dwellingKnown, municipalityOf } from '../../domain/trajectories/index.ts';
-import { registerTrajectoryEventHook } from '../trajectories/hooks.ts';
-import type { LoadedTrajectory } from '../trajectories/repository.ts';
+import type { LoadedTrajectory, TrajectoryEventHook } from '../trajectories/index.ts';
 
 type Trx = Transaction<Database>;
 
@@ -63,4 +62,5 @@ export async function syncTrajectoryPlacement(trx: Trx, t: LoadedTrajectory, at:
     .execute();
 }
 
-registerTrajectoryEventHook('monitor.placements', (trx, { trajectory, at }) => syncTrajectoryPlacement(trx, trajectory, at));
+/** The monitor module's `caseEvent` listener. */
+export const syncPlacementOnCaseEvent: TrajectoryEventHook = (trx, { trajectory, at }) => syncTrajectoryPlacement(trx, trajectory, at);

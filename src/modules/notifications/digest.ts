@@ -14,9 +14,9 @@ import { decide, type Subject } from '../../domain/policy/index.ts';
 import type { OrganisationType, Role } from '../../domain/organisations/model.ts';
 import { formatDateEn, formatDateNl, type WorkingCalendar } from '../../domain/calendar/index.ts';
 import { DEADLINE_RULES, type DeadlineRuleId } from '../../domain/trajectories/index.ts';
-import { loadCalendar } from '../calendar/repository.ts';
+import { loadCalendar } from '../calendar/index.ts';
 import { OrganisationScopes } from '../../platform/scope.ts';
-import { WORKLIST_HORIZON_WORKING_DAYS, worklistRows } from '../trajectories/worklist.ts';
+import { WORKLIST_HORIZON_WORKING_DAYS, worklistRows } from '../trajectories/index.ts';
 import { enqueueEmail } from './outbox.ts';
 
 type Db = Kysely<Database>;

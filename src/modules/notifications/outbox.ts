@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { MailTransport } from './mail.ts';
+import type { MailTransport } from '../../platform/mail.ts';
 
 type Db = Kysely<Database>;
 

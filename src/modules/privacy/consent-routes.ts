@@ -9,8 +9,8 @@ import { todayIn } from '../../platform/clock.ts';
 import { CONSENT_EXPLANATION_ITEMS, PURPOSE_LABELS, SHARING_PURPOSES, missingExplanations } from '../../domain/privacy/visibility.ts';
 import { deriveState, type TrajectoryEvent } from '../../domain/trajectories/index.ts';
 import type { Action } from '../../domain/policy/index.ts';
-import { authorizeCase } from '../trajectories/access.ts';
-import { loadTrajectory, refreshCaches, type LoadedTrajectory } from '../trajectories/repository.ts';
+import { authorizeCase } from '../trajectories/index.ts';
+import { loadTrajectory, refreshCaches, type LoadedTrajectory } from '../trajectories/index.ts';
 
 const ConsentSchema = Type.Object({
   id: Type.String(),

@@ -35,6 +35,7 @@ import { todayIn, type Clock } from '../../platform/clock.ts';
 import { addPeriod } from '../../domain/calendar/index.ts';
 import { TRANSITIONS, deriveState, type EventType, type TrajectoryEvent } from '../../domain/trajectories/index.ts';
 import { writeAudit } from '../../platform/audit/writer.ts';
+import type { HookListener } from '../../platform/module.ts';
 import { authorizeClient } from './subject-access.ts';
 
 type Db = Kysely<Database>;
@@ -65,13 +66,24 @@ export interface ErasureContext {
   formIds: string[];
   at: Date;
 }
-/** Runs inside the erasure transaction; returns counts for the audit row. Must not fail on the caller's behalf. */
+/**
+ * The `erasure` hook point: runs inside the erasure transaction; returns counts for the audit
+ * row. Must not fail on the caller's behalf. A module with client data of its own listens by
+ * naming its listener in its descriptor (`hooks: { erasure }`); the composition root wires it.
+ */
 export type ErasureHook = (trx: Trx, ctx: ErasureContext) => Promise<Record<string, number> | void>;
 
-const erasureHooks: Array<{ name: string; run: ErasureHook }> = [];
+declare module '../../platform/module.ts' {
+  interface HookPoints {
+    erasure: ErasureHook;
+  }
+}
 
-export function registerErasureHook(name: string, run: ErasureHook) {
-  if (!erasureHooks.some((h) => h.name === name)) erasureHooks.push({ name, run });
+let erasureHooks: ReadonlyArray<HookListener<ErasureHook>> = [];
+
+/** Called by the composition root (wireHooks) with every module's erasure listener. */
+export function acceptErasureListeners(wired: ReadonlyArray<HookListener<ErasureHook>>) {
+  erasureHooks = wired;
 }
 
 // ─── Scrubbing event data against the event's schema ──────────────────────────
@@ -266,7 +278,7 @@ export async function eraseClient(trx: Trx, clock: Clock, clientId: string): Pro
   const ids = [clientId, ...tIds, ...fIds];
   counts.idempotentResponses = (await trx.deleteFrom('idempotency_keys').where((eb) => eb.or(ids.map((id) => eb('response_body', 'like', `%${id}%`)))).returning('key').execute()).length;
 
-  for (const h of erasureHooks) counts.hooks[h.name] = (await h.run(trx, { clientId, trajectoryIds: tIds, formIds: fIds, at: now })) ?? null;
+  for (const h of erasureHooks) counts.hooks[h.module] = (await h.run(trx, { clientId, trajectoryIds: tIds, formIds: fIds, at: now })) ?? null;
   return counts;
 }
 

@@ -23,11 +23,11 @@ import { PURPOSE_LABELS, type SharingPurpose } from '../../domain/privacy/visibi
 import { TRANSITIONS, type EventType } from '../../domain/trajectories/index.ts';
 import { FORM_DEFINITIONS, displayForm, formatDate, type DisplayAnswer, type FormKind } from '../../domain/forms/index.ts';
 import { METHOD_LABELS, PARTY_LABELS } from '../../domain/forms/signatures.ts';
-import { authorizeCase } from '../trajectories/access.ts';
-import { loadTrajectory } from '../trajectories/repository.ts';
-import { loadClientView } from '../trajectories/routes.ts';
-import { PHASE_LABELS, deadlineView, type DeadlineRow } from '../trajectories/views.ts';
-import { renderDocumentPdf } from '../forms/pdf.ts';
+import { authorizeCase } from '../trajectories/index.ts';
+import { loadTrajectory } from '../trajectories/index.ts';
+import { loadClientView } from '../trajectories/index.ts';
+import { PHASE_LABELS, deadlineView, type DeadlineRow } from '../trajectories/index.ts';
+import { renderDocumentPdf } from '../forms/index.ts';
 
 type Db = Kysely<Database>;
 

@@ -13,8 +13,7 @@ import { sql } from 'kysely';
 import type { App } from '../../platform/http/app.ts';
 import { problem } from '../../platform/http/problem.ts';
 import { IdParams, ProblemResponses, Uuid } from '../../platform/http/schemas.ts';
-import { authorizeCase } from '../trajectories/access.ts';
-import { loadTrajectory } from '../trajectories/repository.ts';
+import { authorizeCase, loadTrajectory } from '../trajectories/index.ts';
 
 const CASE_ROLES = ['care_worker', 'team_manager'];
 const EXTERNAL_ROLES = ['care_worker', 'team_manager', 'nuisance_hub_officer', 'corporation_contact', 'wonen_officer'];

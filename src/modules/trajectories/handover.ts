@@ -1,10 +1,11 @@
-import { registerHandoverProvider } from '../users/handover.ts';
+import type { HandoverHook } from '../users/index.ts';
 
 /**
  * When a worker leaves, the successor takes over the cases: team places (as personal
  * supervisor where the leaver was one), the corporation contact role, and assigned deadlines.
+ * The trajectories module's `handover` listener.
  */
-registerHandoverProvider('trajectories', async (trx, { fromUserId, toUserId, at }) => {
+export const handOverCases: HandoverHook = async (trx, { fromUserId, toUserId, at }) => {
   const places = await trx.selectFrom('trajectory_team').select(['id', 'trajectory_id', 'case_role', 'organisation_id']).where('user_id', '=', fromUserId).where('removed_at', 'is', null).execute();
   let moved = 0;
   for (const p of places) {
@@ -20,4 +21,4 @@ registerHandoverProvider('trajectories', async (trx, { fromUserId, toUserId, at 
   const contacts = await trx.updateTable('trajectories').set({ corporation_contact_id: toUserId }).where('corporation_contact_id', '=', fromUserId).executeTakeFirst();
   const deadlines = await trx.updateTable('deadlines').set({ assignee_user_id: toUserId }).where('assignee_user_id', '=', fromUserId).where('met_on', 'is', null).executeTakeFirst();
   return { trajectoryTeams: moved, corporationContact: Number(contacts.numUpdatedRows ?? 0), openDeadlines: Number(deadlines.numUpdatedRows ?? 0) };
-});
+};

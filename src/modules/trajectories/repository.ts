@@ -12,7 +12,7 @@ import type { DeadlineAdjustment, WorkingCalendar } from '../../domain/calendar/
 import {
   DEFAULT_DEADLINE_SETTINGS, deriveDeadlines, deriveState, type DeadlineInstance, type DeadlineSettings, type EventType, type TrajectoryEvent, type TrajectoryState,
 } from '../../domain/trajectories/index.ts';
-import { loadCalendar } from '../calendar/repository.ts';
+import { loadCalendar } from '../calendar/index.ts';
 
 type Db = Kysely<Database>;
 

@@ -7,7 +7,7 @@ import { IsoDateSchema, ProblemResponses } from '../../platform/http/schemas.ts'
 import type { Database } from '../../platform/db/schema.ts';
 import { todayIn } from '../../platform/clock.ts';
 import { decide, type Subject } from '../../domain/policy/index.ts';
-import { loadCalendar } from '../calendar/repository.ts';
+import { loadCalendar } from '../calendar/index.ts';
 import { deadlineView, type DeadlineRow } from './views.ts';
 
 export const WORKLIST_HORIZON_WORKING_DAYS = 10;

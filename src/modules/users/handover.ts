@@ -1,24 +1,33 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
+import type { HookListener } from '../../platform/module.ts';
 
 /**
- * When a user is deactivated, every module hands that user's open work to the
- * named successor inside the same transaction and reports what it moved
- * (e.g. { trajectoryTeams: 3, openDeadlines: 12 }). Modules register here.
+ * The `handover` hook point: when a user is deactivated, every module that listens hands that
+ * user's open work to the named successor inside the same transaction and reports what it
+ * moved (e.g. { trajectoryTeams: 3, openDeadlines: 12 }). A module listens by naming its
+ * listener in its descriptor (`hooks: { handover }`); the composition root wires them here.
  */
-export type HandoverProvider = (
+export type HandoverHook = (
   trx: Transaction<Database>,
   args: { fromUserId: string; toUserId: string; at: Date },
 ) => Promise<Record<string, number>>;
 
-const providers: Array<{ name: string; run: HandoverProvider }> = [];
+declare module '../../platform/module.ts' {
+  interface HookPoints {
+    handover: HandoverHook;
+  }
+}
 
-export function registerHandoverProvider(name: string, run: HandoverProvider) {
-  if (!providers.some((p) => p.name === name)) providers.push({ name, run });
+let listeners: ReadonlyArray<HookListener<HandoverHook>> = [];
+
+/** Called by the composition root (wireHooks) with every module's handover listener. */
+export function acceptHandoverListeners(wired: ReadonlyArray<HookListener<HandoverHook>>) {
+  listeners = wired;
 }
 
 export async function runHandover(trx: Transaction<Database>, args: { fromUserId: string; toUserId: string; at: Date }) {
   const items: Record<string, number> = {};
-  for (const p of providers) Object.assign(items, await p.run(trx, args));
+  for (const p of listeners) Object.assign(items, await p.run(trx, args));
   return items;
 }

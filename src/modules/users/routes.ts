@@ -12,7 +12,7 @@ import {
   coveredRelations, decide, project, visibleUserFields, writableUserFields, type Action, type Decision, type Subject,
 } from '../../domain/policy/index.ts';
 import { ROLES, checkRoleForOrganisation, type OrganisationType, type Role } from '../../domain/organisations/model.ts';
-import { MIN_PASSWORD_LENGTH, hashPassword } from '../auth/passwords.ts';
+import { MIN_PASSWORD_LENGTH, hashPassword } from '../auth/index.ts';
 import { revokeAllSessionsOf } from '../../platform/auth/sessions.ts';
 import { runHandover } from './handover.ts';
 

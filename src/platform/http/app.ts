@@ -20,25 +20,7 @@ import { AuditBatcher } from '../audit/writer.ts';
 import { registerIdempotency } from './idempotency.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerWeb } from './web.ts';
-import { systemRoutes } from '../../modules/system/routes.ts';
-import { authRoutes } from '../../modules/auth/routes.ts';
-import { organisationRoutes } from '../../modules/organisations/routes.ts';
-import { userRoutes } from '../../modules/users/routes.ts';
-import { auditRoutes } from '../../modules/audit/routes.ts';
-import { calendarRoutes } from '../../modules/calendar/routes.ts';
-import { trajectoryRoutes } from '../../modules/trajectories/routes.ts';
-import { worklistRoutes } from '../../modules/trajectories/worklist.ts';
-import '../../modules/trajectories/handover.ts';
-import { consentRoutes } from '../../modules/privacy/consent-routes.ts';
-import { formRoutes } from '../../modules/forms/routes.ts';
-import { subjectAccessRoutes } from '../../modules/privacy/subject-access.ts';
-import { deletionRoutes } from '../../modules/privacy/deletion.ts';
-import { monitorRoutes } from '../../modules/monitor/routes.ts';
-import { monitorTableRoutes } from '../../modules/monitor/table-routes.ts';
-import { routeInfoRoutes } from '../../modules/route-info/routes.ts';
-import { caseContactRoutes } from '../../modules/route-info/case-contacts.ts';
-import { importRoutes } from '../../modules/imports/routes.ts';
-import { agreementRoutes } from '../../modules/agreements/routes.ts';
+import { wireHooks, type ModuleDescriptor } from '../module.ts';
 import './context.ts';
 
 export interface AppDeps {
@@ -96,8 +78,14 @@ export interface RouteInfo {
   action: Action | undefined;
 }
 
-export async function buildApp(deps: AppDeps): Promise<App> {
+/**
+ * Builds the HTTP app: the platform's pipeline (validation, session, scope, CSRF, policy,
+ * audit, problems) and the routes of the given modules, in list order. Wires the modules'
+ * hooks (wireHooks). The module list comes from the composition root (src/app/modules.ts).
+ */
+export async function buildApp(deps: AppDeps, modules: ReadonlyArray<ModuleDescriptor>): Promise<App> {
   const { config, database, clock } = deps;
+  wireHooks(modules);
   const db = database.db;
   const app = Fastify({
     logger: {
@@ -298,24 +286,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   registerMetrics(app);
 
-  await app.register(modulePlugin(systemRoutes));
-  await app.register(modulePlugin(authRoutes), { prefix: '/api/v1/auth' });
-  await app.register(modulePlugin(organisationRoutes), { prefix: '/api/v1' });
-  await app.register(modulePlugin(userRoutes), { prefix: '/api/v1' });
-  await app.register(modulePlugin(auditRoutes), { prefix: '/api/v1' });
-  await app.register(modulePlugin(calendarRoutes), { prefix: '/api/v1/calendar' });
-  await app.register(modulePlugin(trajectoryRoutes), { prefix: '/api/v1' });
-  await app.register(modulePlugin(worklistRoutes), { prefix: '/api/v1' });
-  await app.register(modulePlugin(consentRoutes), { prefix: '/api/v1' });
-  await app.register(modulePlugin(formRoutes), { prefix: '/api/v1' });
-  await app.register(modulePlugin(subjectAccessRoutes), { prefix: '/api/v1' });
-  await app.register(modulePlugin(deletionRoutes), { prefix: '/api/v1' });
-  await app.register(modulePlugin(routeInfoRoutes), { prefix: '/api/v1' });
-  await app.register(modulePlugin(caseContactRoutes), { prefix: '/api/v1' });
-  await app.register(modulePlugin(importRoutes), { prefix: '/api/v1' });
-  await app.register(modulePlugin(agreementRoutes), { prefix: '/api/v1' });
-  await app.register(modulePlugin(monitorRoutes), { prefix: '/api/v1' });
-  await app.register(modulePlugin(monitorTableRoutes), { prefix: '/api/v1' });
+  // The modules' routes, in the order of the composition root's list (src/app/modules.ts).
+  for (const m of modules) {
+    for (const r of m.routes ?? []) await app.register(r.plugin, r.prefix ? { prefix: r.prefix } : {});
+  }
   await registerWeb(app);
 
   app.get('/api/v1/openapi.json', { config: { action: 'system.public' }, schema: { hide: true } }, async () => app.swagger());

@@ -5,9 +5,9 @@
  * with a fixed seed so every start shows the same figures. Aggregates only; never in production.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import type { Clock } from '../clock.ts';
-import { todayIn } from '../clock.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { todayIn } from '../../platform/clock.ts';
 import { addPeriod } from '../../domain/calendar/index.ts';
 
 /** A small deterministic PRNG (mulberry32). */

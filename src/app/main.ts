@@ -1,9 +1,10 @@
-/** npm start: the whole platform (API + web) on one port. */
+/** npm start: the whole platform (API + web) on one port, with the modules of src/app/modules.ts and their jobs. */
 import closeWithGrace from 'close-with-grace';
-import { loadConfig } from './config/config.ts';
+import { loadConfig } from '../platform/config/config.ts';
+import { startJobs } from '../platform/jobs/jobs.ts';
+import { mailSettingsFromEnv } from '../platform/mail.ts';
+import { MODULES } from './modules.ts';
 import { createServer } from './server.ts';
-import { startJobs } from './jobs/jobs.ts';
-import { mailSettingsFromEnv } from '../modules/notifications/mail.ts';
 
 const config = loadConfig();
 const mail = mailSettingsFromEnv(); // SMTP_URL, MAIL_FROM (fails fast on a malformed SMTP_URL)
@@ -24,8 +25,8 @@ const anchorTimer = setInterval(() => void anchor().catch((err) => server.app.lo
 anchorTimer.unref();
 await anchor();
 
-// Background jobs: due deletions (hourly), daily digest (07:00 Europe/Amsterdam), outbox (every 30 s).
-const jobs = startJobs({ database: server.database, clock: server.app.deps.clock, config, mail, log: server.app.log.child({ component: 'jobs' }), scopes: server.app.scopes });
+// Background jobs of the modules: due deletions (hourly), daily digest (07:00 Europe/Amsterdam), outbox (every 30 s).
+const jobs = startJobs(MODULES, { database: server.database, clock: server.app.deps.clock, config, mail, log: server.app.log.child({ component: 'jobs' }), scopes: server.app.scopes });
 
 // Graceful shutdown: stop accepting, finish in-flight requests, close the database.
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {

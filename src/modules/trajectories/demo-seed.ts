@@ -4,13 +4,12 @@
  * Every event passes the same domain checks as one recorded through the API.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import { todayIn, type Clock } from '../clock.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import { todayIn, type Clock } from '../../platform/clock.ts';
 import { addPeriod } from '../../domain/calendar/index.ts';
 import { checkEvent, deriveState, type EventType, type RecordingActor, type TrajectoryEvent } from '../../domain/trajectories/index.ts';
-import { loadTrajectory, refreshCaches } from '../../modules/trajectories/repository.ts';
-import { municipalityDefaults } from '../../modules/trajectories/municipality.ts';
-import { DEMO_DOMAIN } from './demo.ts';
+import { loadTrajectory, refreshCaches } from './repository.ts';
+import { municipalityDefaults } from './municipality.ts';
 
 type Step = [type: EventType, daysAgo: number, data: Record<string, unknown>, by: 'cw' | 'cc' | 'won' | 'od'];
 
@@ -79,12 +78,12 @@ const CASES: DemoCase[] = [
   },
 ];
 
-export async function seedDemoCases(db: Kysely<Database>, clock: Clock): Promise<number> {
+export async function seedDemoCases(db: Kysely<Database>, clock: Clock, demoDomain: string): Promise<number> {
   const existing = await db.selectFrom('clients').select('id').limit(1).execute();
   if (existing.length) return 0;
   const today = todayIn(clock);
   const ago = (n: number) => addPeriod(today, -n, 'days');
-  const user = async (local: string) => (await db.selectFrom('users').select('id').where('email', '=', `${local}@${DEMO_DOMAIN}`).executeTakeFirstOrThrow()).id;
+  const user = async (local: string) => (await db.selectFrom('users').select('id').where('email', '=', `${local}@${demoDomain}`).executeTakeFirstOrThrow()).id;
   const org = async (code: string) => (await db.selectFrom('organisations').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
   const [cw, cc, won, od, horizon, linde, wonenOrg] = await Promise.all([user('begeleider'), user('corporatie'), user('wonen'), user('onafhankelijk'), org('ZA-HORIZON'), org('WC-LINDE'), org('GEM-VH-WONEN')]);
   const actors: Record<Step[3], { actor: RecordingActor; orgId: string }> = {

@@ -5,11 +5,11 @@
  * user per role. All names are fictional. Never runs with NODE_ENV=production.
  */
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import type { Clock } from '../clock.ts';
-import { todayIn } from '../clock.ts';
+import type { Database } from '../../platform/db/schema.ts';
+import type { Clock } from '../../platform/clock.ts';
+import { todayIn } from '../../platform/clock.ts';
 import type { OrganisationType, Role } from '../../domain/organisations/model.ts';
-import { hashPassword } from '../../modules/auth/passwords.ts';
+import { hashPassword } from '../../modules/auth/index.ts';
 
 export const DEMO_PASSWORD = 'thuisroute-demo';
 export const DEMO_DOMAIN = 'demo.thuisroute.nl';

@@ -1,7 +1,8 @@
 /**
- * Outgoing e-mail settings and the transport (nodemailer over SMTP). The settings come from
- * the environment through main.ts (SMTP_URL, MAIL_FROM); without SMTP_URL nothing is sent and
- * the outbox keeps its rows until a transport is configured.
+ * Outgoing e-mail settings and the transport (nodemailer over SMTP): platform infrastructure,
+ * like the PDF renderer. The settings come from the environment through src/app/main.ts
+ * (SMTP_URL, MAIL_FROM); without SMTP_URL nothing is sent and the outbox (notifications
+ * module) keeps its rows until a transport is configured.
  */
 import nodemailer from 'nodemailer';
 

@@ -1,0 +1,14 @@
+/** Forms F-1…F-4: drafts, versions, signatures, PDF, attachments. Listens to `caseEvent` (F-3 becomes final when Wonen confirms). */
+import { modulePlugin } from '../../platform/http/app.ts';
+import type { ModuleDescriptor } from '../../platform/module.ts';
+import { formsCaseEvent } from './hooks.ts';
+import { formRoutes } from './routes.ts';
+
+export const formsModule: ModuleDescriptor = {
+  name: 'forms',
+  routes: [{ plugin: modulePlugin(formRoutes), prefix: '/api/v1' }],
+  hooks: { caseEvent: formsCaseEvent },
+};
+
+// Public API for other modules.
+export { renderDocumentPdf } from './pdf.ts';

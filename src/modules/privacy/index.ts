@@ -1,0 +1,29 @@
+/**
+ * Privacy: consent records and withdrawal, subject-access export (JSON, PDF), deletion requests
+ * with a waiting period and erasure (hourly job). Offers the `erasure` hook point.
+ */
+import { modulePlugin } from '../../platform/http/app.ts';
+import type { ModuleDescriptor } from '../../platform/module.ts';
+import { consentRoutes } from './consent-routes.ts';
+import { acceptErasureListeners, deletionRoutes, executeDueDeletions } from './deletion.ts';
+import { subjectAccessRoutes } from './subject-access.ts';
+
+export const privacyModule: ModuleDescriptor = {
+  name: 'privacy',
+  routes: [
+    { plugin: modulePlugin(consentRoutes), prefix: '/api/v1' },
+    { plugin: modulePlugin(subjectAccessRoutes), prefix: '/api/v1' },
+    { plugin: modulePlugin(deletionRoutes), prefix: '/api/v1' },
+  ],
+  jobs: ({ database, clock, log }) => [
+    {
+      name: 'deletions',
+      everyMs: 3600_000,
+      run: () => executeDueDeletions(database.db, clock, { log }),
+      noteworthy: (r) => (r as { due: number }).due > 0,
+    },
+  ],
+  offers: { erasure: acceptErasureListeners },
+};
+
+export type { ErasureContext, ErasureHook } from './deletion.ts';

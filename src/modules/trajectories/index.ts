@@ -1,0 +1,34 @@
+/**
+ * Trajectories: clients and households, the Omslagroute trajectory (events, derived caches,
+ * deadlines, pause and extension), worklist, case team, corporation assignment. Offers the
+ * `caseEvent` hook point; listens to `handover`.
+ */
+import { modulePlugin } from '../../platform/http/app.ts';
+import type { ModuleDescriptor } from '../../platform/module.ts';
+import { seedDemoCases } from './demo-seed.ts';
+import { handOverCases } from './handover.ts';
+import { acceptCaseEventListeners } from './hooks.ts';
+import { trajectoryRoutes } from './routes.ts';
+import { worklistRoutes } from './worklist.ts';
+
+export const trajectoriesModule: ModuleDescriptor = {
+  name: 'trajectories',
+  routes: [
+    { plugin: modulePlugin(trajectoryRoutes), prefix: '/api/v1' },
+    { plugin: modulePlugin(worklistRoutes), prefix: '/api/v1' },
+  ],
+  offers: { caseEvent: acceptCaseEventListeners },
+  hooks: { handover: handOverCases },
+  seed: async (db, clock, demo) => {
+    const cases = await seedDemoCases(db, clock, demo.domain);
+    return cases ? { cases } : null;
+  },
+};
+
+// Public API for other modules.
+export { authorizeCase, type CaseAccess } from './access.ts';
+export { loadTrajectory, refreshCaches, type LoadedTrajectory } from './repository.ts';
+export { runTrajectoryEventHooks, type TrajectoryEventHook } from './hooks.ts';
+export { loadClientView } from './routes.ts';
+export { PHASE_LABELS, deadlineView, trajectoryView, type DeadlineRow } from './views.ts';
+export { WORKLIST_HORIZON_WORKING_DAYS, worklistRows, type WorklistQuery } from './worklist.ts';
