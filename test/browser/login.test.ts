@@ -1,6 +1,6 @@
 /**
  * (d) A failed login shows the API's Dutch message, and switching to English translates the page
- * and the message; the choice is remembered. A locked account gets its own message.
+ * and the message; the choice is remembered. A locked account gets the same message (no enumeration).
  * (f) Keyboard only: the skip link works, and a user logs in and reaches the users page with
  * Tab and Enter alone. Axe on every page and state.
  */
@@ -80,7 +80,7 @@ describe('login', () => {
     expectNoPageErrors(page);
   });
 
-  it('tells a locked-out user what happened and what to do', async () => {
+  it('hardening: a locked-out user gets the same message as a wrong password, which says what to do', async () => {
     const { page } = await h.newPage();
     await visit(page, '/inloggen', 'Inloggen bij Thuisroute');
     for (let i = 0; i < 5; i++) {
@@ -88,9 +88,11 @@ describe('login', () => {
       await expect(page.getByRole('region', { name: 'Inloggen mislukt' })).toBeVisible();
     }
     await tryLogin(page, demoEmail('analist'), 'thuisroute-demo');
-    const locked = page.getByRole('region', { name: 'Account tijdelijk geblokkeerd' });
+    // No account enumeration: a locked account answers like a wrong password or an unknown address.
+    const locked = page.getByRole('region', { name: 'Inloggen mislukt' });
     await expect(locked).toBeFocused();
-    await expect(locked).toContainText('Te veel mislukte pogingen');
+    await expect(locked).toContainText('Het e-mailadres of wachtwoord klopt niet.');
+    await expect(locked).toContainText('Na te veel mislukte pogingen');
     await expect(locked).toContainText('beheerder');
     await expectAccessible(page, 'login locked');
   });

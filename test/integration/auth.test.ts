@@ -62,7 +62,8 @@ describe('local login and sessions', () => {
     }
     const locked = await ctx.agent().post('/api/v1/auth/login', { email, password: DEMO_PASSWORD });
     expect(locked.statusCode).toBe(401);
-    expect(locked.json().code).toBe('account_locked');
+    // The same answer as a wrong password or an unknown address (hardening: no account enumeration).
+    expect(locked.json().code).toBe('invalid_credentials');
     ctx.clock.advance(16 * 60_000);
     expect((await ctx.agent().post('/api/v1/auth/login', { email, password: DEMO_PASSWORD })).statusCode).toBe(200);
   });

@@ -9,4 +9,5 @@ export const authModule: ModuleDescriptor = {
 };
 
 // Public API for other modules (sessions themselves are a platform service: src/platform/auth/sessions.ts).
-export { MIN_PASSWORD_LENGTH, hashPassword } from './passwords.ts';
+export { MIN_PASSWORD_LENGTH, assertPasswordAllowed, hashPassword } from './passwords.ts';
+export { unlockUser } from './lockout.ts';

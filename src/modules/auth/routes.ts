@@ -6,8 +6,9 @@ import { Problem, problem } from '../../platform/http/problem.ts';
 import { recordAudit, transact } from '../../platform/http/tx.ts';
 import { writeAudit } from '../../platform/audit/writer.ts';
 import { SESSION_COOKIE, createSession, resolveSession, revokeSession } from '../../platform/auth/sessions.ts';
-import { MIN_PASSWORD_LENGTH, hashPassword, verifyPassword } from './passwords.ts';
+import { MIN_PASSWORD_LENGTH, assertPasswordAllowed, hashPassword, verifyPassword } from './passwords.ts';
 import { oidcRoutes } from './oidc.ts';
+import { clearFailures, clientAddress, lockedUntil, recordFailure } from './lockout.ts';
 import { ProblemResponses } from '../../platform/http/schemas.ts';
 
 export const MembershipSchema = Type.Object({
@@ -49,10 +50,25 @@ export function setSessionCookie(app: App, reply: FastifyReply, token: string, e
   });
 }
 
+/**
+ * The one answer to a failed login: unknown address, wrong password and locked account
+ * alike. It mentions the lockout without saying whether it applies.
+ */
+export const invalidCredentials = () =>
+  new Problem({
+    status: 401,
+    code: 'invalid_credentials',
+    titleNl: 'Inloggen mislukt',
+    titleEn: 'Login failed',
+    detailNl: 'Het e-mailadres of wachtwoord klopt niet. Na te veel mislukte pogingen kunt u een tijd niet inloggen; vraag zo nodig uw beheerder om de blokkade op te heffen.',
+    detailEn: 'The e-mail address or password is incorrect. After too many failed attempts you cannot log in for a while; if needed, ask your administrator to unlock your account.',
+  });
+
 export async function authRoutes(app: App) {
   const { config, clock } = app.deps;
   const db = app.deps.database.db;
   const sessionSettings = { idleMinutes: config.sessionIdleMinutes, absoluteHours: config.sessionAbsoluteHours };
+  const lockout = { maxAttempts: config.loginMaxAttempts, lockoutMinutes: config.loginLockoutMinutes };
 
   app.get('/config', {
     config: { action: 'system.public' },
@@ -81,48 +97,34 @@ export async function authRoutes(app: App) {
   }, async (req, reply) => {
     const email = req.body.email.trim().toLowerCase();
     const now = clock.now();
-    const user = await db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
-    const invalid = () =>
-      new Problem({
-        status: 401,
-        code: 'invalid_credentials',
-        titleNl: 'Inloggen mislukt',
-        titleEn: 'Login failed',
-        detailNl: 'Het e-mailadres of wachtwoord klopt niet.',
-        detailEn: 'The e-mail address or password is incorrect.',
-      });
-    if (user?.locked_until && new Date(user.locked_until) > now) {
-      const minutes = Math.ceil((new Date(user.locked_until).getTime() - now.getTime()) / 60_000);
-      await writeAudit(db, clock, req, { action: 'auth.login', resourceType: 'user', resourceId: user.id, outcome: 'denied', details: { reason: 'locked' } }, { userId: user.id });
-      req.audited = true;
-      throw new Problem({
-        status: 401,
-        code: 'account_locked',
-        titleNl: 'Account tijdelijk geblokkeerd',
-        titleEn: 'Account temporarily locked',
-        detailNl: `Te veel mislukte pogingen. Probeer het over ${minutes} minuten opnieuw of vraag uw beheerder om de blokkade op te heffen.`,
-        detailEn: `Too many failed attempts. Try again in ${minutes} minutes or ask your administrator to unlock the account.`,
-      });
-    }
-    const ok = await verifyPassword(user?.active ? user.password_hash : null, req.body.password);
+    const address = clientAddress(req.ip);
+    // Unknown e-mail, wrong password and a locked (account, client address) give the same
+    // answer after the same work: one query, one argon2id verification (against DUMMY_HASH
+    // when there is no usable hash), one audit row — no enumeration by status, body or timing.
+    const user = await db
+      .selectFrom('users as u')
+      .leftJoin('login_failures as f', (j) => j.onRef('f.user_id', '=', 'u.id').on('f.address', '=', address))
+      .selectAll('u')
+      .select('f.locked_until as address_locked_until')
+      .where('u.email', '=', email)
+      .executeTakeFirst();
+    const locked = !!user?.address_locked_until && new Date(user.address_locked_until) > now;
+    const ok = await verifyPassword(user?.active && !locked ? user.password_hash : null, req.body.password);
     if (!user || !ok) {
-      if (user) {
-        const failed = user.failed_login_count + 1;
-        const lock = failed >= config.loginMaxAttempts;
-        await db
-          .updateTable('users')
-          .set({ failed_login_count: lock ? 0 : failed, locked_until: lock ? new Date(now.getTime() + config.loginLockoutMinutes * 60_000) : user.locked_until })
-          .where('id', '=', user.id)
-          .execute();
-        await writeAudit(db, clock, req, { action: 'auth.login', resourceType: 'user', resourceId: user.id, outcome: 'failure', details: { failed, locked: lock } }, { userId: user.id });
+      if (user && locked) {
+        await writeAudit(db, clock, req, { action: 'auth.login', resourceType: 'user', resourceId: user.id, outcome: 'denied', details: { reason: 'locked' } }, { userId: user.id });
+      } else if (user) {
+        const { failed, locked: nowLocked } = await recordFailure(db, user.id, address, now, lockout);
+        await writeAudit(db, clock, req, { action: 'auth.login', resourceType: 'user', resourceId: user.id, outcome: 'failure', details: { failed, locked: nowLocked } }, { userId: user.id });
       } else {
         await writeAudit(db, clock, req, { action: 'auth.login', resourceType: 'user', outcome: 'failure', details: { reason: 'unknown_email' } }, { userId: null });
       }
       req.audited = true;
-      throw invalid();
+      throw invalidCredentials();
     }
     const { token, expiresAt } = await transact(app, async (trx) => {
-      await trx.updateTable('users').set({ failed_login_count: 0, locked_until: null, last_login_at: now }).where('id', '=', user.id).execute();
+      await trx.updateTable('users').set({ last_login_at: now }).where('id', '=', user.id).execute();
+      await clearFailures(trx, user.id, address);
       const s = await createSession(trx, clock, sessionSettings, user.id, 'password');
       await writeAudit(trx, clock, req, { action: 'auth.login', resourceType: 'user', resourceId: user.id, outcome: 'success' }, { userId: user.id });
       return s;
@@ -187,13 +189,53 @@ export async function authRoutes(app: App) {
     },
   }, async (req, reply) => {
     const auth = req.auth!;
-    const user = await db.selectFrom('users').select(['password_hash']).where('id', '=', auth.userId).executeTakeFirstOrThrow();
-    if (user.password_hash && !(await verifyPassword(user.password_hash, req.body.currentPassword))) {
-      throw problem.unprocessable('wrong_current_password', 'Uw huidige wachtwoord klopt niet.', 'Your current password is incorrect.');
+    const now = clock.now();
+    const address = clientAddress(req.ip);
+    const { currentPassword, newPassword } = req.body;
+    const user = await db.selectFrom('users').select(['password_hash', 'email', 'name']).where('id', '=', auth.userId).executeTakeFirstOrThrow();
+    if (user.password_hash) {
+      // The current password is checked under the login lockout of this (account, address):
+      // a failure here counts like a failed login, and a locked address is refused.
+      const locked = await lockedUntil(db, auth.userId, address, now);
+      const ok = await verifyPassword(locked ? null : user.password_hash, currentPassword);
+      if (locked) {
+        await recordAudit(app, db, req, { action: 'auth.change_password', resourceType: 'user', resourceId: auth.userId, outcome: 'denied', details: { reason: 'locked' } });
+        const seconds = Math.max(1, Math.ceil((locked.getTime() - now.getTime()) / 1000));
+        const minutes = Math.ceil(seconds / 60);
+        throw new Problem({
+          status: 429,
+          code: 'password_attempts_locked',
+          titleNl: 'Te veel mislukte pogingen',
+          titleEn: 'Too many failed attempts',
+          detailNl: `Uw huidige wachtwoord is te vaak verkeerd ingevoerd. Probeer het over ${minutes} minuten opnieuw of vraag uw beheerder om de blokkade op te heffen.`,
+          detailEn: `Your current password was entered wrongly too often. Try again in ${minutes} minutes or ask your administrator to unlock your account.`,
+          extra: { retryAfter: seconds },
+        });
+      }
+      if (!ok) {
+        const { failed, locked: nowLocked } = await recordFailure(db, auth.userId, address, now, lockout);
+        await recordAudit(app, db, req, { action: 'auth.change_password', resourceType: 'user', resourceId: auth.userId, outcome: 'failure', details: { reason: 'wrong_current_password', failed, locked: nowLocked } });
+        const nl = 'Uw huidige wachtwoord klopt niet.';
+        const en = 'Your current password is incorrect.';
+        throw new Problem({
+          status: 422, code: 'wrong_current_password', titleNl: 'Niet toegestaan volgens de afspraken', titleEn: 'Not allowed by the rules', detailNl: nl, detailEn: en,
+          errors: [{ field: '/currentPassword', in: 'body', code: 'wrong_current_password', message: nl, messageNl: nl, messageEn: en }],
+        });
+      }
+      if (newPassword === currentPassword) {
+        const nl = 'Het nieuwe wachtwoord moet anders zijn dan het huidige.';
+        const en = 'The new password must differ from the current one.';
+        throw new Problem({
+          status: 422, code: 'same_password', titleNl: 'Wachtwoord niet toegestaan', titleEn: 'Password not allowed', detailNl: nl, detailEn: en,
+          errors: [{ field: '/newPassword', in: 'body', code: 'same_password', message: nl, messageNl: nl, messageEn: en }],
+        });
+      }
     }
-    const hash = await hashPassword(req.body.newPassword);
+    assertPasswordAllowed(newPassword, { email: user.email, name: user.name }, '/newPassword');
+    const hash = await hashPassword(newPassword);
     await transact(app, async (trx) => {
       await trx.updateTable('users').set({ password_hash: hash, updated_at: clock.now() }).where('id', '=', auth.userId).execute();
+      await clearFailures(trx, auth.userId, address);
       // Other sessions of this user end; this one stays.
       await trx.updateTable('sessions').set({ revoked_at: clock.now() }).where('user_id', '=', auth.userId).where('id', '<>', auth.sessionId).where('revoked_at', 'is', null).execute();
       await recordAudit(app, trx, req, { action: 'auth.change_password', resourceType: 'user', resourceId: auth.userId, outcome: 'success' });

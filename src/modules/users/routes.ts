@@ -3,7 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import type { App } from '../../platform/http/app.ts';
 import { subjectOf } from '../../platform/http/app.ts';
-import { problem } from '../../platform/http/problem.ts';
+import { Problem, problem } from '../../platform/http/problem.ts';
 import { recordAudit, requireIfMatch, setEtag, transact, type Trx } from '../../platform/http/tx.ts';
 import { IdParams, Paging, ProblemResponses, Uuid } from '../../platform/http/schemas.ts';
 import type { Database } from '../../platform/db/schema.ts';
@@ -12,7 +12,7 @@ import {
   coveredRelations, decide, project, visibleUserFields, writableUserFields, type Action, type Decision, type Subject,
 } from '../../domain/policy/index.ts';
 import { ROLES, checkRoleForOrganisation, type OrganisationType, type Role } from '../../domain/organisations/model.ts';
-import { MIN_PASSWORD_LENGTH, hashPassword } from '../auth/index.ts';
+import { MIN_PASSWORD_LENGTH, assertPasswordAllowed, hashPassword, unlockUser } from '../auth/index.ts';
 import { revokeAllSessionsOf } from '../../platform/auth/sessions.ts';
 import { runHandover } from './handover.ts';
 
@@ -258,6 +258,7 @@ export async function userRoutes(app: App) {
     const md = decide(subject, 'membership.create', { organisationIds: [b.membership.organisationId], grantsRole: b.membership.role });
     if (!md.allowed) throw problem.forbidden(md.reason);
     await loadOrgForMembership(db, b.membership.organisationId, b.membership.role);
+    if (b.password) assertPasswordAllowed(b.password, { email: b.email, name: b.name }, '/password');
     const hash = b.password ? await hashPassword(b.password) : null;
     const now = clock.now();
     const id = await transact(app, async (trx) => {
@@ -324,6 +325,8 @@ export async function userRoutes(app: App) {
       if (b.unlock) Object.assign(set, { locked_until: null, failed_login_count: 0 });
       const row = await trx.updateTable('users').set(set).where('id', '=', u.id).where('version', '=', expected).returning('id').executeTakeFirst().catch(emailConflict);
       if (!row) throw problem.preconditionFailed(u.version as number);
+      // The lockouts of every client address end (login_failures), and with them the user's fields.
+      if (b.unlock) await unlockUser(trx, u.id);
       await recordAudit(app, trx, req, { action: 'user.update', resourceType: 'user', resourceId: u.id, purpose: d.purpose, outcome: 'success', details: { fields: Object.keys(b) } });
     });
     const after = await loadOne(u.id);
@@ -405,6 +408,30 @@ export async function userRoutes(app: App) {
     const user = await db.selectFrom('users').select(['id', 'active']).where('id', '=', b.userId).executeTakeFirst();
     if (!user) throw problem.unprocessable('user_not_found', 'De gebruiker bestaat niet.', 'The user does not exist.');
     if (!user.active) throw problem.unprocessable('user_inactive', 'De gebruiker is niet actief.', 'The user is not active.');
+    // Hardening (issue 7): an organisation administrator attaches only users who work
+    // nowhere outside its own organisation tree; attaching a user of another organisation
+    // (and so gaining the administrator's view of its login state) is for a platform admin.
+    if (coveredRelations(subject, 'membership.create') !== 'any') {
+      const elsewhere = await db
+        .selectFrom('memberships')
+        .select('organisation_id')
+        .where('user_id', '=', b.userId)
+        .where('active', '=', true)
+        .$if(subject.scope.length > 0, (qb) => qb.where('organisation_id', 'not in', subject.scope))
+        .execute();
+      if (elsewhere.length) {
+        req.auditInfo = { resourceType: 'membership', subjectOrganisationId: b.organisationId, details: { userId: b.userId, role: b.role, reason: 'user_of_other_organisation' } };
+        throw new Problem({
+          status: 403,
+          code: 'forbidden',
+          titleNl: 'Geen toegang',
+          titleEn: 'Forbidden',
+          detailNl: 'Deze gebruiker werkt ook bij een andere organisatie. Alleen een platformbeheerder kan hem aan uw organisatie koppelen.',
+          detailEn: 'This user also works for another organisation. Only a platform administrator can attach them to your organisation.',
+          extra: { reason: 'user_of_other_organisation' },
+        });
+      }
+    }
     await loadOrgForMembership(db, b.organisationId, b.role);
     const now = clock.now();
     const m = await transact(app, async (trx) => {

@@ -51,6 +51,15 @@ export interface UserTable {
   updated_at: Timestamp;
 }
 
+/** Failed logins per (account, client address) (migration 0009). */
+export interface LoginFailureTable {
+  user_id: string;
+  address: string;
+  failed_count: Generated<number>;
+  locked_until: Timestamp | null;
+  last_failed_at: Timestamp;
+}
+
 export interface UserIdentityTable {
   issuer: string;
   subject: string;
@@ -629,6 +638,7 @@ export interface Database {
   regions: RegionTable;
   organisations: OrganisationTable;
   users: UserTable;
+  login_failures: LoginFailureTable;
   user_identities: UserIdentityTable;
   memberships: MembershipTable;
   user_handovers: UserHandoverTable;
