@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestContext } from '../support/harness.ts';
 
+const METRICS_TOKEN = 'system-test-metrics-token-0123';
 let ctx: TestContext;
 beforeAll(async () => {
-  ctx = await startTestApp();
+  ctx = await startTestApp({}, { METRICS_TOKEN });
 });
 afterAll(async () => ctx?.close());
 
@@ -28,9 +29,9 @@ describe('operations endpoints', () => {
     expect((await ctx.agent().get('/readyz')).statusCode).toBe(200);
   });
 
-  it('GET /metrics is Prometheus text with request latency per route', async () => {
+  it('GET /metrics (with the metrics token) is Prometheus text with request latency per route', async () => {
     await ctx.agent().get('/healthz');
-    const res = await ctx.agent().get('/metrics');
+    const res = await ctx.agent().get('/metrics', { authorization: `Bearer ${METRICS_TOKEN}` });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/plain');
     expect(res.body).toContain('thuisroute_http_request_duration_seconds_bucket');

@@ -1,7 +1,16 @@
+import crypto from 'node:crypto';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { App } from '../../platform/http/app.ts';
 import { migrationsCurrent } from '../../platform/db/migrate.ts';
+import { problem } from '../../platform/http/problem.ts';
+
+/** Constant-time comparison that does not reveal the token's length either (both sides hashed first). */
+export function tokenMatches(sent: string, expected: string): boolean {
+  const a = crypto.createHash('sha256').update(sent).digest();
+  const b = crypto.createHash('sha256').update(expected).digest();
+  return crypto.timingSafeEqual(a, b) && sent.length > 0;
+}
 
 export async function systemRoutes(app: App) {
   const db = app.deps.database.db;
@@ -31,10 +40,20 @@ export async function systemRoutes(app: App) {
     }
   });
 
+  // /metrics is not public: it answers only to `Authorization: Bearer <METRICS_TOKEN>`,
+  // and without METRICS_TOKEN it does not exist (404), so nothing leaks by default.
+  const metricsToken = app.deps.config.metricsToken;
   app.get('/metrics', {
     config: { action: 'system.public' },
-    schema: { tags: ['system'], summary: 'Prometheus metrics', hide: true },
-  }, async (_req, reply) => {
+    schema: { tags: ['system'], summary: 'Prometheus metrics (Authorization: Bearer METRICS_TOKEN)', hide: true },
+  }, async (req, reply) => {
+    if (!metricsToken) throw problem.notFound('De pagina', 'The page');
+    const header = req.headers.authorization ?? '';
+    const sent = /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1] ?? '';
+    if (!tokenMatches(sent, metricsToken)) {
+      reply.header('www-authenticate', 'Bearer realm="metrics"');
+      throw problem.unauthenticated('Stuur het metriektoken mee: Authorization: Bearer <token>.', 'Send the metrics token: Authorization: Bearer <token>.');
+    }
     reply.type(app.metricsRegistry.contentType);
     return app.metricsRegistry.metrics();
   });

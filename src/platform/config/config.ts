@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 
 /** Runtime configuration, read once from the environment (README § Configuration). */
@@ -20,11 +21,21 @@ export interface Config {
   loginMaxAttempts: number;
   loginLockoutMinutes: number;
   loginRateLimitPerMinute: number;
+  /**
+   * Fastify's trustProxy: which proxies' X-Forwarded-For to believe for the client address
+   * (rate limit, login lockout, audit). false (default): none, the socket's peer is the client.
+   */
+  trustProxy: TrustProxy;
+  /** Bearer token for GET /metrics; null: /metrics answers 404. */
+  metricsToken: string | null;
   publicBaseUrl: string;
   oidc: OidcConfig | null;
   webDistDir: string;
   auditAnchorIntervalSeconds: number;
 }
+
+/** true/false, the addresses/CIDRs of trusted proxies, or (a hop count) a function of the hop: Fastify's trustProxy. */
+export type TrustProxy = boolean | string[] | ((address: string, hop: number) => boolean);
 
 export interface OidcConfig {
   issuer: string;
@@ -52,6 +63,33 @@ function bool(env: NodeJS.ProcessEnv, key: string, fallback: boolean): boolean {
   throw new Error(`${key} must be true or false, got "${raw}"`);
 }
 
+/**
+ * TRUST_PROXY: "false" (default) or "true", a hop count ("1": trust the nearest proxy),
+ * or a comma list of proxy addresses and CIDRs ("10.0.0.0/8,127.0.0.1"), as Fastify accepts.
+ */
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const v = (raw ?? '').trim();
+  if (v === '' || ['false', 'no', 'off'].includes(v.toLowerCase())) return false;
+  if (['true', 'yes', 'on'].includes(v.toLowerCase())) return true;
+  if (/^\d+$/.test(v)) {
+    const hops = Number(v);
+    if (!Number.isSafeInteger(hops)) throw new Error(`TRUST_PROXY hop count is too large, got "${raw}"`);
+    // Trust the nearest `hops` proxies (hop 0 is the socket's peer).
+    return hops === 0 ? false : (_address: string, hop: number) => hop < hops;
+  }
+  const entries = v.split(',').map((e) => e.trim()).filter(Boolean);
+  for (const e of entries) {
+    const [addr = '', prefix, ...rest] = e.split('/');
+    const family = net.isIP(addr);
+    const maxPrefix = family === 4 ? 32 : 128;
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix);
+    if (!family || !prefixOk || rest.length) {
+      throw new Error(`TRUST_PROXY must be true, false, a hop count or a comma list of addresses/CIDRs; "${e}" is none of these`);
+    }
+  }
+  return entries.length ? entries : false;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const port = int(env, 'PORT', 8080);
@@ -68,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       }
     : null;
   if (oidc && !oidc.clientId) throw new Error('OIDC_CLIENT_ID is required when OIDC_ISSUER is set');
+  if (env.METRICS_TOKEN && env.METRICS_TOKEN.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters');
   return {
     nodeEnv,
     port,
@@ -85,6 +124,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxAttempts: int(env, 'LOGIN_MAX_ATTEMPTS', 5),
     loginLockoutMinutes: int(env, 'LOGIN_LOCKOUT_MINUTES', 15),
     loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    metricsToken: env.METRICS_TOKEN ? env.METRICS_TOKEN : null,
     publicBaseUrl,
     oidc,
     webDistDir: path.resolve(env.WEB_DIST_DIR ?? './dist/web'),

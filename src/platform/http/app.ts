@@ -19,6 +19,7 @@ import { OrganisationScopes } from '../scope.ts';
 import { AuditBatcher } from '../audit/writer.ts';
 import { registerIdempotency } from './idempotency.ts';
 import { registerMetrics } from './metrics.ts';
+import { registerNoStore } from './cache-control.ts';
 import { registerWeb } from './web.ts';
 import { wireHooks, type ModuleDescriptor } from '../module.ts';
 import './context.ts';
@@ -93,7 +94,7 @@ export async function buildApp(deps: AppDeps, modules: ReadonlyArray<ModuleDescr
       redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
     },
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[A-Za-z0-9._-]{1,64}$/.test(incoming) ? incoming : crypto.randomUUID();
@@ -285,6 +286,7 @@ export async function buildApp(deps: AppDeps, modules: ReadonlyArray<ModuleDescr
   });
 
   registerMetrics(app);
+  registerNoStore(app);
 
   // The modules' routes, in the order of the composition root's list (src/app/modules.ts).
   for (const m of modules) {
