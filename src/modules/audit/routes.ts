@@ -101,7 +101,7 @@ export async function auditRoutes(app: App) {
       tags: ['audit'],
       summary: 'Verify the hash chain of the audit trail',
       response: {
-        200: Type.Object({ ok: Type.Boolean(), rows: Type.Integer(), headSeq: Type.Union([Type.String(), Type.Null()]), headHash: Type.Union([Type.String(), Type.Null()]), changed: Type.Array(Type.String()), broken: Type.Array(Type.String()) }),
+        200: Type.Object({ ok: Type.Boolean(), rows: Type.Integer(), headSeq: Type.Union([Type.Integer(), Type.Null()]), headHash: Type.Union([Type.String(), Type.Null()]), changed: Type.Array(Type.String()), broken: Type.Array(Type.String()) }),
         ...ProblemResponses,
       },
     },

@@ -4,7 +4,8 @@ import type { Database } from '../../platform/db/schema.ts';
 export interface AuditVerification {
   ok: boolean;
   rows: number;
-  headSeq: string | null;
+  /** The newest row's sequence number (a number, not text). */
+  headSeq: number | null;
   headHash: string | null;
   /** Rows whose stored hash no longer matches their content (changed rows). */
   changed: string[];
@@ -27,16 +28,17 @@ export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerif
     ) chain
     WHERE changed OR broken
     ORDER BY n`.execute(db);
+  // Order by the bigint column, not by a text alias of it: "999" sorts after "2158" as text.
   const { rows: head } = await sql<{ n: string; seq: string | null; hash: string | null }>`
     SELECT (SELECT count(*) FROM audit_log)::text AS n,
-           (SELECT seq::text FROM audit_log ORDER BY seq DESC LIMIT 1) AS seq,
-           (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1) AS hash`.execute(db);
+           (SELECT a.seq::text FROM audit_log a ORDER BY a.seq DESC LIMIT 1) AS seq,
+           (SELECT a.hash FROM audit_log a ORDER BY a.seq DESC LIMIT 1) AS hash`.execute(db);
   const changed = bad.filter((b) => b.changed).map((b) => b.seq);
   const broken = bad.filter((b) => b.broken).map((b) => b.seq);
   return {
     ok: changed.length === 0 && broken.length === 0,
     rows: Number(head[0]?.n ?? 0),
-    headSeq: head[0]?.seq ?? null,
+    headSeq: head[0]?.seq != null ? Number(head[0].seq) : null,
     headHash: head[0]?.hash ?? null,
     changed,
     broken,

@@ -12,7 +12,22 @@ export interface DatabaseHandle {
   kind: 'postgres' | 'pglite';
   /** Runs a multi-statement SQL script atomically (BEGIN … COMMIT, rolled back on error). */
   execScript(script: string): Promise<void>;
+  /**
+   * Runs fn on one dedicated connection while that connection holds the session-level
+   * advisory lock `key` (pg_advisory_lock), released afterwards: a critical section across
+   * processes (several app instances starting on one PostgreSQL). On PGlite, one
+   * connection in one process, calls are queued instead.
+   */
+  withAdvisoryLock<T>(key: number, fn: (conn: LockedConnection) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+}
+
+/** The connection that holds the lock in withAdvisoryLock. */
+export interface LockedConnection {
+  /** One statement (no parameters) outside a transaction; its rows. */
+  query<R = Record<string, unknown>>(text: string): Promise<R[]>;
+  /** A multi-statement script, atomically (BEGIN … COMMIT, rolled back on error). */
+  execScript(script: string): Promise<void>;
 }
 
 export interface DatabaseOptions {
@@ -82,8 +97,7 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
       if (opts.onIdleError) opts.onIdleError(err);
     });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    const execScript = async (script: string) => {
-      const client = await pool.connect();
+    const scriptOn = async (client: pg.PoolClient, script: string) => {
       try {
         await client.query('BEGIN');
         await client.query(script);
@@ -91,11 +105,35 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
       } catch (err) {
         await client.query('ROLLBACK');
         throw err;
+      }
+    };
+    const execScript = async (script: string) => {
+      const client = await pool.connect();
+      try {
+        await scriptOn(client, script);
       } finally {
         client.release();
       }
     };
-    return { db, kind: 'postgres', execScript, close: () => db.destroy() };
+    const withAdvisoryLock = async <T>(key: number, fn: (conn: LockedConnection) => Promise<T>): Promise<T> => {
+      const client = await pool.connect();
+      let broken: Error | undefined;
+      try {
+        await client.query('SELECT pg_advisory_lock($1)', [key]);
+        try {
+          return await fn({
+            query: async <R>(text: string) => (await client.query(text)).rows as R[],
+            execScript: (script) => scriptOn(client, script),
+          });
+        } finally {
+          // A connection that cannot unlock is destroyed, which ends its session and the lock.
+          await client.query('SELECT pg_advisory_unlock($1)', [key]).catch((err: Error) => (broken = err));
+        }
+      } finally {
+        client.release(broken);
+      }
+    };
+    return { db, kind: 'postgres', execScript, withAdvisoryLock, close: () => db.destroy() };
   }
   if (!opts.dataDir.startsWith('memory://')) fs.mkdirSync(opts.dataDir, { recursive: true });
   const client = await PGlite.create(opts.dataDir, {
@@ -108,5 +146,14 @@ export async function openDatabase(opts: DatabaseOptions): Promise<DatabaseHandl
       await tx.exec(script);
     });
   };
-  return { db, kind: 'pglite', execScript, close: () => db.destroy() };
+  // One connection: a session-level lock would be re-entered by every caller, so queue them.
+  let lockQueue: Promise<unknown> = Promise.resolve();
+  const withAdvisoryLock = <T>(_key: number, fn: (conn: LockedConnection) => Promise<T>): Promise<T> => {
+    const run = lockQueue.then(() =>
+      fn({ query: async <R>(text: string) => (await client.query(text)).rows as R[], execScript }),
+    );
+    lockQueue = run.catch(() => undefined);
+    return run;
+  };
+  return { db, kind: 'pglite', execScript, withAdvisoryLock, close: () => db.destroy() };
 }

@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { sql } from 'kysely';
 import type { Db, DatabaseHandle } from './database.ts';
 
 /** Versioned SQL migrations: /migrations/NNNN_name.sql, applied in order, each in its own transaction. */
@@ -26,34 +25,38 @@ export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
     });
 }
 
-async function ensureTable(db: Db) {
-  await sql`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version text PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`.execute(db);
-}
+/** The advisory lock key that serialises migration runs (several app instances starting at once). */
+export const MIGRATION_LOCK_KEY = 7262001;
 
+/**
+ * Applies the pending migrations. The whole check-and-apply runs on one connection that
+ * holds a session-level advisory lock first: a second instance waits, then reads
+ * schema_migrations only after the first has finished, and finds nothing left to do.
+ * Each file is applied in its own transaction together with its schema_migrations row.
+ */
 export async function migrate(handle: DatabaseHandle, log: (msg: string) => void = () => {}): Promise<string[]> {
-  const { db } = handle;
-  await ensureTable(db);
-  const applied = new Map((await db.selectFrom('schema_migrations').selectAll().execute()).map((m) => [m.version, m]));
-  const done: string[] = [];
-  for (const m of readMigrations()) {
-    const prior = applied.get(m.version);
-    if (prior) {
-      if (prior.checksum !== m.checksum) {
-        throw new Error(`Migration ${m.name} was changed after it was applied; add a new migration instead.`);
+  return handle.withAdvisoryLock(MIGRATION_LOCK_KEY, async (conn) => {
+    await conn.query(`CREATE TABLE IF NOT EXISTS schema_migrations (
+      version text PRIMARY KEY, name text NOT NULL, checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+    const rows = await conn.query<{ version: string; checksum: string }>('SELECT version, checksum FROM schema_migrations');
+    const applied = new Map(rows.map((m) => [m.version, m]));
+    const done: string[] = [];
+    for (const m of readMigrations()) {
+      const prior = applied.get(m.version);
+      if (prior) {
+        if (prior.checksum !== m.checksum) {
+          throw new Error(`Migration ${m.name} was changed after it was applied; add a new migration instead.`);
+        }
+        continue;
       }
-      continue;
+      await conn.execScript(
+        `${m.sql}\n;INSERT INTO schema_migrations (version, name, checksum) VALUES ('${m.version}', '${m.name}', '${m.checksum}');`,
+      );
+      log(`applied migration ${m.name}`);
+      done.push(m.name);
     }
-    // One transaction per file; the advisory lock serialises concurrent starters
-    // (several app instances on one PostgreSQL) and the insert fails on a race.
-    await handle.execScript(
-      `SELECT pg_advisory_xact_lock(7262001);\n${m.sql}\n;INSERT INTO schema_migrations (version, name, checksum) ` +
-        `VALUES ('${m.version}', '${m.name}', '${m.checksum}');`,
-    );
-    log(`applied migration ${m.name}`);
-    done.push(m.name);
-  }
-  return done;
+    return done;
+  });
 }
 
 /** True when every migration file has been applied (for /readyz). */

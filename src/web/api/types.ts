@@ -119,7 +119,7 @@ export interface AuditPage {
 export interface VerifyResult {
   ok: boolean;
   rows: number;
-  headSeq: string | null;
+  headSeq: number | null;
   headHash: string | null;
   changed: string[];
   broken: string[];
