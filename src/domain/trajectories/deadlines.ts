@@ -3,6 +3,10 @@
  * side exit): each rule's trigger, amount, unit, actor and nature, and how it is met.
  * `deriveDeadlines` computes every deadline instance of a trajectory from its state with
  * the working-day calendar; `deadlineStatus` judges one instance as of a date.
+ *
+ * A deadline, once it exists, is never removed: it ends met, missed, cancelled (only while it
+ * was still open) or waived. `endOfUnderived` decides how a stored deadline that the derivation
+ * no longer produces ends (the shell keeps the row and writes that end).
  */
 import {
   addPeriod, applyDeadlineAdjustments, computeDue, type DeadlineAdjustment, type DueDate, type IsoDate, type PeriodUnit, type WorkingCalendar,
@@ -86,10 +90,18 @@ export interface DeadlineInstance {
   /** D-14: the date after which a warning shows. */
   warnOn: IsoDate | null;
   metOn: IsoDate | null;
-  /** Not applicable any more (trajectory closed, offer withdrawn) or waived by a documented deviation (R-OR-05). */
-  closedAs: 'cancelled' | 'waived' | null;
+  /**
+   * Ended without being met: not applicable any more while still open (trajectory closed, offer
+   * withdrawn: 'cancelled'), waived by a documented deviation (R-OR-05: 'waived'), or already
+   * overdue when the case stopped producing it ('missed').
+   */
+  closedAs: DeadlineEnd | null;
+  /** The date it ended as closedAs, where known (the side exit, the date the derivation dropped it). */
+  closedOn: IsoDate | null;
   note: string | null;
 }
+
+export type DeadlineEnd = 'cancelled' | 'waived' | 'missed';
 
 export type DeadlineStatus = 'open' | 'met' | 'missed' | 'cancelled' | 'waived';
 
@@ -104,16 +116,18 @@ function ageOn(birthDate: IsoDate, on: IsoDate): number {
 export function deriveDeadlines(s: TrajectoryState, ctx: DeadlineContext): DeadlineInstance[] {
   const out: DeadlineInstance[] = [];
   const cal = ctx.calendar;
-  const add = (ruleId: DeadlineRuleId, key: string, start: IsoDate, metOn: IsoDate | null, opts: { amount?: number; unit?: PeriodUnit; closedAs?: 'cancelled' | 'waived' | null; note?: string | null; warnOn?: IsoDate | null; fixedDue?: IsoDate } = {}) => {
+  const add = (ruleId: DeadlineRuleId, key: string, start: IsoDate, metOn: IsoDate | null, opts: { amount?: number; unit?: PeriodUnit; countFrom?: IsoDate; closedAs?: DeadlineEnd | null; closedOn?: IsoDate | null; note?: string | null; warnOn?: IsoDate | null; fixedDue?: IsoDate } = {}) => {
     const rule = DEADLINE_RULES[ruleId];
+    // Every period goes through computeDue (Atw art. 1 and 2); only a date fixed by the user (D-16's planned end) does not.
+    // `countFrom`: the period counts from another date than the start shown (D-15: k years after registration).
     const computed = opts.fixedDue
       ? { ruleId, start, amount: 0, unit: 'days' as const, unadjustedDue: opts.fixedDue, due: opts.fixedDue, adjustments: [] }
-      : computeDue(cal, { start, amount: opts.amount ?? rule.amount, unit: opts.unit ?? rule.unit, ruleId });
+      : computeDue(cal, { start: opts.countFrom ?? start, amount: opts.amount ?? rule.amount, unit: opts.unit ?? rule.unit, ruleId });
     const adj = applyDeadlineAdjustments(cal, computed, [...(ctx.adjustments?.[key] ?? [])]);
     out.push({
       key, ruleId, nature: rule.nature, kind: rule.kind, actors: rule.actors, start, computed, due: adj.due, originalDue: adj.originalDue,
       paused: adj.paused, adjustmentHistory: adj.history, warnOn: opts.warnOn ?? null, metOn,
-      closedAs: opts.closedAs ?? null, note: opts.note ?? null,
+      closedAs: opts.closedAs ?? null, closedOn: opts.closedAs ? (opts.closedOn ?? null) : null, note: opts.note ?? null,
     });
   };
 
@@ -143,7 +157,7 @@ export function deriveDeadlines(s: TrajectoryState, ctx: DeadlineContext): Deadl
     add('D-07', 'D-07', s.keyHandoverOn, s.introScheduledOn ?? s.introHeldOn);
     // D-08: tailor-made: a documented deviation (R-OR-05) waives it.
     const deviation = s.deviations.find((x) => x.item === 'D-08');
-    add('D-08', 'D-08', s.keyHandoverOn, s.introHeldOn, { closedAs: !s.introHeldOn && deviation ? 'waived' : null, note: deviation ? deviation.reason : null });
+    add('D-08', 'D-08', s.keyHandoverOn, s.introHeldOn, { closedAs: !s.introHeldOn && deviation ? 'waived' : null, closedOn: deviation?.on ?? null, note: deviation ? deviation.reason : null });
   }
 
   // D-09: the earliest transfer date, counted from the first intermediate lease (AMB-OR-11).
@@ -181,11 +195,12 @@ export function deriveDeadlines(s: TrajectoryState, ctx: DeadlineContext): Deadl
     }
   }
 
-  // D-13: Wonen confirms or returns within 5 working days of receipt (AMB-OR-06).
-  if (s.sentToWonenOn) add('D-13', 'D-13', s.sentToWonenOn, s.wonenConfirmedOn && s.wonenConfirmedOn >= s.sentToWonenOn ? s.wonenConfirmedOn : null);
-  else if (s.wonenReturned) {
-    /* returned: the D-13 of that submission was met by the return; a new submission starts a new one */
-  }
+  // D-13: Wonen confirms or returns within 5 working days of receipt (AMB-OR-06: the same limit for a
+  // return). Each submission has its own D-13 ('D-13', then 'D-13#2', … after a return), met on the date
+  // of the confirmation or the return: a late answer stays visible as missed, with its date.
+  s.wonenSubmissions.forEach((sub, i) => {
+    add('D-13', i === 0 ? 'D-13' : `D-13#${i + 1}`, sub.sentOn, sub.confirmedOn ?? sub.returnedOn, { note: sub.returnedOn ? 'returned' : null });
+  });
 
   // D-14: warning after 4 weeks, overdue after 6 weeks.
   if (s.wonenConfirmedOn) {
@@ -198,8 +213,9 @@ export function deriveDeadlines(s: TrajectoryState, ctx: DeadlineContext): Deadl
     let k = 1;
     while (addPeriod(ctx.woningnetRegisteredOn, k, 'years') < s.keyHandoverOn) k++;
     for (let i = 0; i <= renewals.length; i++, k++) {
-      const due = addPeriod(ctx.woningnetRegisteredOn, k, 'years');
-      add('D-15', `D-15#${k}`, addPeriod(ctx.woningnetRegisteredOn, k - 1, 'years'), renewals[i] ?? null, { fixedDue: due });
+      // k years after the registration (not 1 year after the previous anniversary: no drift from 29 February),
+      // moved off non-working days like every other period (Atw art. 1).
+      add('D-15', `D-15#${k}`, addPeriod(ctx.woningnetRegisteredOn, k - 1, 'years'), renewals[i] ?? null, { countFrom: ctx.woningnetRegisteredOn, amount: k, unit: 'years' });
       if (!renewals[i]) break;
     }
   }
@@ -210,12 +226,52 @@ export function deriveDeadlines(s: TrajectoryState, ctx: DeadlineContext): Deadl
     add('D-16', 'D-16', s.lightSupport.startedOn, s.status === 'closed' ? s.closedOn : null, planned ? { fixedDue: planned } : { amount: ctx.settings.d16DefaultMonths, unit: 'months' });
   }
 
-  // D-OV-09: a time-out lasts at most two weeks.
-  if (s.inTimeOutSince) add('D-OV-09', `D-OV-09#${s.inTimeOutSince}`, s.inTimeOutSince, null);
+  // D-OV-09: a time-out lasts at most two weeks; met when it ended in time, missed (late) when it ended after.
+  for (const t of s.timeOuts) add('D-OV-09', `D-OV-09#${t.startedOn}`, t.startedOn, t.endedOn);
 
-  // A closed trajectory leaves nothing open.
+  // A closed trajectory leaves nothing open: what was still open is cancelled on the closing date,
+  // what was already overdue then stays missed (a side exit does not relabel a missed deadline).
   if (s.status === 'closed') {
-    for (const d of out) if (!d.metOn && !d.closedAs && d.kind === 'deadline' && d.ruleId !== 'D-16') d.closedAs = 'cancelled';
+    for (const d of out) {
+      if (d.metOn || d.closedAs || d.kind !== 'deadline' || d.ruleId === 'D-16') continue;
+      d.closedAs = s.closedOn && d.due !== null && d.due < s.closedOn ? 'missed' : 'cancelled';
+      d.closedOn = s.closedOn;
+    }
+  }
+  return out;
+}
+
+/** What the shell stores of a deadline, as far as its end is concerned. */
+export interface StoredDeadline {
+  kind: 'deadline' | 'earliest' | string;
+  due: IsoDate | null;
+  metOn: IsoDate | null;
+  closedAs: DeadlineEnd | string | null;
+}
+
+/**
+ * How a stored deadline ends when the derivation no longer produces it, as of `asOf` (the date
+ * the case changed): null when it has ended already (met, missed, cancelled, waived) and stays so;
+ * 'missed' when its due date had passed (it stays visible as missed); otherwise 'cancelled' — a
+ * deadline is cancelled only while it is still open. An earliest date (D-09) is never missed.
+ */
+export function endOfUnderived(d: StoredDeadline, asOf: IsoDate): { closedAs: DeadlineEnd; closedOn: IsoDate } | null {
+  if (d.metOn || d.closedAs) return null;
+  if (d.kind === 'deadline' && d.due !== null && d.due < asOf) return { closedAs: 'missed', closedOn: asOf };
+  return { closedAs: 'cancelled', closedOn: asOf };
+}
+
+/**
+ * The stored deadlines that the newly derived set no longer contains, each with its end as of `asOf`
+ * (only those that change: rows already ended are left as they are).
+ */
+export function endsOfUnderived<T extends StoredDeadline & { key: string }>(stored: ReadonlyArray<T>, derived: ReadonlyArray<{ key: string }>, asOf: IsoDate): Array<{ stored: T; closedAs: DeadlineEnd; closedOn: IsoDate }> {
+  const keys = new Set(derived.map((d) => d.key));
+  const out: Array<{ stored: T; closedAs: DeadlineEnd; closedOn: IsoDate }> = [];
+  for (const d of stored) {
+    if (keys.has(d.key)) continue;
+    const end = endOfUnderived(d, asOf);
+    if (end) out.push({ stored: d, ...end });
   }
   return out;
 }

@@ -41,6 +41,8 @@ export interface TrajectoryState {
   consentId: string | null;
   lastingIntermediateLease: boolean;
   inTimeOutSince: IsoDate | null;
+  /** Every time-out (X3), in order, with its end once it ended (D-OV-09). */
+  timeOuts: Array<{ startedOn: IsoDate; endedOn: IsoDate | null }>;
   goals: Goal[];
   housingNeedsOn: IsoDate | null;
   analysisOn: IsoDate | null;
@@ -72,6 +74,8 @@ export interface TrajectoryState {
   sentToWonenOn: IsoDate | null;
   wonenConfirmedOn: IsoDate | null;
   wonenReturned: { on: IsoDate; motivation: string } | null;
+  /** Every submission of the nomination to Wonen, in order, with Wonen's answer (D-13). */
+  wonenSubmissions: Array<{ sentOn: IsoDate; confirmedOn: IsoDate | null; returnedOn: IsoDate | null }>;
   contractOwnNameOn: IsoDate | null;
   contractType: 'indefinite' | 'five_year' | null;
   lightSupport: { startedOn: IsoDate; plannedEndOn: IsoDate | null } | null;
@@ -89,12 +93,12 @@ export function initialState(): TrajectoryState {
   return {
     startedOn: null, phase: 'P0_consent', reached: ['P0_consent'], status: 'active', exit: null, closedOn: null, variant: 'regular',
     enteredViaOtherRoute: false, multiProblemFamily: false, consentActive: false, consentId: null, lastingIntermediateLease: false,
-    inTimeOutSince: null, goals: [], housingNeedsOn: null, analysisOn: null, referralSubmittedOn: null, decisionOn: null, urgencyOn: null,
+    inTimeOutSince: null, timeOuts: [], goals: [], housingNeedsOn: null, analysisOn: null, referralSubmittedOn: null, decisionOn: null, urgencyOn: null,
     activeMediationOn: null, offers: [], matchFinalOn: null, dwellingReadyOn: null, dwellingAddress: null, leaseStartOn: null, keyHandoverOn: null,
     transferGoalsCommunicatedOn: null, firstMeetingOn: null, introScheduledOn: null, introHeldOn: null, evaluationIntervalMonths: null,
     supplementSignedOn: null, supportPlanOn: null, evaluations: [], fibuAgreementsOn: null, fibuEvaluations: [], woningnetRenewals: [],
     nuisanceCheck: null, jointDecision: null, nominationFilledOn: null, review: null, sentToWonenOn: null, wonenConfirmedOn: null,
-    wonenReturned: null, contractOwnNameOn: null, contractType: null, lightSupport: null, deviations: [], inactiveEventIds: [],
+    wonenReturned: null, wonenSubmissions: [], contractOwnNameOn: null, contractType: null, lightSupport: null, deviations: [], inactiveEventIds: [],
   };
 }
 
@@ -305,13 +309,21 @@ export function apply(s: TrajectoryState, e: TrajectoryEvent): TrajectoryState {
     case 'nomination_sent_to_wonen':
       s.sentToWonenOn = on;
       s.wonenReturned = null;
+      s.wonenSubmissions.push({ sentOn: on, confirmedOn: null, returnedOn: null });
       break;
-    case 'wonen_confirmed':
+    case 'wonen_confirmed': {
       s.wonenConfirmedOn = on;
+      const sub = s.wonenSubmissions[s.wonenSubmissions.length - 1];
+      if (sub && sub.confirmedOn === null && sub.returnedOn === null) sub.confirmedOn = on;
       break;
+    }
     case 'wonen_returned':
       s.wonenReturned = { on, motivation: d.motivation as string };
       s.sentToWonenOn = null;
+      {
+        const sub = s.wonenSubmissions[s.wonenSubmissions.length - 1];
+        if (sub && sub.confirmedOn === null && sub.returnedOn === null) sub.returnedOn = on;
+      }
       s.jointDecision = null;
       s.review = null;
       moveTo(s, 'P7_living');
@@ -330,10 +342,14 @@ export function apply(s: TrajectoryState, e: TrajectoryEvent): TrajectoryState {
       break;
     case 'time_out_started':
       s.inTimeOutSince = on;
+      s.timeOuts.push({ startedOn: on, endedOn: null });
       break;
-    case 'time_out_ended':
+    case 'time_out_ended': {
       s.inTimeOutSince = null;
+      const open = s.timeOuts[s.timeOuts.length - 1];
+      if (open && open.endedOn === null) open.endedOn = on;
       break;
+    }
     case 'care_stopped_before_transfer':
       close(s, 'X2_care_stopped', on);
       break;

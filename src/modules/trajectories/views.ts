@@ -2,7 +2,7 @@
 import {
   DEADLINE_RULES, PHASES, TRANSITIONS, deadlineStatus, isEscalated, transferConditions, type DeadlineRuleId, type Phase,
 } from '../../domain/trajectories/index.ts';
-import { canSeeDeadline, canSeeEvent, visibleEventData, visibleGoals, type Viewer } from '../../domain/privacy/visibility.ts';
+import { canSeeDeadline, canSeeEvent, canSeeEventInstance, visibleClientFields, visibleEventData, visibleGoals, type Viewer } from '../../domain/privacy/visibility.ts';
 import type { LoadedTrajectory } from './repository.ts';
 
 export const PHASE_LABELS: Record<Phase, { nl: string; en: string }> = {
@@ -32,6 +32,8 @@ export interface DeadlineRow {
   warn_on: string | null;
   met_on: string | null;
   closed_as: string | null;
+  /** The date it ended as closed_as (migration 0008); absent in older rows. */
+  closed_on?: string | null;
   paused: boolean;
   computed: unknown;
   history: unknown;
@@ -43,7 +45,7 @@ export function deadlineView(d: DeadlineRow, asOf: string) {
   const inst = {
     key: d.key, ruleId: d.rule_id as DeadlineRuleId, nature: d.nature as 'MUST', kind: d.kind as 'deadline', actors: [], start: d.start_date,
     computed: d.computed as never, due: d.due_date, originalDue: d.original_due_date, paused: d.paused, adjustmentHistory: [], warnOn: d.warn_on,
-    metOn: d.met_on, closedAs: d.closed_as as null, note: d.note,
+    metOn: d.met_on, closedAs: d.closed_as as null, closedOn: d.closed_on ?? null, note: d.note,
   };
   const status = deadlineStatus(inst, asOf);
   const computed = (typeof d.computed === 'string' ? JSON.parse(d.computed) : d.computed) as { adjustments?: unknown[] };
@@ -62,7 +64,10 @@ export function deadlineView(d: DeadlineRow, asOf: string) {
     warnOn: d.warn_on,
     metOn: d.met_on,
     status,
-    overdue: status === 'missed' && !d.met_on,
+    /** The date it ended without being met (cancelled, waived, missed), where known. */
+    closedOn: d.closed_on ?? null,
+    // Overdue: missed and still open work; a deadline that ended as missed stays missed but is no work any more.
+    overdue: status === 'missed' && !d.met_on && !d.closed_as,
     warning: d.warn_on !== null && !d.met_on && asOf >= d.warn_on && status === 'open',
     escalated: isEscalated(inst, asOf),
     paused: d.paused,
@@ -105,8 +110,9 @@ export function metroLine(t: LoadedTrajectory, deadlines: ReturnType<typeof dead
 
 export function eventsFor(t: LoadedTrajectory, viewer: Viewer, names: Map<string, string>) {
   const inactive = new Set(t.state.inactiveEventIds);
+  const urgencyGoalIds = t.state.goals.filter((g) => g.linkedToUrgency).map((g) => g.id);
   return t.events
-    .filter((e) => canSeeEvent(viewer, e.type) || ((e.type === 'event_corrected' || e.type === 'event_voided') && viewer === 'care_provider'))
+    .filter((e) => canSeeEventInstance(viewer, e.type, e.data, urgencyGoalIds) || ((e.type === 'event_corrected' || e.type === 'event_voided') && viewer === 'care_provider'))
     .map((e) => ({
       id: e.id,
       seq: e.seq,
@@ -130,7 +136,8 @@ export function trajectoryView(t: LoadedTrajectory, viewer: Viewer, asOf: string
     careProvider: { id: t.careProviderId, name: orgNames.get(t.careProviderId) ?? null },
     corporation: t.corporationId ? { id: t.corporationId, name: orgNames.get(t.corporationId) ?? null } : null,
     corporationContactId: t.corporationContactId,
-    targetGroup: t.targetGroup,
+    // Field visibility of the client record applies to the case too (the corporation does not see the target group).
+    targetGroup: visibleClientFields(viewer).includes('targetGroup') ? t.targetGroup : null,
     variant: t.variant,
     phase: s.phase,
     phaseLabel: PHASE_LABELS[s.phase],
