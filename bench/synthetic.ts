@@ -361,14 +361,15 @@ interface TrajectoryGen {
   active: boolean;
 }
 
+/** A trajectory's deadline row (case_kind is the column default, 'trajectory'; case_id is the trajectory). */
 type DeadlineRow = [
-  trajectory_id: string, key: string, rule_id: string, nature: string, kind: string, actor_kinds: string, organisation_id: string | null,
+  case_id: string, key: string, rule_id: string, nature: string, kind: string, actor_kinds: string, organisation_id: string | null,
   assignee_user_id: string | null, start_date: IsoDate, due_date: IsoDate | null, original_due_date: IsoDate, warn_on: IsoDate | null,
   met_on: IsoDate | null, closed_as: string | null, paused: boolean, computed: string, history: string, note: string | null,
 ];
 
 const DEADLINE_COLUMNS: ReadonlyArray<[string, string, string?]> = [
-  ['trajectory_id', 'uuid'], ['key', 'text'], ['rule_id', 'text'], ['nature', 'text'], ['kind', 'text'], ['actor_kinds', 'text', 'text[]'],
+  ['case_id', 'uuid'], ['key', 'text'], ['rule_id', 'text'], ['nature', 'text'], ['kind', 'text'], ['actor_kinds', 'text', 'text[]'],
   ['organisation_id', 'uuid'], ['assignee_user_id', 'uuid'], ['start_date', 'date'], ['due_date', 'date'], ['original_due_date', 'date'],
   ['warn_on', 'date'], ['met_on', 'date'], ['closed_as', 'text'], ['paused', 'boolean'], ['computed', 'text', 'jsonb'], ['history', 'text', 'jsonb'], ['note', 'text'],
 ];

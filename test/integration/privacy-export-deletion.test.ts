@@ -253,10 +253,10 @@ describe('deletion requests and erasure (R-OR-92)', () => {
     expect(await ctx.db.selectFrom('trajectories').select(['phase', 'status', 'started_on', 'variant', 'dwelling_address']).where('id', '=', tid).executeTakeFirstOrThrow()).toEqual({ ...trajectoryBefore, dwelling_address: null });
 
     // Deadlines keep their dates; the reasons of adjustments are gone.
-    const d12 = await ctx.db.selectFrom('deadlines').selectAll().where('trajectory_id', '=', tid).where('rule_id', '=', 'D-12').executeTakeFirstOrThrow();
+    const d12 = await ctx.db.selectFrom('deadlines').selectAll().where('case_kind', '=', 'trajectory').where('case_id', '=', tid).where('rule_id', '=', 'D-12').executeTakeFirstOrThrow();
     expect(d12).toMatchObject({ due_date: '2026-08-31', original_due_date: '2026-07-13' });
     expect(JSON.stringify(d12.history)).toContain('[gewist]');
-    expect((await ctx.db.selectFrom('deadline_adjustments').select('reason').where('trajectory_id', '=', tid).execute()).map((a) => a.reason)).toEqual(['[gewist]']);
+    expect((await ctx.db.selectFrom('deadline_adjustments').select('reason').where('case_kind', '=', 'trajectory').where('case_id', '=', tid).execute()).map((a) => a.reason)).toEqual(['[gewist]']);
 
     // Forms: kind, status, dates, hashes and who signed as which party on which date stay.
     expect(await ctx.db.selectFrom('forms').select(['kind', 'status', 'data', 'version']).where('id', '=', formId).executeTakeFirstOrThrow()).toEqual({ kind: 'F-1', status: 'final', data: {}, version: 1 });

@@ -75,7 +75,7 @@ export async function summaryPdf(db: Db, clock: Clock, t: LoadedTrajectory, acce
   const asOf = todayIn(clock);
   const viewer = access.viewer;
   const d = (x: string | null | undefined) => (x ? formatDate(x, lang) : '');
-  const deadlineRows = (await db.selectFrom('deadlines').selectAll().where('trajectory_id', '=', t.id).orderBy('due_date').orderBy('key').execute()) as unknown as DeadlineRow[];
+  const deadlineRows = (await db.selectFrom('deadlines').selectAll().where('case_kind', '=', 'trajectory').where('case_id', '=', t.id).orderBy('due_date').orderBy('key').execute()) as unknown as DeadlineRow[];
   const deadlines = deadlineRows.map((r) => deadlineView(r, asOf));
   const names = await userNames(db, t.events.map((e) => e.recordedBy));
   const orgs = await orgNames(db, [t.careProviderId, t.corporationId]);

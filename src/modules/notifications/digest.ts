@@ -27,7 +27,11 @@ export interface DigestItem {
   label: { nl: string; en: string };
   due: string;
   overdue: boolean;
-  trajectoryId: string;
+  /** The case the deadline belongs to (shared deadline table: trajectories and, later, other kinds of case). */
+  caseKind: string;
+  caseId: string;
+  /** Set for a trajectory's deadline. */
+  trajectoryId: string | null;
   /** Initials of the client only (privacy by design), or null when the client was erased. */
   initials: string | null;
 }
@@ -116,6 +120,11 @@ export function trajectoryLink(publicBaseUrl: string, trajectoryId: string): str
   return `${publicBaseUrl.replace(/\/+$/, '')}/trajecten/${trajectoryId}`;
 }
 
+/** The page of an item's case: the trajectory page, else the worklist (other kinds of case add their page here). */
+function caseLink(publicBaseUrl: string, i: DigestItem): string {
+  return i.trajectoryId ? trajectoryLink(publicBaseUrl, i.trajectoryId) : `${publicBaseUrl.replace(/\/+$/, '')}/`;
+}
+
 /** Subject, text and HTML of one digest (pure). Overdue first, then upcoming, each by due date. */
 export function renderDigest(input: DigestInput): RenderedDigest {
   const t = T[input.lang];
@@ -144,7 +153,7 @@ export function renderDigest(input: DigestInput): RenderedDigest {
     ...groups.flatMap((g) => [
       '',
       g.title,
-      ...g.items.flatMap((i) => [`- ${i.ruleId} ${label(i)}`, `  ${t.due}: ${t.formatDate(i.due)} · ${t.client}: ${who(i)}`, `  ${trajectoryLink(base, i.trajectoryId)}`]),
+      ...g.items.flatMap((i) => [`- ${i.ruleId} ${label(i)}`, `  ${t.due}: ${t.formatDate(i.due)} · ${t.client}: ${who(i)}`, `  ${caseLink(base, i)}`]),
     ]),
     ...(hidden > 0 ? ['', t.more(hidden)] : []),
     '',
@@ -168,7 +177,7 @@ export function renderDigest(input: DigestInput): RenderedDigest {
       ...g.items.map(
         (i) =>
           `<li><strong>${escapeHtml(i.ruleId)}</strong> ${escapeHtml(label(i))}<br>${escapeHtml(t.due)}: ${escapeHtml(t.formatDate(i.due))} · ${escapeHtml(t.client)}: ${escapeHtml(who(i))} · ` +
-          `<a href="${escapeHtml(trajectoryLink(base, i.trajectoryId))}">${escapeHtml(t.open)}</a></li>`,
+          `<a href="${escapeHtml(caseLink(base, i))}">${escapeHtml(t.open)}</a></li>`,
       ),
       '</ul>',
     ]),
@@ -252,13 +261,15 @@ export async function buildDigests(db: Db, clock: Clock, opts: BuildDigestsOptio
       if (h > horizon) horizon = h;
       const rows = await worklistRows(db, { subject, asOf: today, horizon: h, scope: 'mine', limit: 500 });
       for (const r of rows) {
-        const k = `${r.trajectory_id}|${r.key}`;
+        const k = `${r.case_kind}|${r.case_id}|${r.key}`;
         if (items.has(k) || !r.due_date) continue;
         items.set(k, {
           ruleId: r.rule_id,
           label: DEADLINE_RULES[r.rule_id as DeadlineRuleId]?.label ?? { nl: r.rule_id, en: r.rule_id },
           due: r.due_date,
           overdue: r.due_date < today,
+          caseKind: r.case_kind,
+          caseId: r.case_id,
           trajectoryId: r.trajectory_id,
           initials: clientInitials(r.first_name, r.last_name),
         });

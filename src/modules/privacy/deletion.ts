@@ -240,19 +240,20 @@ export async function eraseClient(trx: Trx, clock: Clock, clientId: string): Pro
     }
     await trx.updateTable('trajectories').set({ state: JSON.stringify(state), dwelling_address: null, version: sql<number>`version + 1`, updated_at: now }).where('id', '=', tId).execute();
 
-    const deadlines = await trx.selectFrom('deadlines').select(['key', 'computed', 'history', 'note']).where('trajectory_id', '=', tId).execute();
+    const deadlines = await trx.selectFrom('deadlines').select(['key', 'computed', 'history', 'note']).where('case_kind', '=', 'trajectory').where('case_id', '=', tId).execute();
     for (const d of deadlines) {
       await trx
         .updateTable('deadlines')
         .set({ computed: JSON.stringify(scrubReasons(parse(d.computed))), history: JSON.stringify(scrubReasons(parse(d.history))), note: isCodeNote(d.note) ? d.note : null })
-        .where('trajectory_id', '=', tId)
+        .where('case_kind', '=', 'trajectory')
+        .where('case_id', '=', tId)
         .where('key', '=', d.key)
         .execute();
       counts.deadlines++;
     }
   }
   if (tIds.length) {
-    counts.adjustments = (await trx.updateTable('deadline_adjustments').set({ reason: ERASED_TEXT }).where('trajectory_id', 'in', tIds).returning('id').execute()).length;
+    counts.adjustments = (await trx.updateTable('deadline_adjustments').set({ reason: ERASED_TEXT }).where('case_kind', '=', 'trajectory').where('case_id', 'in', tIds).returning('id').execute()).length;
   }
   if (fIds.length) {
     await trx.updateTable('forms').set({ data: '{}', updated_at: now }).where('id', 'in', fIds).execute();

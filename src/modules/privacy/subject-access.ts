@@ -96,8 +96,8 @@ export async function collectSubjectAccess(db: Db, clock: Clock, clientId: strin
 
   const [events, deadlines, adjustments, team, forms] = await Promise.all([
     db.selectFrom('trajectory_events').selectAll().where('trajectory_id', 'in', inT).orderBy('trajectory_id').orderBy('seq').execute(),
-    db.selectFrom('deadlines').selectAll().where('trajectory_id', 'in', inT).orderBy('due_date').orderBy('key').execute(),
-    db.selectFrom('deadline_adjustments').selectAll().where('trajectory_id', 'in', inT).orderBy('created_at').execute(),
+    db.selectFrom('deadlines').selectAll().where('case_kind', '=', 'trajectory').where('case_id', 'in', inT).orderBy('due_date').orderBy('key').execute(),
+    db.selectFrom('deadline_adjustments').selectAll().where('case_kind', '=', 'trajectory').where('case_id', 'in', inT).orderBy('created_at').execute(),
     db.selectFrom('trajectory_team').selectAll().where('trajectory_id', 'in', inT).orderBy('added_at').execute(),
     db.selectFrom('forms').selectAll().where('trajectory_id', 'in', inT).orderBy('created_at').execute(),
   ]);
@@ -197,11 +197,11 @@ export async function collectSubjectAccess(db: Db, clock: Clock, clientId: strin
           recordedAt: iso(e.recorded_at),
         })),
       deadlines: deadlines
-        .filter((d) => d.trajectory_id === t.id)
+        .filter((d) => d.case_id === t.id)
         .map((d) => ({
           ...deadlineView(d as unknown as DeadlineRow, today),
           adjustments: adjustments
-            .filter((a) => a.trajectory_id === t.id && a.key === d.key)
+            .filter((a) => a.case_id === t.id && a.key === d.key)
             .map((a) => ({ id: a.id, kind: a.kind, from: a.from_date, until: a.until_date, newDue: a.new_due, reason: a.reason, by: user(a.by_user_id), createdAt: iso(a.created_at) })),
         })),
       team: team

@@ -19,6 +19,7 @@ export const handOverCases: HandoverHook = async (trx, { fromUserId, toUserId, a
     moved++;
   }
   const contacts = await trx.updateTable('trajectories').set({ corporation_contact_id: toUserId }).where('corporation_contact_id', '=', fromUserId).executeTakeFirst();
-  const deadlines = await trx.updateTable('deadlines').set({ assignee_user_id: toUserId }).where('assignee_user_id', '=', fromUserId).where('met_on', 'is', null).executeTakeFirst();
+  // Open deadlines of every kind of case; ended ones (met, missed, cancelled, waived) keep who had them.
+  const deadlines = await trx.updateTable('deadlines').set({ assignee_user_id: toUserId }).where('assignee_user_id', '=', fromUserId).where('met_on', 'is', null).where('closed_as', 'is', null).executeTakeFirst();
   return { trajectoryTeams: moved, corporationContact: Number(contacts.numUpdatedRows ?? 0), openDeadlines: Number(deadlines.numUpdatedRows ?? 0) };
 };

@@ -6,15 +6,18 @@
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
-import type { Clock } from '../../platform/clock.ts';
+import { todayIn, type Clock } from '../../platform/clock.ts';
 import type { CaseRef } from '../../domain/policy/index.ts';
 import type { DeadlineAdjustment, WorkingCalendar } from '../../domain/calendar/index.ts';
 import {
-  DEFAULT_DEADLINE_SETTINGS, deriveDeadlines, deriveState, type DeadlineInstance, type DeadlineSettings, type EventType, type TrajectoryEvent, type TrajectoryState,
+  DEFAULT_DEADLINE_SETTINGS, deriveDeadlines, deriveState, endsOfUnderived, type DeadlineInstance, type DeadlineSettings, type EventType, type TrajectoryEvent, type TrajectoryState,
 } from '../../domain/trajectories/index.ts';
 import { loadCalendar } from '../calendar/index.ts';
 
 type Db = Kysely<Database>;
+
+/** The case kind of an Omslagroute trajectory in the shared deadline tables (migration 0008). */
+export const TRAJECTORY_CASE = 'trajectory';
 
 export interface TeamMember {
   id: string;
@@ -102,7 +105,7 @@ export async function loadTrajectory(db: Db, id: string, opts: { forUpdate?: boo
 }
 
 export async function loadAdjustments(db: Db, trajectoryId: string): Promise<Record<string, DeadlineAdjustment[]>> {
-  const rows = await db.selectFrom('deadline_adjustments').selectAll().where('trajectory_id', '=', trajectoryId).orderBy('created_at').execute();
+  const rows = await db.selectFrom('deadline_adjustments').selectAll().where('case_kind', '=', TRAJECTORY_CASE).where('case_id', '=', trajectoryId).orderBy('created_at').execute();
   const out: Record<string, DeadlineAdjustment[]> = {};
   for (const r of rows) {
     const list = (out[r.key] ??= []);
@@ -141,7 +144,11 @@ function assignment(d: DeadlineInstance, t: LoadedTrajectory): { organisationId:
   return { organisationId: null, userId: null }; // Wonen: every Wonen officer sees these
 }
 
-/** Rewrites the trajectory's caches from its events: state, phase, status, deadlines. */
+/**
+ * Rewrites the trajectory's caches from its events: state, phase, status, deadlines. Deadlines are
+ * upserted, never removed: a stored deadline the derivation no longer produces ends as the domain
+ * decides (`endsOfUnderived`: cancelled while open, missed when already overdue, as of today).
+ */
 export async function refreshCaches(trx: Transaction<Database>, t: LoadedTrajectory, clock: Clock): Promise<{ deadlines: DeadlineInstance[]; version: number }> {
   const deadlines = await computeDeadlines(trx, t);
   const s = t.state;
@@ -160,7 +167,22 @@ export async function refreshCaches(trx: Transaction<Database>, t: LoadedTraject
     .where('id', '=', t.id)
     .returning('version')
     .executeTakeFirstOrThrow();
-  await trx.deleteFrom('deadlines').where('trajectory_id', '=', t.id).execute();
+  const stored = await trx
+    .selectFrom('deadlines')
+    .select(['key', 'kind', 'due_date', 'met_on', 'closed_as'])
+    .where('case_kind', '=', TRAJECTORY_CASE)
+    .where('case_id', '=', t.id)
+    .execute();
+  const today = todayIn(clock);
+  for (const end of endsOfUnderived(stored.map((r) => ({ key: r.key, kind: r.kind, due: r.due_date, metOn: r.met_on, closedAs: r.closed_as })), deadlines, today)) {
+    await trx
+      .updateTable('deadlines')
+      .set({ closed_as: end.closedAs, closed_on: end.closedOn })
+      .where('case_kind', '=', TRAJECTORY_CASE)
+      .where('case_id', '=', t.id)
+      .where('key', '=', end.stored.key)
+      .execute();
+  }
   if (deadlines.length) {
     await trx
       .insertInto('deadlines')
@@ -168,7 +190,9 @@ export async function refreshCaches(trx: Transaction<Database>, t: LoadedTraject
         deadlines.map((d) => {
           const a = assignment(d, t);
           return {
-            trajectory_id: t.id,
+            case_kind: TRAJECTORY_CASE,
+            case_id: t.id,
+            municipality_id: t.municipalityId,
             key: d.key,
             rule_id: d.ruleId,
             nature: d.nature,
@@ -182,12 +206,35 @@ export async function refreshCaches(trx: Transaction<Database>, t: LoadedTraject
             warn_on: d.warnOn,
             met_on: d.metOn,
             closed_as: d.closedAs,
+            closed_on: d.closedOn,
             paused: d.paused,
             computed: JSON.stringify(d.computed),
             history: JSON.stringify(d.adjustmentHistory),
             note: d.note,
           };
         }),
+      )
+      .onConflict((oc) =>
+        oc.columns(['case_kind', 'case_id', 'key']).doUpdateSet((eb) => ({
+          municipality_id: eb.ref('excluded.municipality_id'),
+          rule_id: eb.ref('excluded.rule_id'),
+          nature: eb.ref('excluded.nature'),
+          kind: eb.ref('excluded.kind'),
+          actor_kinds: eb.ref('excluded.actor_kinds'),
+          organisation_id: eb.ref('excluded.organisation_id'),
+          assignee_user_id: eb.ref('excluded.assignee_user_id'),
+          start_date: eb.ref('excluded.start_date'),
+          due_date: eb.ref('excluded.due_date'),
+          original_due_date: eb.ref('excluded.original_due_date'),
+          warn_on: eb.ref('excluded.warn_on'),
+          met_on: eb.ref('excluded.met_on'),
+          closed_as: eb.ref('excluded.closed_as'),
+          closed_on: eb.ref('excluded.closed_on'),
+          paused: eb.ref('excluded.paused'),
+          computed: eb.ref('excluded.computed'),
+          history: eb.ref('excluded.history'),
+          note: eb.ref('excluded.note'),
+        })),
       )
       .execute();
   }

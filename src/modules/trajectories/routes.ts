@@ -83,7 +83,7 @@ export async function trajectoryRoutes(app: App) {
   };
 
   const deadlinesOf = async (trajectoryId: string, asOf: string) => {
-    const rows = (await db.selectFrom('deadlines').selectAll().where('trajectory_id', '=', trajectoryId).orderBy('due_date').orderBy('key').execute()) as unknown as DeadlineRow[];
+    const rows = (await db.selectFrom('deadlines').selectAll().where('case_kind', '=', 'trajectory').where('case_id', '=', trajectoryId).orderBy('due_date').orderBy('key').execute()) as unknown as DeadlineRow[];
     return rows.map((r) => deadlineView(r, asOf));
   };
 
@@ -180,12 +180,12 @@ export async function trajectoryRoutes(app: App) {
       base = base.where((eb) => eb.or([eb('c.first_name', 'ilike', like), eb('c.last_name', 'ilike', like), eb('c.woningnet_number', 'ilike', like)]));
     }
     if (q.overdue) {
-      base = base.where((eb) => eb.exists(eb.selectFrom('deadlines as d').select(sql`1`.as('x')).whereRef('d.trajectory_id', '=', 't.id').where('d.met_on', 'is', null).where('d.closed_as', 'is', null).where('d.kind', '=', 'deadline').where('d.due_date', '<', asOf)));
+      base = base.where((eb) => eb.exists(eb.selectFrom('deadlines as d').select(sql`1`.as('x')).where('d.case_kind', '=', 'trajectory').whereRef('d.case_id', '=', 't.id').where('d.met_on', 'is', null).where('d.closed_as', 'is', null).where('d.kind', '=', 'deadline').where('d.due_date', '<', asOf)));
     }
     const [rows, total] = await Promise.all([
       base
         .select(['c.id as client_id', 'c.first_name', 'c.last_name', 'c.birth_date', 't.id as trajectory_id', 't.phase', 't.status', 't.target_group', 't.care_provider_id', 't.corporation_id', 't.started_on'])
-        .select((eb) => eb.selectFrom('deadlines as d').select((e2) => e2.fn.countAll<string>().as('n')).whereRef('d.trajectory_id', '=', 't.id').where('d.met_on', 'is', null).where('d.closed_as', 'is', null).where('d.kind', '=', 'deadline').where('d.due_date', '<', asOf).as('overdue_count'))
+        .select((eb) => eb.selectFrom('deadlines as d').select((e2) => e2.fn.countAll<string>().as('n')).where('d.case_kind', '=', 'trajectory').whereRef('d.case_id', '=', 't.id').where('d.met_on', 'is', null).where('d.closed_as', 'is', null).where('d.kind', '=', 'deadline').where('d.due_date', '<', asOf).as('overdue_count'))
         .orderBy('c.last_name').orderBy('c.first_name').orderBy('t.id')
         .limit(q.limit ?? 50).offset(q.offset ?? 0).execute(),
       base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
@@ -542,7 +542,7 @@ export async function trajectoryRoutes(app: App) {
     const view = await transact(app, async (trx) => {
       const t = await mustLoad(req.params.id, trx, true);
       const access = await authorizeCase(trx, clock, req, 'deadline.adjust', t);
-      const existing = await trx.selectFrom('deadlines').selectAll().where('trajectory_id', '=', t.id).where('key', '=', key).executeTakeFirst();
+      const existing = await trx.selectFrom('deadlines').selectAll().where('case_kind', '=', 'trajectory').where('case_id', '=', t.id).where('key', '=', key).executeTakeFirst();
       if (!existing) throw problem.notFound('De termijn', 'The deadline');
       // Each party adjusts its own deadlines.
       const own = (existing.actor_kinds as string[]).some((k) => access.actorKinds.includes(k as never));
@@ -568,12 +568,12 @@ export async function trajectoryRoutes(app: App) {
         throw err;
       }
       await trx.insertInto('deadline_adjustments').values({
-        trajectory_id: t.id, key, kind: b.kind, from_date: b.kind === 'pause' ? (b.from ?? today) : null, until_date: b.kind === 'resume' ? (b.until ?? today) : null,
+        case_kind: 'trajectory', case_id: t.id, key, kind: b.kind, from_date: b.kind === 'pause' ? (b.from ?? today) : null, until_date: b.kind === 'resume' ? (b.until ?? today) : null,
         new_due: b.kind === 'extension' ? b.newDue! : null, reason: b.reason, by_user_id: subject.userId, created_at: clock.now(),
       }).execute();
       await refreshCaches(trx, t, clock);
       await recordAudit(app, trx, req, { action: 'deadline.adjust', resourceType: 'trajectory', resourceId: t.id, subjectOrganisationId: t.careProviderId, purpose: access.purpose, outcome: 'success', details: { key, kind: b.kind } });
-      const row = await trx.selectFrom('deadlines').selectAll().where('trajectory_id', '=', t.id).where('key', '=', key).executeTakeFirstOrThrow();
+      const row = await trx.selectFrom('deadlines').selectAll().where('case_kind', '=', 'trajectory').where('case_id', '=', t.id).where('key', '=', key).executeTakeFirstOrThrow();
       return deadlineView(row as unknown as DeadlineRow, today);
     });
     return reply.status(201).send(view);

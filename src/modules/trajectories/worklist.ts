@@ -23,14 +23,16 @@ export interface WorklistQuery {
 
 /**
  * The open deadlines a user has to act on, overdue first, then those due within the horizon.
- * One indexed query (partial indexes on assignee / organisation for unfulfilled deadlines).
+ * One indexed query (partial indexes on assignee / organisation for unfulfilled deadlines) over
+ * every kind of case in the shared deadline table; a trajectory's deadline brings its phase and
+ * client name (LEFT JOIN: deadlines of other kinds of case have none).
  */
 export async function worklistRows(db: Kysely<Database>, q: WorklistQuery) {
   const s = q.subject;
   let base = db
     .selectFrom('deadlines as d')
-    .innerJoin('trajectories as t', 't.id', 'd.trajectory_id')
-    .innerJoin('clients as c', 'c.id', 't.client_id')
+    .leftJoin('trajectories as t', (j) => j.onRef('t.id', '=', 'd.case_id').on('d.case_kind', '=', 'trajectory'))
+    .leftJoin('clients as c', 'c.id', 't.client_id')
     .where('d.met_on', 'is', null)
     .where('d.closed_as', 'is', null)
     .where('d.kind', '=', 'deadline')
@@ -46,14 +48,14 @@ export async function worklistRows(db: Kysely<Database>, q: WorklistQuery) {
   }
   return base
     .select([
-      'd.trajectory_id', 'd.key', 'd.rule_id', 'd.nature', 'd.kind', 'd.actor_kinds', 'd.organisation_id', 'd.assignee_user_id', 'd.start_date', 'd.due_date',
-      'd.original_due_date', 'd.warn_on', 'd.met_on', 'd.closed_as', 'd.paused', 'd.computed', 'd.history', 'd.note',
+      'd.case_kind', 'd.case_id', sql<string | null>`CASE WHEN d.case_kind = 'trajectory' THEN d.case_id END`.as('trajectory_id'), 'd.key', 'd.rule_id', 'd.nature', 'd.kind', 'd.actor_kinds', 'd.organisation_id', 'd.assignee_user_id', 'd.start_date', 'd.due_date',
+      'd.original_due_date', 'd.warn_on', 'd.met_on', 'd.closed_as', 'd.closed_on', 'd.paused', 'd.computed', 'd.history', 'd.note',
       't.phase', 't.client_id', 'c.first_name', 'c.last_name',
     ])
     // Overdue first needs no extra sort key: overdue rows already come first by due date,
     // and ordering by due date alone lets the partial index feed rows in order (stop at the limit).
     .orderBy('d.due_date')
-    .orderBy('d.trajectory_id')
+    .orderBy('d.case_id')
     .orderBy('d.key')
     .limit(q.limit)
     .execute();
@@ -89,11 +91,13 @@ export async function worklistRoutes(app: App) {
     const cal = await loadCalendar(db, s.organisationId);
     const horizon = cal.addWorkingDays(asOf, WORKLIST_HORIZON_WORKING_DAYS);
     const rows = await worklistRows(db, { subject: s, asOf, horizon, scope, limit: req.query.limit ?? 200 });
-    req.auditInfo = { resourceType: 'deadline', purpose: decide(s, 'worklist.read').purpose ?? (s.role === 'corporation_contact' ? 'PB-1' : s.role === 'wonen_officer' ? 'PB-6' : 'case_management'), details: { count: rows.length, scope, trajectoryIds: [...new Set(rows.map((r) => r.trajectory_id))] } };
+    req.auditInfo = { resourceType: 'deadline', purpose: decide(s, 'worklist.read').purpose ?? (s.role === 'corporation_contact' ? 'PB-1' : s.role === 'wonen_officer' ? 'PB-6' : 'case_management'), details: { count: rows.length, scope, trajectoryIds: [...new Set(rows.flatMap((r) => (r.trajectory_id ? [r.trajectory_id] : [])))] } };
     return {
       asOf,
       horizon,
       items: rows.map((r) => ({
+        caseKind: r.case_kind,
+        caseId: r.case_id,
         trajectoryId: r.trajectory_id,
         clientId: r.client_id,
         clientName: [r.first_name, r.last_name].filter(Boolean).join(' ') || null,

@@ -245,8 +245,16 @@ export interface TrajectoryTeamTable {
   removed_at: Timestamp | null;
 }
 
+/**
+ * Deadlines of every kind of case, keyed by (case_kind, case_id, key) (migration 0008).
+ * Never removed: a deadline ends met (met_on) or closed_as cancelled / waived / missed, on closed_on.
+ */
 export interface DeadlineTable {
-  trajectory_id: string;
+  /** 'trajectory' (Omslagroute); later kinds: matching offers, nuisance cases, housing projects, young-adult contracts. */
+  case_kind: ColumnType<string, string | undefined, string>;
+  case_id: string;
+  /** The tenant key of the case (a trajectory's referring municipality; may be unknown). */
+  municipality_id: string | null;
   key: string;
   rule_id: string;
   nature: string;
@@ -260,6 +268,8 @@ export interface DeadlineTable {
   warn_on: PlainDate | null;
   met_on: PlainDate | null;
   closed_as: string | null;
+  /** The date the deadline ended (cancelled, waived or missed) when the case stopped producing it. */
+  closed_on: PlainDate | null;
   paused: Generated<boolean>;
   computed: Json<Record<string, unknown>>;
   history: Json<unknown[]>;
@@ -268,7 +278,8 @@ export interface DeadlineTable {
 
 export interface DeadlineAdjustmentTable {
   id: Generated<string>;
-  trajectory_id: string;
+  case_kind: ColumnType<string, string | undefined, string>;
+  case_id: string;
   key: string;
   kind: 'pause' | 'resume' | 'extension';
   from_date: PlainDate | null;
