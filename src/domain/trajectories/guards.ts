@@ -190,3 +190,24 @@ export function checkEvent(s: TrajectoryState, input: EventInput, actor: Recordi
   }
   return out;
 }
+
+/** Whether the actor's role and organisation relation may record this type of event (the transition table's actors). */
+export function mayRecord(type: EventType, actor: Pick<RecordingActor, 'role' | 'kinds'>): boolean {
+  return TRANSITIONS[type].actors.some((a) => actor.kinds.includes(a.kind) && a.roles.includes(actor.role));
+}
+
+/**
+ * Correcting or voiding an event is for the party that may record it: Wonen cannot void the care
+ * provider's consent step, a corporation cannot correct the support plan. Returns the refusal, or
+ * null when the actor may record the corrected event's type.
+ */
+export function correctionPartyViolation(target: EventType, actor: Pick<RecordingActor, 'role' | 'kinds'>): Violation | null {
+  if (mayRecord(target, actor)) return null;
+  const t = TRANSITIONS[target];
+  return v(
+    'correction_by_other_party', t.rules[0] ?? null,
+    `Alleen wie “${t.label.nl}” mag vastleggen, mag deze stap corrigeren of laten vervallen.`,
+    `Only a party that may record “${t.label.en}” may correct or void this step.`,
+    '/correctsEventId',
+  );
+}

@@ -11,15 +11,16 @@ import crypto from 'node:crypto';
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import type { Clock } from '../../platform/clock.ts';
-import { todayIn } from '../../platform/clock.ts';
 import {
   FORM_DEFINITIONS, SUPPORT_PLAN_GOAL_FIELDS, allFields, contentHashInput, formatDate, validateForm,
   type FormData, type FormDefinition, type FormKind, type FormSignature, type FormStatus, type Lang, type SignatureMethod, type SignatureParty, type ValidationContext,
 } from '../../domain/forms/index.ts';
-import { checkEvent, deriveState, effectiveEvents, type EventType, type TrajectoryEvent, type Violation } from '../../domain/trajectories/index.ts';
+import { effectiveEvents, type EventType, type TrajectoryEvent } from '../../domain/trajectories/index.ts';
 import type { Role } from '../../domain/organisations/model.ts';
-import { refreshCaches, runTrajectoryEventHooks, type LoadedTrajectory } from '../trajectories/index.ts';
+import type { LoadedTrajectory } from '../trajectories/index.ts';
 import { onCaseEvent as registerTrajectoryEventHook } from './hooks.ts';
+import { recordTrajectoryEvent, type TrajectoryActor } from '../trajectories/index.ts';
+import { CaseEventRefused } from '../../platform/cases/engine.ts';
 
 type Db = Kysely<Database>;
 type Trx = Transaction<Database>;
@@ -314,25 +315,16 @@ export async function recordAutomaticEvent(
   occurredOn: string,
   data: Record<string, unknown>,
 ): Promise<AutomaticEvent> {
-  const violations: Violation[] = checkEvent(t.state, { type, occurredOn, data }, { userId: actor.userId, role: actor.role, kinds: ['care_provider'], isPersonalSupervisor: false }, todayIn(clock))
-    .filter((v) => v.code !== 'actor_not_allowed');
-  if (violations.length) return { type, recorded: false, occurredOn, reasons: violations.map((v) => ({ code: v.code, rule: v.rule })) };
-  const now = clock.now();
-  const seq = t.events.length + 1;
-  const ev = await trx
-    .insertInto('trajectory_events')
-    .values({
-      trajectory_id: t.id, seq, type, occurred_on: occurredOn, data: JSON.stringify(data), corrects_event_id: null,
-      recorded_by: actor.userId, recorded_by_organisation_id: actor.organisationId, recorded_at: now,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const event: TrajectoryEvent = { id: ev.id, seq, type, occurredOn, data, recordedBy: actor.userId, recordedByOrganisationId: actor.organisationId, correctsEventId: null };
-  const events = [...t.events, event];
-  const after: LoadedTrajectory = { ...t, events, state: deriveState(events) };
-  await refreshCaches(trx, after, clock);
-  await runTrajectoryEventHooks(trx, { trajectory: after, event, at: now });
-  return { type, recorded: true, eventId: ev.id, occurredOn };
+  const automatic: TrajectoryActor = {
+    userId: actor.userId, organisationId: actor.organisationId, role: actor.role, kinds: ['care_provider'], isPersonalSupervisor: false, relation: null, purpose: 'case_management',
+  };
+  try {
+    const recorded = await recordTrajectoryEvent(trx, t.id, { type, occurredOn, data, correctsEventId: null }, () => automatic, { clock, waive: ['actor_not_allowed'] });
+    return { type, recorded: true, eventId: recorded.event.id, occurredOn };
+  } catch (err) {
+    if (err instanceof CaseEventRefused) return { type, recorded: false, occurredOn, reasons: err.violations.map((v) => ({ code: v.code, rule: v.rule })) };
+    throw err;
+  }
 }
 
 /**

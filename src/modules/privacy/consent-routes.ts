@@ -7,10 +7,10 @@ import { recordAudit, requireIfMatch, setEtag, transact } from '../../platform/h
 import { IdParams, IsoDateSchema, ProblemResponses } from '../../platform/http/schemas.ts';
 import { todayIn } from '../../platform/clock.ts';
 import { CONSENT_EXPLANATION_ITEMS, PURPOSE_LABELS, SHARING_PURPOSES, missingExplanations } from '../../domain/privacy/visibility.ts';
-import { deriveState, type TrajectoryEvent } from '../../domain/trajectories/index.ts';
 import type { Action } from '../../domain/policy/index.ts';
-import { authorizeCase } from '../trajectories/index.ts';
-import { loadTrajectory, refreshCaches, type LoadedTrajectory } from '../trajectories/index.ts';
+import { actorOf, authorizeCase } from '../trajectories/index.ts';
+import { loadTrajectory, type LoadedTrajectory } from '../trajectories/index.ts';
+import { recordTrajectoryEvent } from '../trajectories/index.ts';
 
 const ConsentSchema = Type.Object({
   id: Type.String(),
@@ -23,6 +23,8 @@ const ConsentSchema = Type.Object({
   withdrawnOn: Type.Union([Type.String(), Type.Null()]),
   active: Type.Boolean(),
   version: Type.Integer(),
+  /** With recordStep: the trajectory's version after the step. */
+  trajectoryVersion: Type.Optional(Type.Integer()),
 });
 
 export async function consentRoutes(app: App) {
@@ -66,6 +68,10 @@ export async function consentRoutes(app: App) {
           givenOn: IsoDateSchema,
           explainedItems: Type.Array(Type.Enum(CONSENT_EXPLANATION_ITEMS), { uniqueItems: true }),
           retention: Type.String({ minLength: 3, maxLength: 500, description: 'R-OR-92: the retention period as told to the client' }),
+          recordStep: Type.Optional(Type.Object(
+            { trajectoryVersion: Type.Integer({ minimum: 1, description: 'The ETag version of the trajectory as last read (412 when it changed)' }) },
+            { additionalProperties: false, description: 'Also record the route step “consent given” on the client’s current trajectory (P0), in the same transaction' },
+          )),
         },
         { additionalProperties: false },
       ),
@@ -79,6 +85,7 @@ export async function consentRoutes(app: App) {
     }
     if (b.givenOn > todayIn(clock)) throw problem.validation([{ field: '/givenOn', in: 'body', code: 'date_in_future', message: 'De datum ligt in de toekomst.', messageNl: 'De datum ligt in de toekomst.', messageEn: 'The date is in the future.' }]);
     const t = await caseFor(req, req.params.id, 'consent.record');
+    let trajectoryVersion: number | null = null;
     const id = await transact(app, async (trx) => {
       const row = await trx
         .insertInto('consents')
@@ -86,10 +93,20 @@ export async function consentRoutes(app: App) {
         .returning('id')
         .executeTakeFirstOrThrow();
       await recordAudit(app, trx, req, { action: 'consent.record', resourceType: 'consent', resourceId: row.id, subjectOrganisationId: t.careProviderId, purpose: 'case_management', outcome: 'success', details: { clientId: req.params.id, purposes: b.purposes } });
+      if (b.recordStep) {
+        // Consent and its route step commit together or not at all (R-OR-82).
+        const recorded = await recordTrajectoryEvent(
+          trx, t.id,
+          { type: 'consent_given', occurredOn: b.givenOn < t.startedOn ? t.startedOn : b.givenOn, data: { consentId: row.id }, correctsEventId: null },
+          async (locked) => actorOf(subjectOf(req), await authorizeCase(trx, clock, req, 'trajectory.record_event', locked)),
+          { clock, expectedVersion: b.recordStep.trajectoryVersion, audit: (tx, entry) => recordAudit(app, tx, req, { ...entry, outcome: 'success' }) },
+        );
+        trajectoryVersion = recorded.version;
+      }
       return row.id;
     });
     setEtag(reply, 1);
-    return reply.status(201).send(await view(id));
+    return reply.status(201).send({ ...(await view(id)), ...(trajectoryVersion !== null ? { trajectoryVersion } : {}) });
   });
 
   app.get('/clients/:id/consents', {
@@ -131,15 +148,12 @@ export async function consentRoutes(app: App) {
       // R-OR-94 (proposal): the withdrawal is recorded on every active trajectory; the lease is not ended automatically.
       const active = await trx.selectFrom('trajectories').select('id').where('client_id', '=', consent.client_id).where('status', '=', 'active').execute();
       for (const a of active) {
-        const t = (await loadTrajectory(trx, a.id, { forUpdate: true }))!;
-        const seq = t.events.length + 1;
-        const subject = subjectOf(req);
-        const ev = await trx.insertInto('trajectory_events').values({
-          trajectory_id: t.id, seq, type: 'consent_withdrawn', occurred_on: on < t.startedOn ? t.startedOn : on, data: JSON.stringify({ consentId: consent.id }),
-          corrects_event_id: null, recorded_by: subject.userId, recorded_by_organisation_id: subject.organisationId!, recorded_at: clock.now(),
-        }).returning('id').executeTakeFirstOrThrow();
-        const e: TrajectoryEvent = { id: ev.id, seq, type: 'consent_withdrawn', occurredOn: on, data: { consentId: consent.id }, recordedBy: subject.userId, recordedByOrganisationId: subject.organisationId!, correctsEventId: null };
-        await refreshCaches(trx, { ...t, events: [...t.events, e], state: deriveState([...t.events, e]) }, clock);
+        await recordTrajectoryEvent(
+          trx, a.id,
+          { type: 'consent_withdrawn', occurredOn: on, data: { consentId: consent.id }, correctsEventId: null },
+          async (t) => actorOf(subjectOf(req), await authorizeCase(trx, clock, req, 'consent.withdraw', t)),
+          { clock, audit: (tx, entry) => recordAudit(app, tx, req, { ...entry, outcome: 'success' }) },
+        );
       }
       await recordAudit(app, trx, req, { action: 'consent.withdraw', resourceType: 'consent', resourceId: consent.id, purpose: 'case_management', outcome: 'success', details: { clientId: consent.client_id, withdrawnOn: on } });
     });

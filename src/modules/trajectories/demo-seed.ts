@@ -7,9 +7,9 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { todayIn, type Clock } from '../../platform/clock.ts';
 import { addPeriod } from '../../domain/calendar/index.ts';
-import { checkEvent, deriveState, type EventType, type RecordingActor, type TrajectoryEvent } from '../../domain/trajectories/index.ts';
-import { loadTrajectory, refreshCaches } from './repository.ts';
-import { municipalityDefaults } from './municipality.ts';
+import type { EventType, RecordingActor } from '../../domain/trajectories/index.ts';
+import { CaseEventRefused } from '../../platform/cases/engine.ts';
+import { recordTrajectoryEvent, type TrajectoryActor } from './case-kind.ts';
 
 type Step = [type: EventType, daysAgo: number, data: Record<string, unknown>, by: 'cw' | 'cc' | 'won' | 'od'];
 
@@ -120,23 +120,20 @@ export async function seedDemoCases(db: Kysely<Database>, clock: Clock, demoDoma
         client_id: client.id, purposes: ['PB-1', 'PB-2', 'PB-3', 'PB-4', 'PB-5', 'PB-6', 'PB-7'], given_on: start,
         explained_items: JSON.stringify(['what', 'why', 'which_information', 'with_whom', 'storage_and_retention', 'rights']), explained_by: cw, retention: 'Tot 2 jaar na afsluiting van het traject', recorded_at: now,
       }).returning('id').executeTakeFirstOrThrow();
-      const events: TrajectoryEvent[] = [];
       const steps: Step[] = [['trajectory_started', c.startDaysAgo, { variant: 'regular' }, 'cw'], ...c.steps(c.startDaysAgo).map(([type, d, data, by]): Step => [type, d < 0 ? c.startDaysAgo : d, data, by])];
       for (const [type, daysAgo, raw, by] of steps) {
         const data = resolve(raw, consent.id) as Record<string, unknown>;
         const occurredOn = ago(Math.max(0, daysAgo));
         const { actor, orgId } = actors[by];
-        const violations = checkEvent(deriveState(events), { type, occurredOn, data }, actor, today);
-        if (violations.length) throw new Error(`demo case ${c.first}: ${type}: ${violations.map((v) => v.code).join(', ')}`);
-        const seq = events.length + 1;
-        const ev = await trx.insertInto('trajectory_events').values({ trajectory_id: t.id, seq, type, occurred_on: occurredOn, data: JSON.stringify(data), corrects_event_id: null, recorded_by: actor.userId, recorded_by_organisation_id: orgId, recorded_at: now }).returning('id').executeTakeFirstOrThrow();
-        events.push({ id: ev.id, seq, type, occurredOn, data, recordedBy: actor.userId, recordedByOrganisationId: orgId, correctsEventId: null });
+        // Through the case's one write path, as a user would record it (a refused step is a bug in the demo).
+        const as: TrajectoryActor = { ...actor, kinds: [...actor.kinds], organisationId: orgId, relation: null, purpose: by === 'cw' ? 'case_management' : null };
+        try {
+          await recordTrajectoryEvent(trx, t.id, { type, occurredOn, data, correctsEventId: null }, () => as, { clock });
+        } catch (err) {
+          if (err instanceof CaseEventRefused) throw new Error(`demo case ${c.first}: ${type}: ${err.violations.map((v) => v.code).join(', ')}`);
+          throw err;
+        }
       }
-      const loaded = await loadTrajectory(trx, t.id);
-      await refreshCaches(trx, loaded!, clock);
-      // The demo region has one municipality: the referring one and, once there is a dwelling, the dwelling's.
-      const m = await municipalityDefaults(trx, loaded!);
-      await trx.updateTable('trajectories').set({ municipality_id: m.municipalityId ?? null, dwelling_municipality_id: m.dwellingMunicipalityId ?? null }).where('id', '=', t.id).execute();
     });
   }
   return CASES.length;

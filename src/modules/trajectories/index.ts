@@ -26,9 +26,10 @@ export const trajectoriesModule: ModuleDescriptor = {
 };
 
 // Public API for other modules.
-export { authorizeCase, type CaseAccess } from './access.ts';
+export { actorOf, authorizeCase, type CaseAccess } from './access.ts';
 export { loadTrajectory, refreshCaches, type LoadedTrajectory } from './repository.ts';
 export { runTrajectoryEventHooks, type TrajectoryEventHook } from './hooks.ts';
+export { recordTrajectoryEvent, type TrajectoryActor } from './case-kind.ts';
 export { loadClientView } from './routes.ts';
 export { PHASE_LABELS, deadlineView, trajectoryView, type DeadlineRow } from './views.ts';
-export { WORKLIST_HORIZON_WORKING_DAYS, worklistRows, type WorklistQuery } from './worklist.ts';
+export { WORKLIST_HORIZON_WORKING_DAYS, servedWorklistRows, worklistRows, type WorklistQuery } from './worklist.ts';
