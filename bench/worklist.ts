@@ -343,8 +343,8 @@ export async function benchWorklist(kind: DbKind, loader: LoadGenerator, setting
   const focusId = gen.focusOrganisationId;
   const workerSubject: Subject = { userId: gen.benchWorkerId, role: 'care_worker', organisationId: focusId, organisationType: 'care_provider', scope: [focusId] };
   const managerSubject: Subject = { userId: gen.teamManagerId, role: 'team_manager', organisationId: focusId, organisationType: 'care_provider', scope: [focusId] };
-  const mineQuery: WorklistQuery = { subject: workerSubject, asOf: settings.asOf, horizon, scope: 'mine', limit: 200 };
-  const orgQuery: WorklistQuery = { subject: managerSubject, asOf: settings.asOf, horizon, scope: 'organisation', limit: 200 };
+  const mineQuery: WorklistQuery = { subject: workerSubject, asOf: settings.asOf, horizon, scope: 'mine', limit: 200, today: settings.asOf };
+  const orgQuery: WorklistQuery = { subject: managerSubject, asOf: settings.asOf, horizon, scope: 'organisation', limit: 200, today: settings.asOf };
   const floor = Fastify({ logger: false });
   floor.get<{ Querystring: { scope?: string } }>('/floor/worklist', async (req) => {
     const q = req.query.scope === 'organisation' ? orgQuery : mineQuery;

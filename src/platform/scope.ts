@@ -28,6 +28,25 @@ export class OrganisationScopes {
     return ids;
   }
 
+  /**
+   * The municipalities the organisation belongs to: itself when it is one, else the municipality
+   * above it (a directorate or district of the municipality). Cached like the subtree.
+   */
+  async municipalitiesOf(orgId: string): Promise<string[]> {
+    const key = `m:${orgId}`;
+    const hit = this.#cache.get(key);
+    const now = this.clock.now().getTime();
+    if (hit && now - hit.at < this.ttlMs) return hit.ids;
+    const { rows } = await sql<{ id: string }>`
+      WITH RECURSIVE up AS (
+        SELECT id, parent_id, type, 0 AS depth FROM organisations WHERE id = ${orgId}
+        UNION ALL SELECT o.id, o.parent_id, o.type, up.depth + 1 FROM organisations o JOIN up ON o.id = up.parent_id WHERE up.depth < 16
+      ) SELECT id FROM up WHERE type = 'municipality'`.execute(this.db);
+    const ids = rows.map((r) => r.id);
+    this.#cache.set(key, { ids, at: now });
+    return ids;
+  }
+
   invalidate() {
     this.#cache.clear();
   }

@@ -69,7 +69,9 @@ async function insertCase(kind: CaseKind, me: Fx['me'], foreignOrg: string) {
   const supervisor = kind === 'team' ? me.userId : (await insertUser(careProviderId)).userId;
   const t = await ctx.db.insertInto('trajectories').values({
     client_id: c.id, care_provider_id: careProviderId, corporation_id: corporationId, corporation_contact_id: null, target_group: null, variant: 'regular',
-    phase: 'P0_consent', status: 'active', exit: null, started_on: '2026-01-05', dwelling_address: null, state: '{}', created_at: now, updated_at: now,
+    phase: 'P1_referral', status: 'active', exit: null, started_on: '2026-01-05', dwelling_address: null, state: '{}', created_at: now, updated_at: now,
+    // In the caller's municipality (Veenhaven), so Wonen relates to it; past consent (P1), so the corporation and Wonen have a purpose.
+    municipality_id: (await ctx.db.selectFrom('organisations').select('id').where('code', '=', 'GEM-VEENHAVEN').executeTakeFirstOrThrow()).id,
   }).returning('id').executeTakeFirstOrThrow();
   const member = await ctx.db.insertInto('trajectory_team').values({ trajectory_id: t.id, user_id: supervisor, organisation_id: careProviderId, case_role: 'personal_supervisor', added_by: null, added_at: now }).returning('id').executeTakeFirstOrThrow();
   await ctx.db.insertInto('trajectory_events').values({ trajectory_id: t.id, seq: 1, type: 'trajectory_started', occurred_on: '2026-01-05', data: JSON.stringify({ variant: 'regular' }), corrects_event_id: null, recorded_by: supervisor, recorded_by_organisation_id: careProviderId, recorded_at: now }).execute();
@@ -77,6 +79,7 @@ async function insertCase(kind: CaseKind, me: Fx['me'], foreignOrg: string) {
     client_id: c.id, purposes: ['PB-1', 'PB-2', 'PB-3', 'PB-4', 'PB-5', 'PB-6', 'PB-7', 'PB-8'], given_on: '2026-01-05',
     explained_items: JSON.stringify(['what', 'why', 'which_information', 'with_whom', 'storage_and_retention', 'rights']), explained_by: supervisor, retention: '2 jaar', recorded_at: now,
   }).returning('id').executeTakeFirstOrThrow();
+  await ctx.db.insertInto('trajectory_events').values({ trajectory_id: t.id, seq: 2, type: 'consent_given', occurred_on: '2026-01-05', data: JSON.stringify({ consentId: consent.id }), corrects_event_id: null, recorded_by: supervisor, recorded_by_organisation_id: careProviderId, recorded_at: now }).execute();
   await ctx.db.insertInto('processing_agreements').values({ care_provider_id: careProviderId, corporation_id: corporationId, registered_on: '2020-01-01', ended_on: null, created_at: now }).onConflict((oc) => oc.doNothing()).execute();
   return { trajectoryId: t.id, clientId: c.id, consentId: consent.id, memberId: member.id };
 }

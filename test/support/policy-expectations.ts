@@ -16,7 +16,9 @@ export interface Expectation {
   /**
    * For client and trajectory actions: who is allowed when the caller is on the case team
    * (and so works for the care provider), works for the care provider, works for the
-   * corporation, or has no relation to the case. A Wonen officer relates to every case.
+   * corporation, or has no relation to the case. A Wonen officer relates to every case of its own
+   * municipality (the fixtures' cases are all in the caller's municipality; the other municipality
+   * is tested apart).
    */
   case?: Record<CaseKind, Who>;
   /** Also allowed when the resource is the caller's own account (which also counts as `own`). */
@@ -28,7 +30,6 @@ const PA_OA: Role[] = ['platform_admin', 'org_admin'];
 const PA_OA_TM: Role[] = ['platform_admin', 'org_admin', 'team_manager'];
 const NONE: Role[] = [];
 const PA_PAN: Role[] = ['platform_admin', 'programme_analyst'];
-const CASE_WORKERS: Role[] = ['care_worker', 'team_manager', 'independent_reviewer', 'corporation_contact', 'wonen_officer'];
 /** Readers of a case: the team, the care provider's managers and reviewers, the corporation's contact, Wonen. */
 const CASE_READ: Record<CaseKind, Who> = {
   team: ['care_worker', 'team_manager', 'independent_reviewer', 'wonen_officer'],
@@ -64,7 +65,8 @@ export const EXPECTED: Record<Action, Expectation> = {
   'audit.read': { own: PA_OA, foreign: PA },
   'audit.verify': { own: PA, foreign: PA },
   'client.create': { own: ['care_worker', 'team_manager'], foreign: NONE },
-  'client.list': { own: CASE_WORKERS, foreign: CASE_WORKERS },
+  // A list shows the cases whose detail may be read (list ⊆ detail): the same matrix as client.read.
+  'client.list': { ...NO_CASE, case: CASE_READ },
   'client.read': { ...NO_CASE, case: CASE_READ },
   'client.update': { ...NO_CASE, case: CASE_TEAM_WORK },
   'trajectory.create': { own: ['care_worker', 'team_manager'], foreign: NONE },
@@ -73,7 +75,7 @@ export const EXPECTED: Record<Action, Expectation> = {
   'trajectory.manage_team': { ...NO_CASE, case: CASE_TEAM_WORK },
   'trajectory.assign_corporation': { ...NO_CASE, case: CASE_TEAM_WORK },
   'deadline.adjust': { ...NO_CASE, case: { team: ['care_worker', 'team_manager', 'wonen_officer'], care_provider: ['team_manager', 'wonen_officer'], corporation: ['corporation_contact', 'wonen_officer'], none: ['wonen_officer'] } },
-  'worklist.read': { own: CASE_WORKERS, foreign: CASE_WORKERS },
+  'worklist.read': { ...NO_CASE, case: CASE_READ },
   'worklist.read_organisation': { own: ['team_manager'], foreign: NONE },
   'consent.record': { ...NO_CASE, case: CASE_TEAM_WORK },
   'consent.read': { ...NO_CASE, case: { team: ['care_worker', 'team_manager', 'independent_reviewer'], care_provider: ['team_manager', 'independent_reviewer'], corporation: NONE, none: NONE } },

@@ -9,6 +9,8 @@ import { EXPECTED, expectedAllowed, expectedAttempt, expectedOnCase, type CaseKi
 const OWN_ORG = 'org-own';
 const CHILD_ORG = 'org-own-child';
 const FOREIGN_ORG = 'org-foreign';
+const OWN_MUNICIPALITY = 'muni-own';
+const OTHER_MUNICIPALITY = 'muni-other';
 
 const subjectFor = (role: Role | null): Subject => ({
   userId: 'user-1',
@@ -16,14 +18,15 @@ const subjectFor = (role: Role | null): Subject => ({
   organisationId: role ? OWN_ORG : null,
   organisationType: role === null ? null : role === 'wonen_officer' ? 'municipal_directorate' : role === 'corporation_contact' ? 'housing_corporation' : 'care_provider',
   scope: role ? [OWN_ORG, CHILD_ORG] : [],
+  municipalityIds: role ? [OWN_MUNICIPALITY] : [],
 });
 
 const caseResource = (kind: CaseKind) => ({
   case:
-    kind === 'team' ? { careProviderId: OWN_ORG, corporationId: FOREIGN_ORG, teamUserIds: ['user-1'] }
-    : kind === 'care_provider' ? { careProviderId: CHILD_ORG, corporationId: FOREIGN_ORG, teamUserIds: ['user-7'] }
-    : kind === 'corporation' ? { careProviderId: FOREIGN_ORG, corporationId: OWN_ORG, teamUserIds: ['user-7'] }
-    : { careProviderId: FOREIGN_ORG, corporationId: 'org-x', teamUserIds: ['user-7'] },
+    kind === 'team' ? { careProviderId: OWN_ORG, corporationId: FOREIGN_ORG, teamUserIds: ['user-1'], municipalityIds: [OWN_MUNICIPALITY] }
+    : kind === 'care_provider' ? { careProviderId: CHILD_ORG, corporationId: FOREIGN_ORG, teamUserIds: ['user-7'], municipalityIds: [OWN_MUNICIPALITY] }
+    : kind === 'corporation' ? { careProviderId: FOREIGN_ORG, corporationId: OWN_ORG, teamUserIds: ['user-7'], municipalityIds: [OWN_MUNICIPALITY] }
+    : { careProviderId: FOREIGN_ORG, corporationId: 'org-x', teamUserIds: ['user-7'], municipalityIds: [OWN_MUNICIPALITY] },
 });
 
 const resourceFor = (relation: 'own' | 'foreign' | 'self') =>
@@ -104,6 +107,18 @@ describe('authorization policy: the matrix of roles × actions × organisations'
       expect(decide(subjectFor('programme_analyst'), action, caseResource('team')).allowed).toBe(false);
       expect(decide(subjectFor('care_worker'), action, caseResource('care_provider')).allowed).toBe(false);
       expect(decide(subjectFor('corporation_contact'), action, caseResource('none')).allowed).toBe(false);
+    }
+  });
+
+  it('a Wonen officer acts on the cases of its own municipality only (referring or dwelling), never on another municipality’s or on one without a municipality', () => {
+    const wonen = subjectFor('wonen_officer');
+    const caseIn = (municipalityIds: string[]) => ({ case: { careProviderId: FOREIGN_ORG, corporationId: 'org-x', teamUserIds: ['user-7'], municipalityIds } });
+    for (const action of ['client.read', 'client.list', 'trajectory.read', 'trajectory.record_event', 'form.read', 'deadline.adjust', 'worklist.read'] as const) {
+      expect(decide(wonen, action, caseIn([OWN_MUNICIPALITY])).allowed, action).toBe(true);
+      expect(decide(wonen, action, caseIn([OTHER_MUNICIPALITY, OWN_MUNICIPALITY])).allowed, `${action} (dwelling in own municipality)`).toBe(true);
+      expect(decide(wonen, action, caseIn([OTHER_MUNICIPALITY])).allowed, `${action} (other municipality)`).toBe(false);
+      expect(decide(wonen, action, caseIn([])).allowed, `${action} (no municipality)`).toBe(false);
+      expect(decide({ ...wonen, municipalityIds: [] }, action, caseIn([OWN_MUNICIPALITY])).allowed, `${action} (officer without municipality)`).toBe(false);
     }
   });
 

@@ -84,6 +84,11 @@ export interface Subject {
   organisationType: OrganisationType | null;
   /** The active organisation and every organisation below it. */
   scope: ReadonlyArray<string>;
+  /**
+   * The municipalities the active organisation belongs to (itself or the municipality above it):
+   * a Wonen officer acts for the cases of its own municipality only.
+   */
+  municipalityIds?: ReadonlyArray<string>;
 }
 
 /** A client's trajectory: who provides care, which corporation lets the dwelling, who is on the case team. */
@@ -91,6 +96,8 @@ export interface CaseRef {
   careProviderId: string;
   corporationId: string | null;
   teamUserIds: ReadonlyArray<string>;
+  /** The referring municipality and the dwelling's (the tenant key of the case); absent ones are left out. */
+  municipalityIds?: ReadonlyArray<string>;
 }
 
 export interface Resource {
@@ -193,7 +200,8 @@ export const GRANTS: Record<Action, ReadonlyArray<Grant>> = {
   ],
   'audit.verify': [{ who: 'platform_admin', relations: 'any', purpose: 'security_audit' }],
   'client.create': [CW_OWN, TM_OWN],
-  'client.list': [{ who: 'care_worker', relations: 'any' }, { who: 'team_manager', relations: 'any' }, { who: 'independent_reviewer', relations: 'any' }, { who: 'corporation_contact', relations: 'any' }, { who: 'wonen_officer', relations: 'any' }],
+  // Lists are filtered by the same decision as the detail (modules/trajectories/scope.ts builds the SQL from these grants).
+  'client.list': CASE_READERS,
   'client.read': CASE_READERS,
   'client.update': [CW_TEAM, TM_CASE],
   'trajectory.create': [CW_OWN, TM_OWN],
@@ -202,7 +210,7 @@ export const GRANTS: Record<Action, ReadonlyArray<Grant>> = {
   'trajectory.manage_team': [CW_TEAM, TM_CASE],
   'trajectory.assign_corporation': [CW_TEAM, TM_CASE],
   'deadline.adjust': [CW_TEAM, TM_CASE, CC_CASE, WON_CASE],
-  'worklist.read': [{ who: 'care_worker', relations: 'any' }, { who: 'team_manager', relations: 'any' }, { who: 'independent_reviewer', relations: 'any' }, { who: 'corporation_contact', relations: 'any' }, { who: 'wonen_officer', relations: 'any' }],
+  'worklist.read': CASE_READERS,
   'worklist.read_organisation': [{ who: 'team_manager', relations: OWN, purpose: 'case_management' }],
   'consent.record': [CW_TEAM, TM_CASE],
   'consent.read': [CW_TEAM, TM_CASE, REVIEWER_CASE],
@@ -254,7 +262,10 @@ export function relationsOf(subject: Subject, resource: Resource | undefined): R
     if (c.teamUserIds.includes(subject.userId) && subject.scope.includes(c.careProviderId)) out.push('case_team');
     if (subject.scope.includes(c.careProviderId)) out.push('case_care_provider');
     if (c.corporationId && subject.scope.includes(c.corporationId)) out.push('case_corporation');
-    if (subject.role === 'wonen_officer' && subject.organisationType === 'municipal_directorate') out.push('case_wonen');
+    // Wonen (team indicaties) of the case's own municipality only: the referring one or the dwelling's.
+    if (subject.role === 'wonen_officer' && subject.organisationType === 'municipal_directorate' && (c.municipalityIds ?? []).some((m) => (subject.municipalityIds ?? []).includes(m))) {
+      out.push('case_wonen');
+    }
   }
   return out;
 }

@@ -4,7 +4,7 @@
  * fields of the client record and which trajectory events leave the care provider.
  * The policy decides *whether* a subject may act on a case; this module decides *what* it sees.
  */
-import type { EventType } from '../trajectories/model.ts';
+import type { EventType, Phase } from '../trajectories/model.ts';
 import type { Purpose } from '../policy/index.ts';
 
 /** How the viewer relates to the case, strongest first. */
@@ -120,26 +120,81 @@ export function canSeeEvent(viewer: Viewer, type: EventType): boolean {
   return false;
 }
 
-/** Event data a corporation or Wonen sees: housing-related facts, not the care content. */
+/**
+ * Event data outside the care provider, as data per party and event type: only the keys listed
+ * leave the care provider (default deny — a new field stays inside until it is listed here).
+ * Housing facts, never the care content: not the access route or the multi-problem flag of the
+ * start (R-OR-89a), not the reasons of a care stop, not the motivation of the independent review.
+ */
+const EVENT_DATA_OUTSIDE: Record<'corporation' | 'wonen', Partial<Record<EventType, ReadonlyArray<string>>>> = {
+  corporation: {
+    trajectory_started: ['variant', 'enteredViaOtherRoute', 'municipalityId'],
+    offer_received: ['offerId', 'address', 'availableOn', 'floor', 'lift', 'facilities', 'noiseAndDefects', 'contactName', 'contactPhone', 'liveabilityNote', 'recentNuisanceFile'],
+    offer_replied: ['reply'],
+    offer_refused: ['reasons'],
+    client_informed: ['choicesDiscussed'],
+    client_refused_offer: ['reasons'],
+    match_final: ['newWoningnetNumber', 'oldRegistrationKept', 'dwellingMunicipalityId'],
+    lease_signed: ['ibriShared'],
+    key_handover: ['corporationContactPresent', 'dwellingMunicipalityId'],
+    introduction_meeting_scheduled: ['plannedOn'],
+    introduction_meeting_held: ['atDwelling', 'evaluationIntervalMonths'],
+    supplement_signed: ['formId'],
+    housing_evaluation_held: ['outcome', 'atDwelling'],
+    nuisance_check_done: ['complaintsFound', 'transferPossibleWithoutBehaviourChange', 'checkedWith'],
+    // R-OR-69: aftercare agreements are on the nomination; the corporation sees that a decision was made.
+    transfer_decision_joint: ['residentAgrees', 'careProviderAgrees', 'corporationAgrees'],
+    signal_reported: ['kind', 'description', 'sharedWithResident', 'careProviderConsulted'],
+    nomination_sent_to_wonen: ['nawBankIbriShared'],
+    wonen_confirmed: ['reasonCodes'],
+    wonen_returned: ['reasonCodes', 'motivation'],
+    contract_own_name_signed: ['contractType', 'depositEur'],
+    care_stopped_before_transfer: ['reportedToCorporation', 'reportedToWonen'],
+    woningnet_reactivation_requested: ['oldRegistrationNumber'],
+    swap_or_move: ['kind', 'newAddress'],
+    deviation_recorded: ['item', 'agreedBy'],
+    municipality_recorded: ['municipalityId', 'dwellingMunicipalityId'],
+  },
+  wonen: {
+    trajectory_started: ['variant', 'enteredViaOtherRoute', 'municipalityId'],
+    referral_submitted: ['municipalityId'],
+    decision_issued: ['reference'],
+    urgency_granted: ['conditional', 'municipalityId'],
+    match_final: ['newWoningnetNumber', 'oldRegistrationKept', 'dwellingMunicipalityId'],
+    lease_signed: ['ibriShared'],
+    key_handover: ['dwellingMunicipalityId'],
+    housing_evaluation_held: ['outcome', 'atDwelling'],
+    goal_achieved: ['goalId', 'achieved'],
+    nuisance_check_done: ['complaintsFound', 'transferPossibleWithoutBehaviourChange'],
+    transfer_decision_joint: ['residentAgrees', 'careProviderAgrees', 'corporationAgrees'],
+    nomination_filled: ['formId'],
+    independent_review: ['verdict'],
+    nomination_sent_to_wonen: ['nawBankIbriShared'],
+    wonen_confirmed: ['reasonCodes'],
+    wonen_returned: ['reasonCodes', 'motivation'],
+    decision_extension_requested: ['reason'],
+    contract_own_name_signed: ['contractType'],
+    care_stopped_before_transfer: ['reportedToCorporation', 'reportedToWonen'],
+    municipality_recorded: ['municipalityId', 'dwellingMunicipalityId'],
+  },
+};
+
+/** Event data a party sees: everything inside the care provider, the listed housing facts outside it, nothing for others. */
 export function visibleEventData(viewer: Viewer, type: EventType, data: Record<string, unknown>): Record<string, unknown> {
   if (viewer === 'care_provider' || viewer === 'client') return data;
-  const keep = (...keys: string[]) => Object.fromEntries(Object.entries(data).filter(([k]) => keys.includes(k)));
-  switch (type) {
-    case 'housing_evaluation_held':
-      return keep('outcome', 'atDwelling');
-    case 'transfer_decision_joint':
-      // R-OR-69: aftercare agreements are on the nomination; the corporation sees that a decision was made.
-      return keep('residentAgrees', 'careProviderAgrees', 'corporationAgrees');
-    case 'care_stopped_before_transfer':
-    case 'trajectory_ended':
-      return keep('reportedToCorporation', 'reportedToWonen');
-    case 'eviction_path_started':
-      return {};
-    case 'independent_review':
-      return viewer === 'wonen' ? keep('verdict') : {};
-    default:
-      return data;
-  }
+  if (viewer !== 'corporation' && viewer !== 'wonen') return {};
+  const keys = EVENT_DATA_OUTSIDE[viewer][type] ?? [];
+  return Object.fromEntries(Object.entries(data).filter(([k]) => keys.includes(k)));
+}
+
+/**
+ * Whether a party sees this one event: its type (canSeeEvent) and, for the assessment of a goal,
+ * whether the goal is one linked to the conditional urgency (R-OR-46: other goals stay inside).
+ */
+export function canSeeEventInstance(viewer: Viewer, type: EventType, data: Record<string, unknown>, urgencyGoalIds: ReadonlyArray<string>): boolean {
+  if (!canSeeEvent(viewer, type)) return false;
+  if (type === 'goal_achieved' && viewer !== 'care_provider' && viewer !== 'client') return urgencyGoalIds.includes(String(data.goalId));
+  return true;
 }
 
 /**
@@ -185,7 +240,7 @@ export function checkConsent(consents: ReadonlyArray<ConsentRecord>, purpose: Sh
       : { ok: false, rule: 'R-OR-82', nl: 'Er is geen schriftelijke toestemming van de cliënt vastgelegd.', en: 'No written consent of the client is recorded.' };
   }
   if (!valid.some((c) => c.purposes.includes(purpose))) {
-    return { ok: false, rule: 'R-OR-86', nl: `De toestemming dekt doel ${purpose} (${PURPOSE_LABELS[purpose].nl}) niet.`, en: `The consent does not cover purpose ${purpose} (${PURPOSE_LABELS[purpose].en}).` };
+    return { ok: false, rule: 'R-OR-86', nl: `De toestemming van de cliënt dekt het delen voor “${PURPOSE_LABELS[purpose].nl}” niet.`, en: `The client’s consent does not cover sharing for “${PURPOSE_LABELS[purpose].en}”.` };
   }
   return { ok: true };
 }
@@ -195,16 +250,79 @@ export function missingExplanations(items: ReadonlyArray<string>): ConsentExplan
   return CONSENT_EXPLANATION_ITEMS.filter((i) => !items.includes(i));
 }
 
-/** The default purpose of a read by a party outside the care provider, by the phase of the case. */
+// ─── Purposes bound to party and phase ───────────────────────────────────────
+
+type PhaseId = Phase;
+const DURING_LEASE: ReadonlyArray<PhaseId> = ['P4_key_handover', 'P5_introduction', 'P6_support_plan', 'P7_living', 'P8_transfer'];
+
+/**
+ * §8.2 read as a table of who may use which situation in which phase of the case (R-OR-86): a
+ * purpose is not whatever the caller names, but one the party's role may use while the case is
+ * in that phase. Nothing is shared in P0 (no consent yet, R-OR-82). The first purpose listed for
+ * a phase is the default a read is served under.
+ */
+export const PURPOSE_PHASES: Record<Exclude<Viewer, 'care_provider' | 'client'>, Partial<Record<SharingPurpose, ReadonlyArray<PhaseId>>>> = {
+  corporation: {
+    'PB-1': ['P1_referral', 'P2_urgency', 'P3_matching'],
+    'PB-2': ['P3_matching', 'P4_key_handover'],
+    'PB-3': ['P4_key_handover', 'P5_introduction', 'P6_support_plan'],
+    'PB-4': DURING_LEASE,
+    'PB-5': ['P7_living'],
+    'PB-6': ['P7_living', 'P8_transfer', 'P9_aftercare'],
+    'PB-7': DURING_LEASE,
+  },
+  wonen: {
+    'PB-2': ['P1_referral', 'P2_urgency', 'P3_matching', 'P4_key_handover'],
+    'PB-6': ['P7_living', 'P8_transfer', 'P9_aftercare'],
+    'PB-7': DURING_LEASE,
+  },
+  nuisance_hub: {
+    'PB-4': DURING_LEASE,
+    'PB-8': [...DURING_LEASE, 'P9_aftercare'],
+  },
+};
+
+/** The default purpose per party and phase: what the party does with the case in that phase. */
+const DEFAULT_PURPOSE: Record<Exclude<Viewer, 'care_provider' | 'client'>, Partial<Record<PhaseId, SharingPurpose>>> = {
+  corporation: {
+    P1_referral: 'PB-1', P2_urgency: 'PB-1', P3_matching: 'PB-1', P4_key_handover: 'PB-2', P5_introduction: 'PB-3', P6_support_plan: 'PB-3',
+    P7_living: 'PB-5', P8_transfer: 'PB-6', P9_aftercare: 'PB-6',
+  },
+  wonen: { P1_referral: 'PB-2', P2_urgency: 'PB-2', P3_matching: 'PB-2', P4_key_handover: 'PB-2', P7_living: 'PB-6', P8_transfer: 'PB-6', P9_aftercare: 'PB-6' },
+  nuisance_hub: { P4_key_handover: 'PB-4', P5_introduction: 'PB-4', P6_support_plan: 'PB-4', P7_living: 'PB-4', P8_transfer: 'PB-4', P9_aftercare: 'PB-8' },
+};
+
+/** The purposes a party outside the care provider may use while the case is in this phase. */
+export function purposesFor(viewer: Viewer, phase: string): SharingPurpose[] {
+  if (viewer === 'care_provider' || viewer === 'client') return [];
+  const table = PURPOSE_PHASES[viewer];
+  return SHARING_PURPOSES.filter((p) => (table[p] ?? []).includes(phase as PhaseId));
+}
+
+/** The default purpose of a read by a party outside the care provider, by the phase of the case (null: nothing is shared in that phase). */
 export function defaultPurpose(viewer: Viewer, phase: string): SharingPurpose | null {
-  if (viewer === 'corporation') {
-    if (phase <= 'P3_matching') return 'PB-1';
-    if (phase === 'P4_key_handover') return 'PB-2';
-    if (phase === 'P5_introduction' || phase === 'P6_support_plan') return 'PB-3';
-    if (phase === 'P7_living') return 'PB-5';
-    return 'PB-6';
+  if (viewer === 'care_provider' || viewer === 'client') return null;
+  return DEFAULT_PURPOSE[viewer][phase as PhaseId] ?? null;
+}
+
+export type PurposeChoice = { ok: true; purpose: SharingPurpose } | { ok: false; rule: 'R-OR-86'; nl: string; en: string };
+
+/**
+ * R-OR-86: the purpose a read or write by a party outside the care provider is served under — the
+ * one asked for if the party may use it in this phase, else the phase's default. Refused when the
+ * asked purpose is not one of the party's for this phase, or when the phase has none.
+ */
+export function choosePurpose(viewer: Viewer, phase: string, asked: string | null): PurposeChoice {
+  const allowed = purposesFor(viewer, phase);
+  const chosen = asked ?? defaultPurpose(viewer, phase);
+  if (chosen && (allowed as string[]).includes(chosen)) return { ok: true, purpose: chosen as SharingPurpose };
+  const label = (p: string | null, lang: 'nl' | 'en') => (p && p in PURPOSE_LABELS ? `“${PURPOSE_LABELS[p as SharingPurpose][lang]}”` : lang === 'nl' ? 'dit doel' : 'this purpose');
+  if (!allowed.length) {
+    return { ok: false, rule: 'R-OR-86', nl: 'In deze fase van het traject worden geen gegevens met uw organisatie gedeeld.', en: 'In this phase of the trajectory no information is shared with your organisation.' };
   }
-  if (viewer === 'wonen') return phase >= 'P7_living' ? 'PB-6' : 'PB-2';
-  if (viewer === 'nuisance_hub') return 'PB-4';
-  return null;
+  return {
+    ok: false, rule: 'R-OR-86',
+    nl: `Gegevens worden in deze fase niet gedeeld voor ${label(asked, 'nl')}; wel voor: ${allowed.map((p) => PURPOSE_LABELS[p].nl).join('; ')}.`,
+    en: `In this phase information is not shared for ${label(asked, 'en')}; it is for: ${allowed.map((p) => PURPOSE_LABELS[p].en).join('; ')}.`,
+  };
 }

@@ -16,7 +16,7 @@ import { formatDateEn, formatDateNl, type WorkingCalendar } from '../../domain/c
 import { DEADLINE_RULES, type DeadlineRuleId } from '../../domain/trajectories/index.ts';
 import { loadCalendar } from '../calendar/index.ts';
 import { OrganisationScopes } from '../../platform/scope.ts';
-import { WORKLIST_HORIZON_WORKING_DAYS, worklistRows } from '../trajectories/index.ts';
+import { WORKLIST_HORIZON_WORKING_DAYS, servedWorklistRows, worklistRows } from '../trajectories/index.ts';
 import { enqueueEmail } from './outbox.ts';
 
 type Db = Kysely<Database>;
@@ -255,12 +255,13 @@ export async function buildDigests(db: Db, clock: Clock, opts: BuildDigestsOptio
         organisationId: m.organisation_id,
         organisationType: m.organisation_type as OrganisationType,
         scope: await scopes.subtree(m.organisation_id),
+        municipalityIds: await scopes.municipalitiesOf(m.organisation_id),
       };
       if (!decide(subject, 'worklist.read').allowed) continue;
       const h = (await calendarOf(m.organisation_id)).addWorkingDays(today, WORKLIST_HORIZON_WORKING_DAYS);
       if (h > horizon) horizon = h;
-      const rows = await worklistRows(db, { subject, asOf: today, horizon: h, scope: 'mine', limit: 500 });
-      for (const r of rows) {
+      const rows = servedWorklistRows(subject, await worklistRows(db, { subject, asOf: today, horizon: h, scope: 'mine', limit: 500, today }));
+      for (const { r } of rows) {
         const k = `${r.case_kind}|${r.case_id}|${r.key}`;
         if (items.has(k) || !r.due_date) continue;
         items.set(k, {

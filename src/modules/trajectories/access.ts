@@ -9,10 +9,11 @@ import type { Database } from '../../platform/db/schema.ts';
 import { problem, Problem } from '../../platform/http/problem.ts';
 import { subjectOf } from '../../platform/http/app.ts';
 import { todayIn, type Clock } from '../../platform/clock.ts';
-import { decide, type Action, type Decision, type Purpose } from '../../domain/policy/index.ts';
-import { PURPOSES_BY_VIEWER, checkConsent, defaultPurpose, type SharingPurpose, type Viewer } from '../../domain/privacy/visibility.ts';
+import { decide, type Action, type Decision, type Purpose, type Subject } from '../../domain/policy/index.ts';
+import { checkConsent, choosePurpose, type Viewer } from '../../domain/privacy/visibility.ts';
 import type { ActorKind } from '../../domain/trajectories/index.ts';
 import { caseRefOf, type LoadedTrajectory } from './repository.ts';
+import type { TrajectoryActor } from './case-kind.ts';
 
 export interface CaseAccess {
   decision: Decision;
@@ -63,12 +64,13 @@ export async function authorizeCase(
   const viewer = viewerOf(d);
   let purpose: Purpose = 'case_management';
   if (viewer !== 'care_provider') {
-    const asked = requestedPurpose(req);
-    const allowed = PURPOSES_BY_VIEWER[viewer as 'corporation' | 'wonen'];
-    const chosen = (asked ?? defaultPurpose(viewer, t.state.phase)) as SharingPurpose | null;
-    if (!chosen || !allowed.includes(chosen)) {
-      throw problem.unprocessable('purpose_not_allowed', `Doel ${asked ?? '?'} is geen toegestane deelsituatie voor uw organisatie (${allowed.join(', ')}).`, `Purpose ${asked ?? '?'} is not an allowed sharing situation for your organisation (${allowed.join(', ')}).`, 'R-OR-86');
+    // R-OR-86: a purpose the party's role may use in the case's current phase, not whatever the caller names.
+    const choice = choosePurpose(viewer, t.state.phase, requestedPurpose(req));
+    if (!choice.ok) {
+      req.auditInfo = { resourceType: 'trajectory', resourceId: t.id, subjectOrganisationId: t.careProviderId, details: { reason: 'purpose_not_allowed', rule: choice.rule, phase: t.state.phase, asked: requestedPurpose(req) } };
+      throw new Problem({ status: 403, code: 'purpose_not_allowed', titleNl: 'Niet voor dit doel', titleEn: 'Not for this purpose', detailNl: choice.nl, detailEn: choice.en, rule: choice.rule, extra: { reason: 'purpose_not_allowed' } });
     }
+    const chosen = choice.purpose;
     const consent = checkConsent(await consentsOf(db, t.clientId), chosen, todayIn(clock));
     if (!consent.ok) {
       req.auditInfo = { resourceType: 'trajectory', resourceId: t.id, subjectOrganisationId: t.careProviderId, purpose: chosen, details: { reason: 'consent', rule: consent.rule } };
@@ -102,4 +104,12 @@ export async function authorizeCase(
   const isPersonalSupervisor = t.team.some((m) => m.userId === subject.userId && m.caseRole === 'personal_supervisor');
   req.auditInfo = { resourceType: 'trajectory', resourceId: t.id, subjectOrganisationId: t.careProviderId, purpose };
   return { decision: d, viewer, purpose, actorKinds: kinds, isPersonalSupervisor };
+}
+
+/** The actor an authorized subject records events as (the case engine's view of the access decision). */
+export function actorOf(subject: Subject, access: CaseAccess): TrajectoryActor {
+  return {
+    userId: subject.userId, organisationId: subject.organisationId!, role: subject.role!, kinds: access.actorKinds, isPersonalSupervisor: access.isPersonalSupervisor,
+    relation: access.decision.relation, purpose: access.purpose,
+  };
 }

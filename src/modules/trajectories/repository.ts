@@ -47,8 +47,11 @@ export interface LoadedTrajectory {
   state: TrajectoryState;
 }
 
-export function caseRefOf(t: Pick<LoadedTrajectory, 'careProviderId' | 'corporationId' | 'team'>): CaseRef {
-  return { careProviderId: t.careProviderId, corporationId: t.corporationId, teamUserIds: t.team.map((m) => m.userId) };
+export function caseRefOf(t: Pick<LoadedTrajectory, 'careProviderId' | 'corporationId' | 'team' | 'municipalityId' | 'dwellingMunicipalityId'>): CaseRef {
+  return {
+    careProviderId: t.careProviderId, corporationId: t.corporationId, teamUserIds: t.team.map((m) => m.userId),
+    municipalityIds: [t.municipalityId, t.dwellingMunicipalityId].filter((m): m is string => m !== null),
+  };
 }
 
 export async function loadTrajectory(db: Db, id: string, opts: { forUpdate?: boolean } = {}): Promise<LoadedTrajectory | null> {

@@ -12,14 +12,14 @@ import { decide, project, writableTrajectoryMunicipalityFields } from '../../dom
 import { canSeeDeadline, visibleClientFields, type Viewer } from '../../domain/privacy/visibility.ts';
 import { CalendarError, applyDeadlineAdjustments, type DeadlineAdjustment } from '../../domain/calendar/index.ts';
 import {
-  EVENT_TYPES, VARIANTS, checkContractType, checkEvent, checkMunicipalities, deriveState, municipalityChanges,
-  type EventType, type TrajectoryEvent, type TrajectoryMunicipalities,
+  EVENT_TYPES, VARIANTS, checkMunicipalities, type EventType,
 } from '../../domain/trajectories/index.ts';
-import { authorizeCase } from './access.ts';
+import { actorOf, authorizeCase } from './access.ts';
+import { caseScope, onTeam, servedAs, type Served } from './scope.ts';
+import { recordTrajectoryEvent, type TrajectoryActor } from './case-kind.ts';
 import { computeDeadlines, loadAdjustments, loadTrajectory, refreshCaches, type LoadedTrajectory } from './repository.ts';
 import { deadlineView, eventsFor, trajectoryView, type DeadlineRow } from './views.ts';
-import { runTrajectoryEventHooks } from './hooks.ts';
-import { municipalityDefaults, municipalityOptions, municipalityView, onlyMunicipalityOf } from './municipality.ts';
+import { municipalityOptions, municipalityView, onlyMunicipalityOf } from './municipality.ts';
 
 type Db = Kysely<Database>;
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);
@@ -154,22 +154,11 @@ export async function trajectoryRoutes(app: App) {
     const s = subjectOf(req);
     const q = req.query;
     const asOf = q.asOf ?? todayIn(clock);
-    let base = db.selectFrom('trajectories as t').innerJoin('clients as c', 'c.id', 't.client_id').where('c.erased_at', 'is', null);
-    // Scope per role (the same relations the policy uses for one case).
-    if (s.role === 'care_worker') {
-      base = base.where((eb) => eb.exists(eb.selectFrom('trajectory_team as tt').select(sql`1`.as('x')).whereRef('tt.trajectory_id', '=', 't.id').where('tt.user_id', '=', s.userId).where('tt.removed_at', 'is', null)));
-    } else if (s.role === 'team_manager' || s.role === 'independent_reviewer') {
-      base = base.where('t.care_provider_id', 'in', s.scope.length ? [...s.scope] : ['00000000-0000-0000-0000-000000000000']);
-    } else if (s.role === 'corporation_contact') {
-      base = base.where('t.corporation_id', 'in', s.scope.length ? [...s.scope] : ['00000000-0000-0000-0000-000000000000']);
-      // R-OR-82: nothing leaves the care provider without a valid consent.
-      base = base.where((eb) => eb.exists(eb.selectFrom('consents as k').select(sql`1`.as('x')).whereRef('k.client_id', '=', 'c.id').where('k.withdrawn_on', 'is', null)));
-    } else if (s.role === 'wonen_officer') {
-      base = base.where((eb) => eb.or([eb('t.phase', '=', 'P2_urgency'), eb('t.phase', '=', 'P8_transfer')]));
-      base = base.where((eb) => eb.exists(eb.selectFrom('consents as k').select(sql`1`.as('x')).whereRef('k.client_id', '=', 'c.id').where('k.withdrawn_on', 'is', null)));
-    } else {
-      base = base.where(sql<boolean>`false`);
-    }
+    const today = todayIn(clock);
+    // The same decision as the detail read: relation, acting organisation, municipality, purpose in this phase, consent.
+    let base = db.selectFrom('trajectories as t').innerJoin('clients as c', 'c.id', 't.client_id').where('c.erased_at', 'is', null).where((eb) => caseScope(eb, s, 'client.read', today));
+    // Wonen's list is its work: the urgency and the transfer check (other cases stay reachable by their detail).
+    if (s.role === 'wonen_officer') base = base.where((eb) => eb.or([eb('t.phase', '=', 'P2_urgency'), eb('t.phase', '=', 'P8_transfer')]));
     if (q.queue === 'wonen_check') base = base.where(sql<boolean>`(t.state->>'sentToWonenOn') IS NOT NULL AND (t.state->>'wonenConfirmedOn') IS NULL`);
     if (q.phase) base = base.where('t.phase', '=', q.phase);
     if (q.targetGroup) base = base.where('t.target_group', '=', q.targetGroup);
@@ -184,28 +173,41 @@ export async function trajectoryRoutes(app: App) {
     }
     const [rows, total] = await Promise.all([
       base
-        .select(['c.id as client_id', 'c.first_name', 'c.last_name', 'c.birth_date', 't.id as trajectory_id', 't.phase', 't.status', 't.target_group', 't.care_provider_id', 't.corporation_id', 't.started_on'])
+        .select(['c.id as client_id', 'c.first_name', 'c.last_name', 'c.birth_date', 't.id as trajectory_id', 't.phase', 't.status', 't.target_group', 't.care_provider_id', 't.corporation_id', 't.started_on', 't.municipality_id', 't.dwelling_municipality_id'])
+        .select((eb) => onTeam(eb, s))
         .select((eb) => eb.selectFrom('deadlines as d').select((e2) => e2.fn.countAll<string>().as('n')).where('d.case_kind', '=', 'trajectory').whereRef('d.case_id', '=', 't.id').where('d.met_on', 'is', null).where('d.closed_as', 'is', null).where('d.kind', '=', 'deadline').where('d.due_date', '<', asOf).as('overdue_count'))
         .orderBy('c.last_name').orderBy('c.first_name').orderBy('t.id')
         .limit(q.limit ?? 50).offset(q.offset ?? 0).execute(),
       base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
     ]);
-    const names = await orgNames(db, rows.flatMap((r) => [r.care_provider_id, r.corporation_id]));
-    req.auditInfo = { resourceType: 'client', purpose: decide(s, 'client.list').purpose ?? 'case_management', details: { count: rows.length, clientIds: rows.map((r) => r.client_id) } };
+    // Each row is decided again in the domain: served under the detail's relation and purpose, or not at all.
+    const served = rows.map((r) => ({ r, as: servedAs(s, 'client.read', { ...r, on_team: Boolean(r.on_team) }) })).filter((x): x is { r: (typeof rows)[number]; as: Served } => x.as !== null);
+    const names = await orgNames(db, served.flatMap(({ r }) => [r.care_provider_id, r.corporation_id]));
+    const purposes = [...new Set(served.map((x) => x.as.purpose))];
+    req.auditInfo = {
+      resourceType: 'client',
+      purpose: purposes.length === 1 ? purposes[0]! : null,
+      details: { count: served.length, clientIds: served.map(({ r }) => r.client_id), purposes: Object.fromEntries(served.map(({ r, as }) => [r.client_id, as.purpose])) },
+    };
     return {
-      items: rows.map((r) => ({
-        clientId: r.client_id,
-        name: [r.first_name, r.last_name].filter(Boolean).join(' '),
-        birthDate: s.role === 'corporation_contact' || s.role === 'wonen_officer' || s.role === 'team_manager' || s.role === 'care_worker' || s.role === 'independent_reviewer' ? r.birth_date : null,
-        trajectoryId: r.trajectory_id,
-        phase: r.phase,
-        status: r.status,
-        targetGroup: r.target_group,
-        careProvider: names.get(r.care_provider_id) ?? null,
-        corporation: r.corporation_id ? (names.get(r.corporation_id) ?? null) : null,
-        startedOn: r.started_on,
-        overdueDeadlines: Number(r.overdue_count ?? 0),
-      })),
+      items: served.map(({ r, as }) => {
+        // Field visibility of the client record, the same as the detail's.
+        const fields = visibleClientFields(as.viewer);
+        return {
+          clientId: r.client_id,
+          name: [r.first_name, r.last_name].filter(Boolean).join(' '),
+          birthDate: fields.includes('birthDate') ? r.birth_date : null,
+          trajectoryId: r.trajectory_id,
+          phase: r.phase,
+          status: r.status,
+          targetGroup: fields.includes('targetGroup') ? r.target_group : null,
+          careProvider: names.get(r.care_provider_id) ?? null,
+          corporation: r.corporation_id ? (names.get(r.corporation_id) ?? null) : null,
+          startedOn: r.started_on,
+          overdueDeadlines: Number(r.overdue_count ?? 0),
+          purpose: as.purpose,
+        };
+      }),
       total: Number(total.n),
     };
   });
@@ -332,19 +334,13 @@ export async function trajectoryRoutes(app: App) {
         .returning('id')
         .executeTakeFirstOrThrow();
       await trx.insertInto('trajectory_team').values({ trajectory_id: t.id, user_id: subject.userId, organisation_id: careProviderId, case_role: 'personal_supervisor', added_by: subject.userId, added_at: now }).execute();
-      await trx
-        .insertInto('trajectory_events')
-        .values({
-          trajectory_id: t.id, seq: 1, type: 'trajectory_started', occurred_on: b.startedOn,
-          data: JSON.stringify({
-            variant, enteredViaOtherRoute: variant !== 'regular', multiProblemFamily: b.multiProblemFamily ?? client.multi_problem_family,
-            ...(b.accessRoute ? { accessRoute: b.accessRoute } : {}), ...(b.municipalityId ? { municipalityId: b.municipalityId } : {}),
-          }),
-          corrects_event_id: null, recorded_by: subject.userId, recorded_by_organisation_id: careProviderId, recorded_at: now,
-        })
-        .execute();
-      const loaded = await mustLoad(t.id, trx);
-      await refreshCaches(trx, loaded, clock);
+      const startData = {
+        variant, enteredViaOtherRoute: variant !== 'regular', multiProblemFamily: b.multiProblemFamily ?? client.multi_problem_family,
+        ...(b.accessRoute ? { accessRoute: b.accessRoute } : {}), ...(b.municipalityId ? { municipalityId: b.municipalityId } : {}),
+      };
+      // The start is the case's first event, through the one write path (its audit row is the creation's, below).
+      const creator: TrajectoryActor = { userId: subject.userId, organisationId: careProviderId, role: subject.role!, kinds: ['care_provider'], isPersonalSupervisor: true, relation: d.relation, purpose: 'case_management' };
+      await recordTrajectoryEvent(trx, t.id, { type: 'trajectory_started', occurredOn: b.startedOn, data: startData, correctsEventId: null }, () => creator, { clock });
       await recordAudit(app, trx, req, { action: 'trajectory.create', resourceType: 'trajectory', resourceId: t.id, subjectOrganisationId: careProviderId, purpose: 'case_management', outcome: 'success', details: { clientId: b.clientId, variant, municipalityId } });
       return t.id;
     });
@@ -405,97 +401,17 @@ export async function trajectoryRoutes(app: App) {
   }, async (req, reply) => {
     const expected = requireIfMatch(req);
     const b = req.body;
-    const today = todayIn(clock);
+    const subject = subjectOf(req);
     const result = await transact(app, async (trx) => {
-      // Lock the trajectory: concurrent recordings are serialised and checked against the version.
-      const t = await mustLoad(req.params.id, trx, true);
-      const access = await authorizeCase(trx, clock, req, 'trajectory.record_event', t);
-      if (t.version !== expected) throw problem.preconditionFailed(t.version);
-      if (t.client.erased) throw problem.conflict('client_erased', 'De gegevens van deze cliënt zijn gewist; er kan niets meer worden vastgelegd.', 'This client’s data has been erased; nothing more can be recorded.');
-      const subject = subjectOf(req);
       const input = { type: b.type as EventType, occurredOn: b.occurredOn, data: b.data ?? {}, correctsEventId: b.correctsEventId ?? null };
-      if ((b.type === 'event_corrected' || b.type === 'event_voided') !== !!b.correctsEventId) {
-        throw problem.validation([{ field: '/correctsEventId', in: 'body', code: 'correction_target', message: 'Een correctie verwijst naar het gecorrigeerde event (en alleen een correctie).', messageNl: 'Een correctie verwijst naar het gecorrigeerde event (en alleen een correctie).', messageEn: 'A correction refers to the corrected event (and only a correction does).' }]);
-      }
-      let violations = checkEvent(t.state, input, { userId: subject.userId, role: subject.role!, kinds: access.actorKinds, isPersonalSupervisor: access.isPersonalSupervisor }, today);
-      if (b.correctsEventId) {
-        const target = t.events.find((e) => e.id === b.correctsEventId);
-        if (!target || target.type === 'event_corrected' || target.type === 'event_voided' || t.state.inactiveEventIds.includes(target.id)) {
-          violations = [...violations, { code: 'correction_target', rule: null, nl: 'Het te corrigeren event bestaat niet (meer) in dit traject.', en: 'The event to correct does not exist (any more) in this trajectory.' }];
-        } else {
-          // The corrected event must still be valid against the state before it.
-          const replacement = { ...target, occurredOn: (input.data.occurredOn as string | undefined) ?? target.occurredOn, data: (input.data.data as Record<string, unknown> | undefined) ?? target.data };
-          if (b.type === 'event_corrected') {
-            if (replacement.occurredOn > today) violations.push({ code: 'date_in_future', rule: null, nl: 'De datum ligt in de toekomst.', en: 'The date is in the future.', field: '/data/occurredOn' });
-            if (t.state.startedOn && replacement.occurredOn < t.state.startedOn && target.type !== 'trajectory_started') violations.push({ code: 'date_before_start', rule: null, nl: 'De datum ligt vóór de start van het traject.', en: 'The date is before the trajectory started.', field: '/data/occurredOn' });
-          }
-        }
-      }
-      // R-YA-05: a young adult's contract in own name follows DR-YA-2 (five-year contracts).
-      if (b.type === 'contract_own_name_signed' && t.client.birthDate && t.state.keyHandoverOn) {
-        const age = (on: string) => Number(on.slice(0, 4)) - Number(t.client.birthDate!.slice(0, 4)) - (on.slice(5) < t.client.birthDate!.slice(5) ? 1 : 0);
-        const children = await trx.selectFrom('household_members').select('id').where('client_id', '=', t.clientId).where('kind', '=', 'child').execute();
-        const corp = t.corporationId ? await trx.selectFrom('organisations').select('code').where('id', '=', t.corporationId).executeTakeFirst() : null;
-        const settings = await trx.selectFrom('settings').select('value').where('key', '=', 'young_adult_contracts').executeTakeFirst();
-        const exceptionGranted = t.state.deviations.some((x) => x.item === 'lease_duration');
-        const v = checkContractType(
-          (input.data.contractType as 'indefinite' | 'five_year') ?? 'indefinite',
-          { exceptionGranted, ageAtPlacement: age(t.state.keyHandoverOn), ageAtTransfer: age(b.occurredOn), hasChildren: children.length > 0, corporationCode: corp?.code ?? '', placementDate: t.state.keyHandoverOn },
-          settings ? { ...(await import('../../domain/trajectories/index.ts')).DEFAULT_CONTRACT_SETTINGS, ...(settings.value as object) } : undefined,
-        );
-        if (v) violations = [...violations, { code: 'contract_type', rule: v.rule, nl: v.nl, en: v.en, field: '/data/contractType' }];
-      }
-      // The municipality the household counts for (R-MO-18): whether this party may record it
-      // (policy, field-level) and whether it is an active municipality of the trajectory's region.
-      const correctedTarget = b.type === 'event_corrected' && b.correctsEventId ? t.events.find((e) => e.id === b.correctsEventId) : undefined;
-      const carried = correctedTarget
-        ? municipalityChanges(correctedTarget.type, (input.data.data as Record<string, unknown> | undefined) ?? {})
-        : b.type === 'event_corrected' ? {} : municipalityChanges(input.type, input.data);
-      const requested: Partial<TrajectoryMunicipalities> = Object.fromEntries(Object.entries(carried).filter(([k, v]) => v !== t[k as keyof TrajectoryMunicipalities]));
-      if (Object.keys(requested).length) {
-        const allowed = (await municipalityOptions(trx, [t.careProviderId, t.corporationId])).map((m) => m.id);
-        violations = [...violations, ...checkMunicipalities(requested, allowed, writableTrajectoryMunicipalityFields(subject, access.decision.relation), correctedTarget ? '/data/data/' : '/data/')];
-      }
-      if (violations.length) {
-        throw new Problem({
-          status: 422,
-          code: 'event_refused',
-          titleNl: 'Deze stap kan niet volgens de afspraken',
-          titleEn: 'This step is not allowed by the agreements',
-          detailNl: violations.map((x) => (x.rule ? `${x.nl} (${x.rule})` : x.nl)).join(' '),
-          detailEn: violations.map((x) => (x.rule ? `${x.en} (${x.rule})` : x.en)).join(' '),
-          rule: violations.find((x) => x.rule)?.rule ?? undefined,
-          errors: violations.map((x) => ({ field: x.field ?? '/type', in: 'body', code: x.code, message: x.nl, messageNl: x.nl, messageEn: x.en })),
-          extra: { violations: violations.map((x) => ({ code: x.code, rule: x.rule })) },
-        });
-      }
-      const now = clock.now();
-      const seq = t.events.length + 1;
-      const ev = await trx
-        .insertInto('trajectory_events')
-        .values({
-          trajectory_id: t.id, seq, type: b.type, occurred_on: b.occurredOn, data: JSON.stringify(input.data), corrects_event_id: b.correctsEventId ?? null,
-          recorded_by: subject.userId, recorded_by_organisation_id: subject.organisationId!, recorded_at: now,
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      const newEvent: TrajectoryEvent = { id: ev.id, seq, type: b.type as EventType, occurredOn: b.occurredOn, data: input.data, recordedBy: subject.userId, recordedByOrganisationId: subject.organisationId!, correctsEventId: b.correctsEventId ?? null };
-      const state = deriveState([...t.events, newEvent]);
-      // What the event records, then what the region decides where nothing is recorded (a region with one municipality).
-      const recorded: TrajectoryMunicipalities = { municipalityId: t.municipalityId, dwellingMunicipalityId: t.dwellingMunicipalityId, ...requested };
-      const municipalities: TrajectoryMunicipalities = {
-        ...recorded,
-        ...(await municipalityDefaults(trx, { ...recorded, careProviderId: t.careProviderId, corporationId: t.corporationId, state }, { grantedByOrganisationId: b.type === 'urgency_granted' ? subject.organisationId : null })),
-      };
-      const municipalityChanged = municipalities.municipalityId !== t.municipalityId || municipalities.dwellingMunicipalityId !== t.dwellingMunicipalityId;
-      if (municipalityChanged) {
-        await trx.updateTable('trajectories').set({ municipality_id: municipalities.municipalityId, dwelling_municipality_id: municipalities.dwellingMunicipalityId }).where('id', '=', t.id).execute();
-      }
-      const after: LoadedTrajectory = { ...t, ...municipalities, events: [...t.events, newEvent], state };
-      const { version } = await refreshCaches(trx, after, clock);
-      await runTrajectoryEventHooks(trx, { trajectory: after, event: newEvent, at: now });
-      await recordAudit(app, trx, req, { action: 'trajectory.record_event', resourceType: 'trajectory', resourceId: t.id, subjectOrganisationId: t.careProviderId, purpose: access.purpose, outcome: 'success', details: { eventId: ev.id, type: b.type, occurredOn: b.occurredOn, ...(municipalityChanged ? municipalities : {}) } });
-      return { id: ev.id, version, phase: after.state.phase, status: after.state.status };
+      const authorize = async (t: LoadedTrajectory) => actorOf(subject, await authorizeCase(trx, clock, req, 'trajectory.record_event', t));
+      const recorded = await recordTrajectoryEvent(trx, req.params.id, input, authorize, {
+        clock,
+        expectedVersion: expected,
+        audit: (tx, entry) => recordAudit(app, tx, req, { ...entry, outcome: 'success' }),
+      });
+      const after = recorded.case;
+      return { id: recorded.event.id, version: recorded.version, phase: after.state.phase, status: after.state.status };
     });
     setEtag(reply, result.version);
     return reply.status(201).send({ eventId: result.id, version: result.version, phase: result.phase, status: result.status });

@@ -2,7 +2,7 @@
 import {
   DEADLINE_RULES, PHASES, TRANSITIONS, deadlineStatus, isEscalated, transferConditions, type DeadlineRuleId, type Phase,
 } from '../../domain/trajectories/index.ts';
-import { canSeeDeadline, canSeeEvent, visibleEventData, visibleGoals, type Viewer } from '../../domain/privacy/visibility.ts';
+import { canSeeDeadline, canSeeEvent, canSeeEventInstance, visibleClientFields, visibleEventData, visibleGoals, type Viewer } from '../../domain/privacy/visibility.ts';
 import type { LoadedTrajectory } from './repository.ts';
 
 export const PHASE_LABELS: Record<Phase, { nl: string; en: string }> = {
@@ -110,8 +110,9 @@ export function metroLine(t: LoadedTrajectory, deadlines: ReturnType<typeof dead
 
 export function eventsFor(t: LoadedTrajectory, viewer: Viewer, names: Map<string, string>) {
   const inactive = new Set(t.state.inactiveEventIds);
+  const urgencyGoalIds = t.state.goals.filter((g) => g.linkedToUrgency).map((g) => g.id);
   return t.events
-    .filter((e) => canSeeEvent(viewer, e.type) || ((e.type === 'event_corrected' || e.type === 'event_voided') && viewer === 'care_provider'))
+    .filter((e) => canSeeEventInstance(viewer, e.type, e.data, urgencyGoalIds) || ((e.type === 'event_corrected' || e.type === 'event_voided') && viewer === 'care_provider'))
     .map((e) => ({
       id: e.id,
       seq: e.seq,
@@ -135,7 +136,8 @@ export function trajectoryView(t: LoadedTrajectory, viewer: Viewer, asOf: string
     careProvider: { id: t.careProviderId, name: orgNames.get(t.careProviderId) ?? null },
     corporation: t.corporationId ? { id: t.corporationId, name: orgNames.get(t.corporationId) ?? null } : null,
     corporationContactId: t.corporationContactId,
-    targetGroup: t.targetGroup,
+    // Field visibility of the client record applies to the case too (the corporation does not see the target group).
+    targetGroup: visibleClientFields(viewer).includes('targetGroup') ? t.targetGroup : null,
     variant: t.variant,
     phase: s.phase,
     phaseLabel: PHASE_LABELS[s.phase],

@@ -9,6 +9,8 @@ import { todayIn } from '../../platform/clock.ts';
 import { decide, type Subject } from '../../domain/policy/index.ts';
 import { loadCalendar } from '../calendar/index.ts';
 import { deadlineView, type DeadlineRow } from './views.ts';
+import { caseScope, onTeam, servedAs, type Served } from './scope.ts';
+import { canSeeDeadline } from '../../domain/privacy/visibility.ts';
 
 export const WORKLIST_HORIZON_WORKING_DAYS = 10;
 
@@ -19,6 +21,8 @@ export interface WorklistQuery {
   horizon: string;
   scope: 'mine' | 'organisation';
   limit: number;
+  /** The date consent and agreements are judged on (the case scope). */
+  today: string;
 }
 
 /**
@@ -36,7 +40,10 @@ export async function worklistRows(db: Kysely<Database>, q: WorklistQuery) {
     .where('d.met_on', 'is', null)
     .where('d.closed_as', 'is', null)
     .where('d.kind', '=', 'deadline')
-    .where('d.due_date', '<=', q.horizon);
+    .where('d.due_date', '<=', q.horizon)
+    // Only cases the subject may read, by the same decision as the detail (a kind of case without a scope is not listed).
+    .where('d.case_kind', '=', 'trajectory')
+    .where((eb) => caseScope(eb as never, s, 'trajectory.read', q.today));
   if (q.scope === 'organisation') {
     base = base.where('d.organisation_id', 'in', s.scope.length ? [...s.scope] : ['00000000-0000-0000-0000-000000000000']);
   } else if (s.role === 'wonen_officer') {
@@ -50,8 +57,9 @@ export async function worklistRows(db: Kysely<Database>, q: WorklistQuery) {
     .select([
       'd.case_kind', 'd.case_id', sql<string | null>`CASE WHEN d.case_kind = 'trajectory' THEN d.case_id END`.as('trajectory_id'), 'd.key', 'd.rule_id', 'd.nature', 'd.kind', 'd.actor_kinds', 'd.organisation_id', 'd.assignee_user_id', 'd.start_date', 'd.due_date',
       'd.original_due_date', 'd.warn_on', 'd.met_on', 'd.closed_as', 'd.closed_on', 'd.paused', 'd.computed', 'd.history', 'd.note',
-      't.phase', 't.client_id', 'c.first_name', 'c.last_name',
+      't.phase', 't.client_id', 'c.first_name', 'c.last_name', 't.care_provider_id', 't.corporation_id', 't.municipality_id', 't.dwelling_municipality_id',
     ])
+    .select((eb) => onTeam(eb as never, s))
     // Overdue first needs no extra sort key: overdue rows already come first by due date,
     // and ordering by due date alone lets the partial index feed rows in order (stop at the limit).
     .orderBy('d.due_date')
@@ -59,6 +67,21 @@ export async function worklistRows(db: Kysely<Database>, q: WorklistQuery) {
     .orderBy('d.key')
     .limit(q.limit)
     .execute();
+}
+
+/**
+ * Each worklist row decided again like its case's detail: the purpose it is served under, and only
+ * the deadlines that party may see (a corporation never sees the support plan's deadline).
+ */
+export function servedWorklistRows<R extends Awaited<ReturnType<typeof worklistRows>>[number]>(s: Subject, rows: ReadonlyArray<R>): Array<{ r: R; as: Served }> {
+  return rows
+    .map((r) => ({
+      r,
+      as: r.care_provider_id
+        ? servedAs(s, 'trajectory.read', { care_provider_id: r.care_provider_id, corporation_id: r.corporation_id, municipality_id: r.municipality_id, dwelling_municipality_id: r.dwelling_municipality_id, phase: r.phase ?? '', on_team: Boolean(r.on_team) })
+        : null,
+    }))
+    .filter((x): x is { r: R; as: Served } => x.as !== null && canSeeDeadline(x.as.viewer, x.r.rule_id));
 }
 
 export async function worklistRoutes(app: App) {
@@ -90,18 +113,25 @@ export async function worklistRoutes(app: App) {
     const asOf = req.query.asOf ?? todayIn(clock);
     const cal = await loadCalendar(db, s.organisationId);
     const horizon = cal.addWorkingDays(asOf, WORKLIST_HORIZON_WORKING_DAYS);
-    const rows = await worklistRows(db, { subject: s, asOf, horizon, scope, limit: req.query.limit ?? 200 });
-    req.auditInfo = { resourceType: 'deadline', purpose: decide(s, 'worklist.read').purpose ?? (s.role === 'corporation_contact' ? 'PB-1' : s.role === 'wonen_officer' ? 'PB-6' : 'case_management'), details: { count: rows.length, scope, trajectoryIds: [...new Set(rows.flatMap((r) => (r.trajectory_id ? [r.trajectory_id] : [])))] } };
+    const rows = await worklistRows(db, { subject: s, asOf, horizon, scope, limit: req.query.limit ?? 200, today: todayIn(clock) });
+    const served = servedWorklistRows(s, rows);
+    const purposes = [...new Set(served.map((x) => x.as.purpose))];
+    req.auditInfo = {
+      resourceType: 'deadline',
+      purpose: purposes.length === 1 ? purposes[0]! : null,
+      details: { count: served.length, scope, trajectoryIds: [...new Set(served.flatMap(({ r }) => (r.trajectory_id ? [r.trajectory_id] : [])))], purposes: Object.fromEntries(served.map(({ r, as }) => [r.case_id, as.purpose])) },
+    };
     return {
       asOf,
       horizon,
-      items: rows.map((r) => ({
+      items: served.map(({ r, as }) => ({
         caseKind: r.case_kind,
         caseId: r.case_id,
         trajectoryId: r.trajectory_id,
         clientId: r.client_id,
         clientName: [r.first_name, r.last_name].filter(Boolean).join(' ') || null,
         phase: r.phase,
+        purpose: as.purpose,
         ...deadlineView(r as unknown as DeadlineRow, asOf),
       })),
     };

@@ -231,6 +231,7 @@ export async function buildApp(deps: AppDeps, modules: ReadonlyArray<ModuleDescr
         organisationId: m?.organisationId ?? null,
         organisationType: m?.organisationType ?? null,
         scope: m ? await app.scopes.subtree(m.organisationId) : [],
+        municipalityIds: m ? await app.scopes.municipalitiesOf(m.organisationId) : [],
       } satisfies Subject;
     }
 
