@@ -7,7 +7,7 @@ import { Value } from 'typebox/value';
 import { addPeriod, type IsoDate } from '../calendar/index.ts';
 import type { Role } from '../organisations/model.ts';
 import type { ActorKind, EventType } from './model.ts';
-import { TRANSITIONS } from './transitions.ts';
+import { TRANSITIONS, type TypedEventInput } from './transitions.ts';
 import type { TrajectoryState } from './state.ts';
 import { failingBeforeNomination } from './transfer.ts';
 
@@ -210,4 +210,17 @@ export function correctionPartyViolation(target: EventType, actor: Pick<Recordin
     `Only a party that may record “${t.label.en}” may correct or void this step.`,
     '/correctsEventId',
   );
+}
+
+/**
+ * The event as its transition-table schema types it: a checked narrowing of untyped input (an HTTP
+ * body, seed data) to the discriminated union, so the write path never casts event data.
+ */
+export function isTypedEventInput(raw: { type: EventType; occurredOn: string; data: unknown; correctsEventId?: string | null }): raw is TypedEventInput {
+  return Value.Check(TRANSITIONS[raw.type].data, raw.data);
+}
+
+/** The schema violations of untyped event data, as refusals that name the field. */
+export function eventDataViolations(type: EventType, data: unknown): Violation[] {
+  return [...Value.Errors(TRANSITIONS[type].data, data)].map((e) => v('invalid_data', null, `Ongeldig gegeven: ${e.message}`, `Invalid data: ${e.message}`, `/data${e.instancePath}`));
 }

@@ -3,7 +3,7 @@
  * the phases it may be recorded in, the phase it leads to, who may record it and the
  * data it requires. The shell validates against this table; nothing is hand-coded per route.
  */
-import { Type, type TSchema } from 'typebox';
+import { Type, type Static, type TProperties, type TSchema } from 'typebox';
 import {
   CARE, CARE_OR_REVIEWER, CORPORATION, GOAL_DOMAINS, HUB, REVIEWER, VARIANTS, WONEN,
   type EventActor, type EventType, type Phase,
@@ -11,7 +11,7 @@ import {
 
 const Date_ = Type.String({ format: 'date' });
 const Text = (max = 4000) => Type.String({ minLength: 1, maxLength: max });
-const Obj = (props: Record<string, TSchema>) => Type.Object(props, { additionalProperties: false });
+const Obj = <P extends TProperties>(props: P) => Type.Object(props, { additionalProperties: false });
 const Empty = Obj({});
 const Opt = Type.Optional;
 /** A municipality (organisation id); the shell checks it is an active municipality of the trajectory's region (R-MO-18). */
@@ -43,7 +43,7 @@ export interface Transition {
 const AFTER_MATCH: Phase[] = ['P3_matching', 'P4_key_handover', 'P5_introduction', 'P6_support_plan', 'P7_living', 'P8_transfer'];
 const LIVING: Phase[] = ['P4_key_handover', 'P5_introduction', 'P6_support_plan', 'P7_living', 'P8_transfer'];
 
-export const TRANSITIONS: Record<EventType, Transition> = {
+const TABLE = {
   trajectory_started: {
     from: [], actors: [CARE], rules: ['R-OR-01', 'R-OR-04', 'R-OR-12'],
     data: Obj({ variant: Type.Enum(VARIANTS), enteredViaOtherRoute: Opt(Type.Boolean()), multiProblemFamily: Opt(Type.Boolean()), accessRoute: Opt(Text(200)), municipalityId: Opt(Municipality) }),
@@ -296,7 +296,18 @@ export const TRANSITIONS: Record<EventType, Transition> = {
     label: { nl: 'Correctie', en: 'Correction' },
   },
   event_voided: { from: 'active', actors: [CARE, CORPORATION, WONEN, REVIEWER], rules: [], data: Obj({ reason: Text(2000) }), label: { nl: 'Vervallen verklaard', en: 'Voided' } },
-};
+} satisfies Record<EventType, Transition>;
+
+/** The state machine, one transition per event type. */
+export const TRANSITIONS: Record<EventType, Transition> = TABLE;
+
+/** The data of an event of type T, as its schema in the transition table types it. */
+export type EventData<T extends EventType> = Static<(typeof TABLE)[T]['data']> & Record<string, unknown>;
+
+/** An event as the transition table types it: a discriminated union on `type`. */
+export type TypedEventInput = {
+  [T in EventType]: { type: T; occurredOn: string; data: EventData<T>; correctsEventId?: string | null };
+}[EventType];
 
 // CARE_OR_REVIEWER is exported for modules that let reviewers record on behalf of the team.
 export { CARE_OR_REVIEWER };

@@ -15,7 +15,7 @@ import {
   FORM_DEFINITIONS, SUPPORT_PLAN_GOAL_FIELDS, allFields, contentHashInput, formatDate, validateForm,
   type FormData, type FormDefinition, type FormKind, type FormSignature, type FormStatus, type Lang, type SignatureMethod, type SignatureParty, type ValidationContext,
 } from '../../domain/forms/index.ts';
-import { effectiveEvents, type EventType, type TrajectoryEvent } from '../../domain/trajectories/index.ts';
+import { effectiveEvents, type EventType, type TrajectoryEvent, type TypedEventInput } from '../../domain/trajectories/index.ts';
 import type { Role } from '../../domain/organisations/model.ts';
 import type { LoadedTrajectory } from '../trajectories/index.ts';
 import { onCaseEvent as registerTrajectoryEventHook } from './hooks.ts';
@@ -311,18 +311,16 @@ export async function recordAutomaticEvent(
   clock: Clock,
   t: LoadedTrajectory,
   actor: { userId: string; organisationId: string; role: Role },
-  type: EventType,
-  occurredOn: string,
-  data: Record<string, unknown>,
+  step: Extract<TypedEventInput, { type: 'supplement_signed' | 'support_plan_completed' }>,
 ): Promise<AutomaticEvent> {
   const automatic: TrajectoryActor = {
     userId: actor.userId, organisationId: actor.organisationId, role: actor.role, kinds: ['care_provider'], isPersonalSupervisor: false, relation: null, purpose: 'case_management',
   };
   try {
-    const recorded = await recordTrajectoryEvent(trx, t.id, { type, occurredOn, data, correctsEventId: null }, () => automatic, { clock, waive: ['actor_not_allowed'] });
-    return { type, recorded: true, eventId: recorded.event.id, occurredOn };
+    const recorded = await recordTrajectoryEvent(trx, t.id, { ...step, correctsEventId: null }, () => automatic, { clock, waive: ['actor_not_allowed'] });
+    return { type: step.type, recorded: true, eventId: recorded.event.id, occurredOn: step.occurredOn };
   } catch (err) {
-    if (err instanceof CaseEventRefused) return { type, recorded: false, occurredOn, reasons: err.violations.map((v) => ({ code: v.code, rule: v.rule })) };
+    if (err instanceof CaseEventRefused) return { type: step.type, recorded: false, occurredOn: step.occurredOn, reasons: err.violations.map((v) => ({ code: v.code, rule: v.rule })) };
     throw err;
   }
 }

@@ -496,9 +496,9 @@ export async function formRoutes(app: App) {
           const valid = signatureStatus(def, form.version, all, hash).valid;
           const on = valid.map((s) => s.signedOn).sort().at(-1)!;
           if (form.kind === 'F-1') {
-            automatic = await recordAutomaticEvent(trx, clock, t, { userId: subject.userId, organisationId: subject.organisationId!, role: subject.role! }, 'supplement_signed', on, { formId: form.id });
+            automatic = await recordAutomaticEvent(trx, clock, t, { userId: subject.userId, organisationId: subject.organisationId!, role: subject.role! }, { type: 'supplement_signed', occurredOn: on, data: { formId: form.id } });
           } else if (!t.state.supportPlanOn) {
-            automatic = await recordAutomaticEvent(trx, clock, t, { userId: subject.userId, organisationId: subject.organisationId!, role: subject.role! }, 'support_plan_completed', on, { formId: form.id });
+            automatic = await recordAutomaticEvent(trx, clock, t, { userId: subject.userId, organisationId: subject.organisationId!, role: subject.role! }, { type: 'support_plan_completed', occurredOn: on, data: { formId: form.id } });
           } else {
             automatic = { type: 'support_plan_completed', recorded: false, occurredOn: on, reasons: [{ code: 'already_recorded', rule: 'R-OR-41' }] };
           }

@@ -12,7 +12,7 @@ import type { Relation, Subject } from '../../domain/policy/index.ts';
 import { writableTrajectoryMunicipalityFields } from '../../domain/policy/index.ts';
 import {
   DEFAULT_CONTRACT_SETTINGS, checkContractType, checkEvent, checkMunicipalities, correctionPartyViolation, deriveState, municipalityChanges,
-  type ActorKind, type EventType, type TrajectoryEvent, type TrajectoryMunicipalities,
+  type ActorKind, type TrajectoryEvent, type TrajectoryMunicipalities, type TypedEventInput,
 } from '../../domain/trajectories/index.ts';
 import { recordCaseEvent, type CaseActor, type CaseAuditSink, type CaseAuthorizer, type CaseKind, type CaseViolation, type Recorded, type Trx } from '../../platform/cases/engine.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -22,13 +22,8 @@ import { loadTrajectory, refreshCaches, type LoadedTrajectory } from './reposito
 import { municipalityDefaults, municipalityOptions } from './municipality.ts';
 import { trajectoryEventHooks } from './hooks.ts';
 
-/** A trajectory event as the transition table types it. */
-export interface TrajectoryEventInput {
-  type: EventType;
-  occurredOn: string;
-  data: Record<string, unknown>;
-  correctsEventId?: string | null;
-}
+/** A trajectory event as the transition table types it (a discriminated union on `type`). */
+export type TrajectoryEventInput = TypedEventInput;
 
 /** Who records: the user, the organisation it acts for, and how that organisation relates to the case. */
 export interface TrajectoryActor extends CaseActor {

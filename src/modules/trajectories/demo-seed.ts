@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 import { todayIn, type Clock } from '../../platform/clock.ts';
 import { addPeriod } from '../../domain/calendar/index.ts';
-import type { EventType, RecordingActor } from '../../domain/trajectories/index.ts';
+import { eventDataViolations, isTypedEventInput, type EventType, type RecordingActor } from '../../domain/trajectories/index.ts';
 import { CaseEventRefused } from '../../platform/cases/engine.ts';
 import { recordTrajectoryEvent, type TrajectoryActor } from './case-kind.ts';
 
@@ -128,7 +128,9 @@ export async function seedDemoCases(db: Kysely<Database>, clock: Clock, demoDoma
         // Through the case's one write path, as a user would record it (a refused step is a bug in the demo).
         const as: TrajectoryActor = { ...actor, kinds: [...actor.kinds], organisationId: orgId, relation: null, purpose: by === 'cw' ? 'case_management' : null };
         try {
-          await recordTrajectoryEvent(trx, t.id, { type, occurredOn, data, correctsEventId: null }, () => as, { clock });
+          const input = { type, occurredOn, data, correctsEventId: null };
+          if (!isTypedEventInput(input)) throw new CaseEventRefused(eventDataViolations(type, data));
+          await recordTrajectoryEvent(trx, t.id, input, () => as, { clock });
         } catch (err) {
           if (err instanceof CaseEventRefused) throw new Error(`demo case ${c.first}: ${type}: ${err.violations.map((v) => v.code).join(', ')}`);
           throw err;

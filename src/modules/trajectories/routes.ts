@@ -12,11 +12,12 @@ import { decide, project, writableTrajectoryMunicipalityFields } from '../../dom
 import { canSeeDeadline, visibleClientFields, type Viewer } from '../../domain/privacy/visibility.ts';
 import { CalendarError, applyDeadlineAdjustments, type DeadlineAdjustment } from '../../domain/calendar/index.ts';
 import {
-  EVENT_TYPES, VARIANTS, checkMunicipalities, type EventType,
+  EVENT_TYPES, VARIANTS, checkMunicipalities, eventDataViolations, isTypedEventInput,
 } from '../../domain/trajectories/index.ts';
 import { actorOf, authorizeCase } from './access.ts';
-import { caseScope, onTeam, servedAs, type Served } from './scope.ts';
+import { caseMunicipalities, caseScope, onTeam, servedAs, type Served } from './scope.ts';
 import { recordTrajectoryEvent, type TrajectoryActor } from './case-kind.ts';
+import { CaseEventRefused } from '../../platform/cases/engine.ts';
 import { computeDeadlines, loadAdjustments, loadTrajectory, refreshCaches, type LoadedTrajectory } from './repository.ts';
 import { deadlineView, eventsFor, trajectoryView, type DeadlineRow } from './views.ts';
 import { municipalityOptions, municipalityView, onlyMunicipalityOf } from './municipality.ts';
@@ -173,8 +174,9 @@ export async function trajectoryRoutes(app: App) {
     }
     const [rows, total] = await Promise.all([
       base
-        .select(['c.id as client_id', 'c.first_name', 'c.last_name', 'c.birth_date', 't.id as trajectory_id', 't.phase', 't.status', 't.target_group', 't.care_provider_id', 't.corporation_id', 't.started_on', 't.municipality_id', 't.dwelling_municipality_id'])
+        .select(['c.id as client_id', 'c.first_name', 'c.last_name', 'c.birth_date', 't.id as trajectory_id', 't.phase', 't.status', 't.target_group', 't.care_provider_id', 't.corporation_id', 't.started_on'])
         .select((eb) => onTeam(eb, s))
+        .select(caseMunicipalities().as('case_municipality_ids'))
         .select((eb) => eb.selectFrom('deadlines as d').select((e2) => e2.fn.countAll<string>().as('n')).where('d.case_kind', '=', 'trajectory').whereRef('d.case_id', '=', 't.id').where('d.met_on', 'is', null).where('d.closed_as', 'is', null).where('d.kind', '=', 'deadline').where('d.due_date', '<', asOf).as('overdue_count'))
         .orderBy('c.last_name').orderBy('c.first_name').orderBy('t.id')
         .limit(q.limit ?? 50).offset(q.offset ?? 0).execute(),
@@ -403,7 +405,9 @@ export async function trajectoryRoutes(app: App) {
     const b = req.body;
     const subject = subjectOf(req);
     const result = await transact(app, async (trx) => {
-      const input = { type: b.type as EventType, occurredOn: b.occurredOn, data: b.data ?? {}, correctsEventId: b.correctsEventId ?? null };
+      // The body's data is checked against the event's schema in the transition table, which types it.
+      const input = { type: b.type, occurredOn: b.occurredOn, data: b.data ?? {}, correctsEventId: b.correctsEventId ?? null };
+      if (!isTypedEventInput(input)) throw new CaseEventRefused(eventDataViolations(input.type, input.data));
       const authorize = async (t: LoadedTrajectory) => actorOf(subject, await authorizeCase(trx, clock, req, 'trajectory.record_event', t));
       const recorded = await recordTrajectoryEvent(trx, req.params.id, input, authorize, {
         clock,
