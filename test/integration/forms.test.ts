@@ -302,8 +302,11 @@ describe('three-party forms', () => {
     expect((await save(cc, id, { 'SP-NETWORK': 'x' }, '"3"')).json()).toMatchObject({ code: 'artefact_not_visible', rule: 'R-OR-46' });
     expect((await upload(cc, id, 'x.pdf', 'application/pdf', PDF)).json()).toMatchObject({ code: 'artefact_not_visible' });
     expect((await cc.get(`/api/v1/trajectories/${tid}/forms`)).json().items.map((f: { kind: string }) => f.kind)).toEqual(['F-1']);
-    // Wonen does not see it either (§8.3 proposal).
-    expect((await won.get(`/api/v1/forms/${id}`)).json()).toMatchObject({ code: 'artefact_not_visible' });
+    // Wonen does not see it either (§8.3 proposal): here already because Wonen shares nothing in this phase (R-OR-86).
+    const wonen = await won.get(`/api/v1/forms/${id}`);
+    expect(wonen.statusCode).toBe(403);
+    expect(wonen.json()).toMatchObject({ code: 'purpose_not_allowed', rule: 'R-OR-86' });
+    expect(wonen.body).not.toContain('SP-');
     // Every refusal is in the audit trail.
     const denied = await ctx.db.selectFrom('audit_log').select(['action']).where('outcome', '=', 'denied').where('actor_role', '=', 'corporation_contact').execute();
     expect(denied.length).toBeGreaterThanOrEqual(5);

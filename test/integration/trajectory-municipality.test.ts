@@ -11,6 +11,7 @@ let ctx: TestContext;
 let cw: Agent;
 let cc: Agent;
 let won: Agent;
+let wonLindeoord: Agent;
 let veenhaven: string;
 let lindeoord: string;
 let elders: string;
@@ -82,6 +83,15 @@ beforeAll(async () => {
   cw = await actFor(await ctx.login('begeleider'), 'ZA-HORIZON');
   cc = await ctx.login('corporatie');
   won = await ctx.login('wonen');
+  // Lindeoord's own Wonen (team indicaties): a directorate under the municipality, with one officer.
+  const dir = await admin.post('/api/v1/organisations', { code: 'GEM-LO-WONEN', name: 'Directie Wonen Lindeoord', type: 'municipal_directorate', parentId: lindeoord, regionId: region });
+  expect(dir.statusCode, dir.body).toBe(201);
+  const now = ctx.clock.now();
+  const hash = (await ctx.db.selectFrom('users').select('password_hash').where('email', '=', 'wonen@demo.thuisroute.nl').executeTakeFirstOrThrow()).password_hash;
+  const u = await ctx.db.insertInto('users').values({ email: 'wonen@lindeoord.example', name: 'Wonen Lindeoord', password_hash: hash, created_at: now, updated_at: now }).returning('id').executeTakeFirstOrThrow();
+  await ctx.db.insertInto('memberships').values({ user_id: u.id, organisation_id: dir.json().id, role: 'wonen_officer', starts_on: '2020-01-01', created_at: now, updated_at: now }).execute();
+  ctx.server.app.scopes.invalidate();
+  wonLindeoord = await ctx.login('wonen@lindeoord.example');
 });
 afterAll(async () => ctx?.close());
 
@@ -118,9 +128,11 @@ describe('the municipality of a trajectory in a region of two municipalities', (
     expect(bad.json().errors[0].field).toBe('/data/municipalityId');
   });
 
-  it('M-17 / R-MO-18: the waiting household counts for the referring municipality; Wonen of another municipality does not overwrite it', async () => {
-    await ok(won, tid, 'urgency_granted', '2026-01-19', { conditional: true });
-    await ok(won, tid, 'active_mediation_started', '2026-01-20');
+  it('M-17 / R-MO-18: the waiting household counts for the referring municipality; Wonen of another municipality cannot act on it', async () => {
+    // Referred to Lindeoord: Veenhaven's Wonen neither reads nor records (issue 7: Wonen is confined to its own municipality).
+    expect((await won.get(`/api/v1/trajectories/${tid}`)).statusCode).toBe(403);
+    await ok(wonLindeoord, tid, 'urgency_granted', '2026-01-19', { conditional: true });
+    await ok(wonLindeoord, tid, 'active_mediation_started', '2026-01-20');
     const t = await view(cw, tid);
     expect(t.municipality).toMatchObject({ id: lindeoord, basis: 'referral' });
     expect(await placementOf(tid)).toMatchObject({ municipality_id: lindeoord, active_mediation_date: '2026-01-20', lease_signed_date: null });

@@ -38,6 +38,11 @@ export interface LoadedTrajectory {
   /** The referring municipality and the dwelling's (case data like the corporation; see modules/trajectories/municipality.ts). */
   municipalityId: string | null;
   dwellingMunicipalityId: string | null;
+  /**
+   * While neither municipality is recorded: the active municipalities of the care provider's
+   * region, any of which the case may be referred to (their Wonen may act on it until one is recorded).
+   */
+  regionMunicipalityIds: string[];
   variant: string;
   version: number;
   startedOn: string;
@@ -47,11 +52,28 @@ export interface LoadedTrajectory {
   state: TrajectoryState;
 }
 
-export function caseRefOf(t: Pick<LoadedTrajectory, 'careProviderId' | 'corporationId' | 'team' | 'municipalityId' | 'dwellingMunicipalityId'>): CaseRef {
+export function caseRefOf(t: Pick<LoadedTrajectory, 'careProviderId' | 'corporationId' | 'team' | 'municipalityId' | 'dwellingMunicipalityId' | 'regionMunicipalityIds'>): CaseRef {
   return {
     careProviderId: t.careProviderId, corporationId: t.corporationId, teamUserIds: t.team.map((m) => m.userId),
-    municipalityIds: [t.municipalityId, t.dwellingMunicipalityId].filter((m): m is string => m !== null),
+    municipalityIds: caseMunicipalityIds(t),
   };
+}
+
+/** The municipalities a case belongs to (the tenant key): the recorded ones, else its region's until one is recorded. */
+export function caseMunicipalityIds(t: Pick<LoadedTrajectory, 'municipalityId' | 'dwellingMunicipalityId'> & { regionMunicipalityIds?: string[] }): string[] {
+  const recorded = [t.municipalityId, t.dwellingMunicipalityId].filter((m): m is string => m !== null);
+  return recorded.length ? recorded : (t.regionMunicipalityIds ?? []);
+}
+
+async function regionMunicipalitiesOf(db: Db, organisationId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('organisations as m')
+    .select('m.id')
+    .where('m.type', '=', 'municipality')
+    .where('m.active', '=', true)
+    .where('m.region_id', 'in', (eb) => eb.selectFrom('organisations as o').select('o.region_id').where('o.id', '=', organisationId).where('o.region_id', 'is not', null))
+    .execute();
+  return rows.map((r) => r.id);
 }
 
 export async function loadTrajectory(db: Db, id: string, opts: { forUpdate?: boolean } = {}): Promise<LoadedTrajectory | null> {
@@ -90,6 +112,7 @@ export async function loadTrajectory(db: Db, id: string, opts: { forUpdate?: boo
     targetGroup: t.target_group,
     municipalityId: t.municipality_id,
     dwellingMunicipalityId: t.dwelling_municipality_id,
+    regionMunicipalityIds: t.municipality_id || t.dwelling_municipality_id ? [] : await regionMunicipalitiesOf(db, t.care_provider_id),
     variant: t.variant,
     version: t.version,
     startedOn: t.started_on,

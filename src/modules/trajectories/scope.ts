@@ -18,6 +18,17 @@ import { PHASES } from '../../domain/trajectories/index.ts';
 const NO_ORG = '00000000-0000-0000-0000-000000000000';
 type Eb = ExpressionBuilder<Database & { t: Database['trajectories'] }, 't'>;
 
+/**
+ * The municipalities of the case in `t` as text[] (the tenant key): the recorded referring and
+ * dwelling municipality, else — while neither is recorded — the active municipalities of the care
+ * provider's region (repository.caseMunicipalityIds is the same rule for one loaded case).
+ */
+export function caseMunicipalities() {
+  return sql<string[]>`(CASE WHEN t.municipality_id IS NULL AND t.dwelling_municipality_id IS NULL
+    THEN ARRAY(SELECT m.id::text FROM organisations cp JOIN organisations m ON m.region_id = cp.region_id AND m.type = 'municipality' AND m.active WHERE cp.id = t.care_provider_id)
+    ELSE array_remove(ARRAY[t.municipality_id::text, t.dwelling_municipality_id::text], NULL) END)`;
+}
+
 /** The default purpose of a party by the phase in `t.phase`, as SQL (NULL: nothing is shared in that phase). */
 function purposeOfPhase(viewer: Viewer) {
   const whens = PHASES.map((p) => [p, defaultPurpose(viewer, p)] as const).filter(([, pb]) => pb !== null);
@@ -60,7 +71,7 @@ export function caseScope(eb: Eb, subject: Subject, action: Action, today: strin
   const municipalities = subject.municipalityIds ?? [];
   if (has('case_wonen') && subject.role === 'wonen_officer' && subject.organisationType === 'municipal_directorate' && municipalities.length) {
     ors.push(eb.and([
-      eb.or([eb('t.municipality_id', 'in', [...municipalities]), eb('t.dwelling_municipality_id', 'in', [...municipalities])]),
+      sql<SqlBool>`${caseMunicipalities()} && ${sql.val([...municipalities])}::text[]`,
       sharedWith('wonen', today),
     ]));
   }
@@ -70,8 +81,8 @@ export function caseScope(eb: Eb, subject: Subject, action: Action, today: strin
 export interface ScopedRow {
   care_provider_id: string;
   corporation_id: string | null;
-  municipality_id: string | null;
-  dwelling_municipality_id: string | null;
+  /** caseMunicipalities(), selected with the row. */
+  case_municipality_ids: string[];
   phase: string;
   /** Whether the subject is on the case team (selected with the row). */
   on_team: boolean;
@@ -89,7 +100,7 @@ export function servedAs(subject: Subject, action: Action, row: ScopedRow): Serv
     organisationIds: [row.care_provider_id],
     case: {
       careProviderId: row.care_provider_id, corporationId: row.corporation_id, teamUserIds: row.on_team ? [subject.userId] : [],
-      municipalityIds: [row.municipality_id, row.dwelling_municipality_id].filter((m): m is string => m !== null),
+      municipalityIds: row.case_municipality_ids,
     },
   });
   if (!d.allowed || !d.relation) return null;

@@ -9,7 +9,7 @@ import { todayIn } from '../../platform/clock.ts';
 import { decide, type Subject } from '../../domain/policy/index.ts';
 import { loadCalendar } from '../calendar/index.ts';
 import { deadlineView, type DeadlineRow } from './views.ts';
-import { caseScope, onTeam, servedAs, type Served } from './scope.ts';
+import { caseMunicipalities, caseScope, onTeam, servedAs, type Served } from './scope.ts';
 import { canSeeDeadline } from '../../domain/privacy/visibility.ts';
 
 export const WORKLIST_HORIZON_WORKING_DAYS = 10;
@@ -57,9 +57,10 @@ export async function worklistRows(db: Kysely<Database>, q: WorklistQuery) {
     .select([
       'd.case_kind', 'd.case_id', sql<string | null>`CASE WHEN d.case_kind = 'trajectory' THEN d.case_id END`.as('trajectory_id'), 'd.key', 'd.rule_id', 'd.nature', 'd.kind', 'd.actor_kinds', 'd.organisation_id', 'd.assignee_user_id', 'd.start_date', 'd.due_date',
       'd.original_due_date', 'd.warn_on', 'd.met_on', 'd.closed_as', 'd.closed_on', 'd.paused', 'd.computed', 'd.history', 'd.note',
-      't.phase', 't.client_id', 'c.first_name', 'c.last_name', 't.care_provider_id', 't.corporation_id', 't.municipality_id', 't.dwelling_municipality_id',
+      't.phase', 't.client_id', 'c.first_name', 'c.last_name', 't.care_provider_id', 't.corporation_id',
     ])
     .select((eb) => onTeam(eb as never, s))
+    .select(caseMunicipalities().as('case_municipality_ids'))
     // Overdue first needs no extra sort key: overdue rows already come first by due date,
     // and ordering by due date alone lets the partial index feed rows in order (stop at the limit).
     .orderBy('d.due_date')
@@ -78,7 +79,7 @@ export function servedWorklistRows<R extends Awaited<ReturnType<typeof worklistR
     .map((r) => ({
       r,
       as: r.care_provider_id
-        ? servedAs(s, 'trajectory.read', { care_provider_id: r.care_provider_id, corporation_id: r.corporation_id, municipality_id: r.municipality_id, dwelling_municipality_id: r.dwelling_municipality_id, phase: r.phase ?? '', on_team: Boolean(r.on_team) })
+        ? servedAs(s, 'trajectory.read', { care_provider_id: r.care_provider_id, corporation_id: r.corporation_id, case_municipality_ids: r.case_municipality_ids ?? [], phase: r.phase ?? '', on_team: Boolean(r.on_team) })
         : null,
     }))
     .filter((x): x is { r: R; as: Served } => x.as !== null && canSeeDeadline(x.as.viewer, x.r.rule_id));

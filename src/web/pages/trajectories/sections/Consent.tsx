@@ -1,7 +1,7 @@
 /**
  * Consent (omslagroute.md §8): record written consent per purpose PB-1 … PB-8 with the six
  * items that were explained (R-OR-83) and the retention told (R-OR-92); withdraw it (R-OR-93).
- * In P0, recording consent also records the step "Toestemming gegeven" (consent_given).
+ * In P0, recording consent also records the step "Toestemming gegeven" (consent_given), in the same transaction.
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -152,11 +152,10 @@ function ConsentForm({ trajectory: tr, onSaved, onCancel }: { trajectory: Trajec
     if (Object.keys(local).length) return;
     void run(async () => {
       try {
-        const res = await api.post<Consent>(`/clients/${tr.clientId}/consents`, { purposes, givenOn, explainedItems: explained, retention: retention.trim() });
-        if (alsoStep) {
-          const occurredOn = givenOn < tr.startedOn ? tr.startedOn : givenOn;
-          await api.post(`/trajectories/${tr.id}/events`, { type: 'consent_given', occurredOn, data: { consentId: res.data.id } }, { ifMatch: tr.version });
-        }
+        // The consent and its route step are saved together, or neither is (one transaction on the server).
+        await api.post<Consent>(`/clients/${tr.clientId}/consents`, {
+          purposes, givenOn, explainedItems: explained, retention: retention.trim(), ...(alsoStep ? { recordStep: { trajectoryVersion: tr.version } } : {}),
+        });
         announce(t('consent.saved'));
         await onSaved();
       } catch (err) {
