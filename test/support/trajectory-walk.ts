@@ -45,9 +45,9 @@ export class Walk {
   }
 }
 
-/** A walk up to the start of matching. */
-export function toMatching(w = new Walk()) {
-  w.rec('trajectory_started', '2026-01-05', { variant: 'regular' });
+/** A walk up to the start of matching; `start` is the data of trajectory_started (a regular route by default). */
+export function toMatching(w = new Walk(), start: Record<string, unknown> = { variant: 'regular' }) {
+  w.rec('trajectory_started', '2026-01-05', start);
   w.rec('consent_given', '2026-01-05', { consentId: 'c1' });
   w.rec('housing_needs_recorded', '2026-01-06', { preferredNeighbourhoods: ['Oost'], excludedNeighbourhoods: [], circumstances: 'Alleenstaand, geen galerijflat', schoolProximity: '' });
   w.rec('referral_analysis_recorded', '2026-01-07', { c1PaysRent: true, c2GoodNeighbour: true, c3AcceptsSupport: true, c4GoalsMatchLifeDomains: true, c5ChildrenEnvironment: null, nuisanceRisk: 'Laag' });
@@ -61,8 +61,8 @@ export function toMatching(w = new Walk()) {
 
 export const OFFER = { address: 'Lindelaan 12-2, Veenhaven', availableOn: '2026-04-02', floor: 2, lift: false, facilities: 'Douche, keuken', noiseAndDefects: 'Gehorig trappenhuis', contactName: 'Joost Meijer', recentNuisanceFile: false };
 
-export function toKeyHandover() {
-  const w = toMatching();
+export function toKeyHandover(start: Record<string, unknown> = { variant: 'regular' }) {
+  const w = toMatching(new Walk(), start);
   w.rec('offer_received', '2026-03-30', OFFER, corp);
   w.rec('offer_replied', '2026-03-31', { reply: 'request_viewing' });
   w.rec('viewing_held', '2026-04-07');

@@ -44,10 +44,19 @@ describe('consent and purpose binding (omslagroute.md §8)', () => {
     expect(visibleEventData('care_provider', 'housing_evaluation_held', { outcome: 'continue', pointsForProgress: 'x' })).toEqual({ outcome: 'continue', pointsForProgress: 'x' });
   });
 
-  it('R-OR-89: never shared: background, care delivered, the support plan, the nature of interventions', () => {
-    for (const type of ['referral_analysis_recorded', 'preparation_recorded', 'goals_set', 'support_plan_completed', 'time_out_started', 're_placement', 'fibu_agreements_made'] as const) {
-      expect(canSeeEvent('corporation', type), type).toBe(false);
+  it('R-OR-89: never shared with the corporation or Wonen: background, care delivered, the support plan, the nature of interventions', () => {
+    const neverShared = [
+      'referral_analysis_recorded', 'preparation_recorded', 'goals_set', 'support_plan_completed', 'time_out_started', 'time_out_ended', 're_placement',
+      'fibu_agreements_made', 'fibu_evaluation_held',
+    ] as const;
+    for (const viewer of ['corporation', 'wonen', 'nuisance_hub'] as const) {
+      for (const type of neverShared) expect(canSeeEvent(viewer, type), `${viewer} ${type}`).toBe(false);
     }
+    // The care provider itself sees them (the boundary is the organisation, not the event).
+    for (const type of neverShared) expect(canSeeEvent('care_provider', type), type).toBe(true);
+    // What Wonen does see: the steps of its own decisions.
+    expect(canSeeEvent('wonen', 'urgency_granted')).toBe(true);
+    expect(canSeeEvent('wonen', 'nomination_sent_to_wonen')).toBe(true);
     expect(visibleEventData('corporation', 'eviction_path_started', { reason: 'Verslaving' })).toEqual({});
     expect(VISIBILITY.intervention_nature.corporation).toBe('none');
   });

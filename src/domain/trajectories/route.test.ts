@@ -188,10 +188,27 @@ describe('deadlines D-01 … D-16 computed with the working-day calendar', () =>
     expect(w.deadline('EVAL#1', { birthDate: '1998-10-01' }).ruleId).toBe('D-10');
   });
 
-  it('D-11: a multi-problem family (manual flag) also evaluates every half year; a higher agreed frequency replaces the interval', () => {
-    const w = new Walk();
-    w.rec('trajectory_started', '2026-01-05', { variant: 'regular', multiProblemFamily: true });
-    expect(w.state.multiProblemFamily).toBe(true);
+  it('D-11 / AMB-OR-05: young adult is 18 to 27 inclusive on the due date of the half-yearly evaluation', () => {
+    const w = toKeyHandover();
+    w.rec('introduction_meeting_held', '2026-05-20', { atDwelling: true, evaluationIntervalMonths: 12 });
+    // The half-yearly due date counts: 20 November 2026 (a Friday).
+    const rule = (birthDate: string) => w.deadline('EVAL#1', { birthDate }).ruleId;
+    expect(rule('2008-11-21')).toBe('D-10'); // 17 on 20 Nov 2026 (18 the next day)
+    expect(rule('2008-11-20')).toBe('D-11'); // 18 that day: the first day of the range
+    expect(rule('1998-11-21')).toBe('D-11'); // 27, the last day before turning 28: still a young adult
+    expect(rule('1998-11-20')).toBe('D-10'); // 28 that day: out of the range
+    expect(w.deadline('EVAL#1', { birthDate: '1998-11-21' })).toMatchObject({ start: '2026-05-20', due: '2026-11-20' });
+    expect(w.deadline('EVAL#1', { birthDate: null }).ruleId).toBe('D-10');
+  });
+
+  it('D-11: a multi-problem family (manual flag) evaluates every half year whatever the age; a higher agreed frequency replaces the interval', () => {
+    const family = toKeyHandover({ variant: 'regular', multiProblemFamily: true });
+    family.rec('introduction_meeting_held', '2026-05-20', { atDwelling: true, evaluationIntervalMonths: 12 });
+    // An adult of 46: not a young adult, half-yearly only because of the flag.
+    expect(family.deadline('EVAL#1', { birthDate: '1980-05-01' })).toMatchObject({ ruleId: 'D-11', start: '2026-05-20', due: '2026-11-20' });
+    const single = toKeyHandover({ variant: 'regular', multiProblemFamily: false });
+    single.rec('introduction_meeting_held', '2026-05-20', { atDwelling: true, evaluationIntervalMonths: 12 });
+    expect(single.deadline('EVAL#1', { birthDate: '1980-05-01' })).toMatchObject({ ruleId: 'D-10', due: '2027-05-20' });
     const v = toKeyHandover();
     v.rec('introduction_meeting_held', '2026-05-20', { atDwelling: true, evaluationIntervalMonths: 4 });
     expect(v.deadline('EVAL#1')).toMatchObject({ ruleId: 'D-10', due: '2026-09-21', note: 'agreed_interval_4' });
@@ -281,6 +298,25 @@ describe('lease transfer (R-OR-64 T1–T8)', () => {
     expect(v.every((x) => x.rule === 'R-OR-64')).toBe(true);
   });
 
+  it('R-OR-64 T2: the housing evaluation must come before the joint transfer decision (on the same day still counts)', () => {
+    const route = fullRouteToWonen();
+    const beforeSending = () => { const w = new Walk(); w.events = route.events.filter((e) => e.type !== 'nomination_sent_to_wonen'); return w; };
+    const evaluation = route.events.find((e) => e.type === 'housing_evaluation_held')!;
+    const t2 = (w: Walk) => transferConditions(w.state, '2027-06-01').find((c) => c.id === 'T2')!.met;
+    // As recorded: evaluation 20 April, joint decision 3 May.
+    expect(t2(beforeSending())).toBe(true);
+    // The evaluation's date corrected to the day of the joint decision: still before (T2 met).
+    const sameDay = beforeSending();
+    sameDay.rec('event_corrected', '2027-05-31', { occurredOn: '2027-05-03', reason: 'Datum van het verslag' }, careWorker, evaluation.id);
+    expect(t2(sameDay)).toBe(true);
+    // Corrected to two days after the joint decision: no evaluation preceded it, T2 fails and the nomination is refused naming it.
+    const after = beforeSending();
+    after.rec('event_corrected', '2027-05-31', { occurredOn: '2027-05-05', reason: 'Datum van het verslag' }, careWorker, evaluation.id);
+    expect(after.state.evaluations.map((e) => e.on)).toEqual(['2027-05-05']);
+    expect(t2(after)).toBe(false);
+    expect(after.try('nomination_sent_to_wonen', '2027-06-01', { nawBankIbriShared: true }).map((x) => x.code)).toContain('transfer_condition_T2');
+  });
+
   it('R-OR-65: a goal linked to the urgency not yet met means no transfer', () => {
     const w = fullRouteToWonen();
     const s = w.state;
@@ -337,8 +373,12 @@ describe('side exits and corrections (§3.1)', () => {
   it('a correction is a new event: the original stays recorded, the derived state uses the corrected date', () => {
     const w = toKeyHandover();
     const kh = w.events.find((e) => e.type === 'key_handover')!;
-    w.rec('event_corrected', '2026-04-20', { occurredOn: '2026-04-17', reason: 'Verkeerde datum ingevoerd' }, careWorker, kh.id);
-    expect(w.events).toHaveLength(w.events.length);
+    const recorded = w.events.length;
+    const correction = w.rec('event_corrected', '2026-04-20', { occurredOn: '2026-04-17', reason: 'Verkeerde datum ingevoerd' }, careWorker, kh.id);
+    // Nothing is rewritten: the original stays in the record with its date, the correction is one more event pointing at it.
+    expect(w.events).toHaveLength(recorded + 1);
+    expect(w.events.find((e) => e.id === kh.id)).toMatchObject({ type: 'key_handover', occurredOn: '2026-04-16' });
+    expect(correction.correctsEventId).toBe(kh.id);
     expect(w.state.keyHandoverOn).toBe('2026-04-17');
     expect(w.state.inactiveEventIds).toContain(kh.id);
     expect(w.deadline('D-07').start).toBe('2026-04-17');

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { TRANSITIONS, deriveState, notices, transferConditions } from './index.ts';
+import { canSeeEvent } from '../privacy/visibility.ts';
 import { GOALS, OFFER, Walk, careWorker, corp, fullRouteToWonen, toKeyHandover, toMatching, wonen } from '../../../test/support/trajectory-walk.ts';
 
 const codes = (v: Array<{ code: string }>) => v.map((x) => x.code);
@@ -35,9 +36,18 @@ describe('§6.1 general', () => {
   });
 
   it('R-OR-04: a client who entered through another route is accepted and flagged; its first evaluation counts from the start (E2)', () => {
-    const w = new Walk();
-    w.rec('trajectory_started', '2026-01-05', { variant: 'umo_ujo_panel' });
-    expect(w.state.enteredViaOtherRoute).toBe(true);
+    const e2 = new Walk();
+    e2.rec('trajectory_started', '2026-01-05', { variant: 'umo_ujo_panel' });
+    e2.rec('consent_given', '2026-01-05', { consentId: 'c1' });
+    expect(e2.state.enteredViaOtherRoute).toBe(true);
+    // No introduction meeting: the first evaluation is due a year after the start (5 January 2027, a Tuesday).
+    expect(e2.deadline('EVAL#1')).toMatchObject({ ruleId: 'D-10', start: '2026-01-05', due: '2027-01-05' });
+    // A regular route is not flagged and has no evaluation deadline before its introduction meeting.
+    const regular = new Walk();
+    regular.rec('trajectory_started', '2026-01-05', { variant: 'regular' });
+    regular.rec('consent_given', '2026-01-05', { consentId: 'c1' });
+    expect(regular.state.enteredViaOtherRoute).toBe(false);
+    expect(regular.deadlines().some((d) => d.key.startsWith('EVAL#'))).toBe(false);
   });
 
   it('R-OR-05: a tailor-made deviation is recorded with reason and at least two agreeing parties', () => {
@@ -73,10 +83,16 @@ describe('§6.2 referral and preparation', () => {
     expect(Object.keys(schema.properties)).toEqual(['network', 'finances', 'woningnetChecked', 'incomeStatementRequested', 'financialSupportCondition']);
   });
 
-  it('R-OR-12: a care provider may use another access route (e.g. Blijf Groep), recorded on the trajectory', () => {
+  it('R-OR-12: a care provider may name another access route (e.g. Blijf Groep) at the start; the step checks it as text of at most 200 characters', () => {
     const w = new Walk();
+    expect(w.try('trajectory_started', '2026-01-05', { variant: 'other_route', accessRoute: 'Blijf Groep' })).toEqual([]);
+    expect(w.try('trajectory_started', '2026-01-05', { variant: 'regular', accessRoute: 'x'.repeat(200) })).toEqual([]);
+    expect(codes(w.try('trajectory_started', '2026-01-05', { variant: 'other_route', accessRoute: 'x'.repeat(201) }))).toContain('invalid_data');
+    expect(codes(w.try('trajectory_started', '2026-01-05', { variant: 'other_route', accessRoute: 42 }))).toContain('invalid_data');
+    // Only the care provider starts a trajectory, so only it names the route.
+    expect(codes(w.try('trajectory_started', '2026-01-05', { variant: 'other_route', accessRoute: 'Blijf Groep' }, corp))).toContain('actor_not_allowed');
     w.rec('trajectory_started', '2026-01-05', { variant: 'other_route', accessRoute: 'Blijf Groep' });
-    expect(w.events[0]!.data.accessRoute).toBe('Blijf Groep');
+    expect(w.state.enteredViaOtherRoute).toBe(true);
   });
 });
 
@@ -121,10 +137,17 @@ describe('§6.3–6.4 urgency and matching', () => {
     expect(w.state.offers[0]!.clientRefusedOn).toBe('2026-04-01');
   });
 
-  it('R-OR-23, R-OR-24: the corporation links the resident; whether the old registration is kept is recorded', () => {
-    const w = toKeyHandover();
-    expect(w.events.find((e) => e.type === 'match_final')!.data.oldRegistrationKept).toBe(true);
-    expect(w.state.matchFinalOn).toBe('2026-04-10');
+  it('R-OR-23, R-OR-24: only the corporation makes the match final; it must say whether the old registration is kept', () => {
+    const w = toMatching();
+    w.rec('offer_received', '2026-03-30', OFFER, corp);
+    w.rec('offer_replied', '2026-03-31', { reply: 'accept' });
+    w.rec('client_informed', '2026-04-01', { choicesDiscussed: true });
+    expect(codes(w.try('match_final', '2026-04-02', {}, corp))).toContain('invalid_data');
+    expect(codes(w.try('match_final', '2026-04-02', { oldRegistrationKept: 'ja' }, corp))).toContain('invalid_data');
+    expect(codes(w.try('match_final', '2026-04-02', { oldRegistrationKept: false }, careWorker))).toContain('actor_not_allowed');
+    expect(w.try('match_final', '2026-04-02', { oldRegistrationKept: true }, corp)).toEqual([]);
+    w.rec('match_final', '2026-04-02', { oldRegistrationKept: false, newWoningnetNumber: 'WN-2' }, corp);
+    expect(w.state.matchFinalOn).toBe('2026-04-02');
   });
 
   it('R-OR-25, R-OR-26: BRP registration and the special-assistance application come after the match', () => {
@@ -139,8 +162,15 @@ describe('§6.3–6.4 urgency and matching', () => {
 });
 
 describe('§6.5–6.7 key handover, introduction meeting, support plan', () => {
-  it('R-OR-29: the key handover records whether the corporation contact attended', () => {
-    expect(toKeyHandover().events.find((e) => e.type === 'key_handover')!.data).toEqual({ corporationContactPresent: true });
+  it('R-OR-29: the care provider records the key handover and must say whether the corporation contact attended (yes or no)', () => {
+    const w = toKeyHandover();
+    const before = new Walk();
+    before.events = w.events.filter((e) => e.type !== 'key_handover');
+    expect(codes(before.try('key_handover', '2026-04-16', {}))).toContain('invalid_data');
+    expect(codes(before.try('key_handover', '2026-04-16', { corporationContactPresent: 'misschien' }))).toContain('invalid_data');
+    expect(codes(before.try('key_handover', '2026-04-16', { corporationContactPresent: true }, corp))).toContain('actor_not_allowed');
+    expect(before.try('key_handover', '2026-04-16', { corporationContactPresent: false })).toEqual([]);
+    expect(before.try('key_handover', '2026-04-16', { corporationContactPresent: true })).toEqual([]);
   });
 
   it('R-OR-30: contact details are exchanged by care provider and corporation', () => {
@@ -215,9 +245,15 @@ describe('§6.8–6.9 living with support, evaluations', () => {
   it('R-OR-47, R-OR-48, R-OR-49: signals are passed on; the corporation consults the care provider before confronting the resident', () => {
     const w = toKeyHandover();
     expect(w.try('signal_reported', '2026-05-01', { kind: 'nuisance', description: 'Geluidsoverlast in de nacht', sharedWithResident: true }, corp).map((x) => x.rule)).toContain('R-OR-48');
-    w.rec('signal_reported', '2026-05-01', { kind: 'nuisance', description: 'Geluidsoverlast in de nacht', sharedWithResident: false }, corp);
-    w.rec('signal_reported', '2026-05-02', { kind: 'rent_arrears', description: 'Huur april niet betaald', sharedWithResident: true }, careWorker);
-    expect(w.events.filter((e) => e.type === 'signal_reported')).toHaveLength(2);
+    // After consulting the care provider the corporation may share it; without sharing it may always pass it on.
+    expect(w.try('signal_reported', '2026-05-01', { kind: 'nuisance', description: 'Geluidsoverlast in de nacht', sharedWithResident: true, careProviderConsulted: true }, corp)).toEqual([]);
+    expect(w.try('signal_reported', '2026-05-01', { kind: 'nuisance', description: 'Geluidsoverlast in de nacht', sharedWithResident: false }, corp)).toEqual([]);
+    // R-OR-47 both ways, R-OR-49: the care provider (who has the lead with the resident) passes on and discusses a signal without that condition.
+    expect(w.try('signal_reported', '2026-05-02', { kind: 'rent_arrears', description: 'Huur april niet betaald', sharedWithResident: true }, careWorker)).toEqual([]);
+    // A signal is passed on to the other party: the corporation sees the care provider's signal.
+    expect(canSeeEvent('corporation', 'signal_reported')).toBe(true);
+    // Signals belong to the time the resident lives in the dwelling: not before the key handover.
+    expect(codes(toMatching().try('signal_reported', '2026-03-01', { kind: 'nuisance', description: 'x', sharedWithResident: false }, corp))).toContain('phase_not_allowed');
   });
 
   it('R-OR-11: accepting support with financial management may be a condition, recorded in the preparation', () => {
@@ -293,12 +329,21 @@ describe('§6.10–6.12 transfer, aftercare, side exits', () => {
     expect(w.try('contract_own_name_signed', '2027-07-01', { contractType: 'indefinite', depositEur: 450 }, corp)).toEqual([]);
   });
 
-  it('R-OR-76, R-OR-77: light support after transfer is optional; nothing ends Fibu budget management', () => {
+  it('R-OR-76, R-OR-77: light support after transfer is optional (closing without it is allowed); nothing ends Fibu budget management', () => {
     const w = fullRouteToWonen();
+    w.rec('fibu_agreements_made', '2027-05-15');
     w.rec('wonen_confirmed', '2027-06-04', {}, wonen);
     w.rec('contract_own_name_signed', '2027-07-01', { contractType: 'indefinite' }, corp);
+    // R-OR-76: no light support was started and the trajectory may still be closed; no D-16 is imposed.
+    expect(w.try('trajectory_closed', '2027-09-01')).toEqual([]);
+    expect(w.deadlines().some((d) => d.ruleId === 'D-16')).toBe(false);
+    // R-OR-77 / D-17: after the transfer the Fibu evaluations (D-12) stop and no deadline ends budget management.
+    expect(w.deadlines().filter((d) => d.ruleId === 'D-12')).toEqual([]);
+    expect(w.deadlines().some((d) => (d.ruleId as string) === 'D-17')).toBe(false);
+    // Fibu agreements may still be recorded after the transfer.
+    expect(w.try('fibu_agreements_made', '2027-08-01')).toEqual([]);
     w.rec('trajectory_closed', '2027-09-01');
-    expect(w.state.status).toBe('closed');
+    expect(w.state).toMatchObject({ status: 'closed', lightSupport: null });
   });
 
   it('R-OR-78: once the trajectory is closed, nothing more is recorded on it (later concerns follow the regular MZWO route)', () => {
