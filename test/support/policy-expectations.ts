@@ -106,6 +106,12 @@ export function expectedAllowed(role: Role | null | 'anonymous', action: Action,
   return allows(e[relation], role);
 }
 
+/** Whether the role may act on its own account by the `self` column alone (whatever organisation the account belongs to). */
+export function expectedOnSelf(role: Role | null | 'anonymous', action: Action): boolean {
+  const e = EXPECTED[action];
+  return e.self !== undefined && allows(e.self, role);
+}
+
 function allows(who: Who, role: Role | null | 'anonymous'): boolean {
   if (who === 'anyone') return true;
   if (role === 'anonymous') return false;

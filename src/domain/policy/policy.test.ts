@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  ACTIONS, GRANTS, decide, project, relationOf, visibleUserFields, writableOrganisationFields, writableUserFields, type Subject,
+  ACTIONS, GRANTS, decide, project, relationOf, relationsOf, visibleUserFields, writableOrganisationFields, writableUserFields, type Subject,
 } from './policy.ts';
 import { ROLES, type Role } from '../organisations/model.ts';
-import { EXPECTED, expectedAllowed, expectedAttempt, expectedOnCase, type CaseKind } from '../../../test/support/policy-expectations.ts';
+import { EXPECTED, expectedAllowed, expectedAttempt, expectedOnCase, expectedOnSelf, type CaseKind } from '../../../test/support/policy-expectations.ts';
 
 const OWN_ORG = 'org-own';
 const CHILD_ORG = 'org-own-child';
@@ -110,6 +110,20 @@ describe('authorization policy: the matrix of roles × actions × organisations'
     }
   });
 
+  it('case team: a member who switched to another organisation (not the case’s care provider) keeps no access through the team', () => {
+    const teamCase = caseResource('team');
+    const atCaseProvider = subjectFor('care_worker');
+    const switched: Subject = { ...atCaseProvider, organisationId: FOREIGN_ORG, scope: [FOREIGN_ORG] };
+    expect(relationsOf(atCaseProvider, teamCase)).toContain('case_team');
+    expect(relationsOf(switched, teamCase)).not.toContain('case_team');
+    for (const action of ['client.read', 'client.list', 'client.update', 'trajectory.read', 'trajectory.record_event', 'trajectory.manage_team', 'consent.read', 'form.write', 'worklist.read'] as const) {
+      expect(decide(atCaseProvider, action, teamCase).allowed, `${action} at the care provider`).toBe(true);
+      expect(decide(switched, action, teamCase), `${action} after switching`).toMatchObject({ allowed: false, reason: 'relation_not_covered' });
+    }
+    // A team manager who moved on likewise.
+    expect(decide({ ...subjectFor('team_manager'), organisationId: FOREIGN_ORG, scope: [FOREIGN_ORG] }, 'client.read', teamCase).allowed).toBe(false);
+  });
+
   it('a Wonen officer acts on the cases of its own municipality only (referring or dwelling), never on another municipality’s or on one without a municipality', () => {
     const wonen = subjectFor('wonen_officer');
     const caseIn = (municipalityIds: string[]) => ({ case: { careProviderId: FOREIGN_ORG, corporationId: 'org-x', teamUserIds: ['user-7'], municipalityIds } });
@@ -122,21 +136,65 @@ describe('authorization policy: the matrix of roles × actions × organisations'
     }
   });
 
-  it('property: no role outside the grant table is ever allowed (default deny)', () => {
+  // The oracle is the hand-written matrix (test/support/policy-expectations.ts), never GRANTS: widening
+  // a grant in the policy makes this property fail. Relations are worked out here by hand from the
+  // fixture: the subject works for OWN_ORG (scope OWN_ORG and CHILD_ORG) in OWN_MUNICIPALITY.
+  it('property: any role, any organisations, any case: the policy allows exactly what the hand-written matrix allows', () => {
+    const ORGS = [OWN_ORG, CHILD_ORG, FOREIGN_ORG, 'org-x'];
+    const inScope = (o: string) => o === OWN_ORG || o === CHILD_ORG;
     fc.assert(
       fc.property(
         fc.constantFrom(...ACTIONS),
         fc.constantFrom(...ROLES, null),
-        fc.subarray([OWN_ORG, CHILD_ORG, FOREIGN_ORG, 'org-x']),
+        fc.subarray(ORGS),
         fc.boolean(),
         (action, role, orgs, self) => {
-          const d = decide(subjectFor(role), action, { organisationIds: orgs, userId: self ? 'user-1' : 'user-9' });
-          if (!d.allowed) return true;
-          const grants = GRANTS[action];
-          return grants.some((g) => g.who === 'anyone' || g.who === 'authenticated' || g.who === 'member' || g.who === role);
+          const subject = subjectFor(role);
+          const d = decide(subject, action, { organisationIds: orgs, userId: self ? 'user-1' : 'user-9' });
+          const scoped = role === null ? [] : orgs.filter(inScope);
+          const relation = orgs.length > 0 && scoped.length === orgs.length ? 'own' : scoped.length > 0 ? 'shared' : 'foreign';
+          const bySelf = self && expectedOnSelf(role, action);
+          if (relation === 'shared') {
+            // Shared (some organisations in scope): never more than on an own resource, never less than on a foreign one.
+            const most = expectedAllowed(role, action, 'own') || bySelf;
+            const least = expectedAllowed(role, action, 'foreign') || bySelf;
+            return d.allowed ? most : !least;
+          }
+          return d.allowed === (expectedAllowed(role, action, relation) || bySelf);
         },
       ),
-      { numRuns: 2000, seed: 42 },
+      { numRuns: 3000, seed: 42 },
+    );
+  });
+
+  it('property: on a case, the policy allows exactly what the matrix allows for the caller’s relations to it (team, care provider, corporation, municipality)', () => {
+    const ORGS = [OWN_ORG, CHILD_ORG, FOREIGN_ORG, 'org-x'];
+    const inScope = (o: string) => o === OWN_ORG || o === CHILD_ORG;
+    const caseActions = ACTIONS.filter((a) => EXPECTED[a].case);
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...caseActions),
+        fc.constantFrom(...ROLES, null),
+        fc.constantFrom(...ORGS),
+        fc.option(fc.constantFrom(...ORGS)),
+        fc.boolean(),
+        fc.constantFrom([OWN_MUNICIPALITY], [OTHER_MUNICIPALITY], [OTHER_MUNICIPALITY, OWN_MUNICIPALITY], []),
+        (action, role, careProviderId, corporationId, onTeam, municipalityIds) => {
+          const c = { careProviderId, corporationId, teamUserIds: onTeam ? ['user-1', 'user-7'] : ['user-7'], municipalityIds };
+          const d = decide(subjectFor(role), action, { case: c });
+          const member = role !== null;
+          const kinds: CaseKind[] = [];
+          if (member && onTeam && inScope(careProviderId)) kinds.push('team');
+          if (member && inScope(careProviderId)) kinds.push('care_provider');
+          if (member && corporationId !== null && inScope(corporationId)) kinds.push('corporation');
+          kinds.push('none');
+          // The matrix assumes the case is in the caller's municipality; a Wonen officer has no case outside it.
+          const ownMunicipality = municipalityIds.includes(OWN_MUNICIPALITY);
+          const want = role === 'wonen_officer' && !ownMunicipality ? false : kinds.some((k) => expectedOnCase(role, action, k));
+          return d.allowed === want;
+        },
+      ),
+      { numRuns: 3000, seed: 42 },
     );
   });
 });
