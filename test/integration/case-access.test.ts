@@ -241,3 +241,29 @@ describe('consent and its route step commit together', () => {
     expect((await cw.get(`/api/v1/trajectories/${t.json().id}`)).json().phase).toBe('P1_referral');
   });
 });
+
+describe('concurrent edits of the case team and the corporation are detected', () => {
+  it('team changes and the corporation assignment need the trajectory’s ETag: missing 428, stale 412, nothing written', async () => {
+    const k = await buildCase(ctx, { careWorker: cw, wonen: won, phase: 'P1_referral', purposes: ['PB-1'] });
+    const url = `/api/v1/trajectories/${k.trajectoryId}`;
+    const colleague = (await ctx.db.selectFrom('users').select('id').where('email', '=', 'teammanager@demo.thuisroute.nl').executeTakeFirstOrThrow()).id;
+    const linde = (await ctx.db.selectFrom('organisations').select('id').where('code', '=', 'WC-LINDE').executeTakeFirstOrThrow()).id;
+    const contact = (await ctx.db.selectFrom('users').select('id').where('email', '=', 'corporatie@demo.thuisroute.nl').executeTakeFirstOrThrow()).id;
+    expect((await cw.post(`${url}/team`, { userId: colleague, caseRole: 'colleague' })).statusCode).toBe(428);
+    expect((await cw.put(`${url}/corporation`, { corporationId: linde, contactUserId: contact })).statusCode).toBe(428);
+    const etag = (await cw.get(url)).headers.etag as string;
+    const added = await cw.post(`${url}/team`, { userId: colleague, caseRole: 'colleague' }, { 'if-match': etag });
+    expect(added.statusCode, added.body).toBe(201);
+    expect(added.headers.etag).not.toBe(etag);
+    // A second editor who read before the change is refused, and nothing changes.
+    const stale = await cw.put(`${url}/corporation`, { corporationId: linde, contactUserId: contact }, { 'if-match': etag });
+    expect(stale.statusCode).toBe(412);
+    expect((await cw.get(url)).json().corporation).toBeNull();
+    const member = (await cw.get(url)).json().team.find((m: { userId: string }) => m.userId === colleague);
+    const staleRemove = await cw.delete(`${url}/team/${member.id}`, { 'if-match': etag });
+    expect(staleRemove.statusCode).toBe(412);
+    const removed = await cw.delete(`${url}/team/${member.id}`, { 'if-match': added.headers.etag as string });
+    expect(removed.statusCode, removed.body).toBe(204);
+    expect((await cw.get(url)).json().team.map((m: { userId: string }) => m.userId)).not.toContain(colleague);
+  });
+});

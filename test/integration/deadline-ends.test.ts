@@ -3,7 +3,7 @@
  * perform each step, judged on what GET /trajectories/:id/deadlines and the worklist answer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orgId, startTestApp, userId, type Agent, type TestContext, actFor } from '../support/harness.ts';
+import { orgId, startTestApp, userId, type Agent, type TestContext, actFor, etagOf } from '../support/harness.ts';
 
 let ctx: TestContext;
 let cw: Agent;
@@ -54,7 +54,7 @@ async function toKeyHandover(firstName: string, woningnetRegisteredOn: string): 
   await record(cw, tid, 'decision_issued', '2026-01-12');
   await record(won, tid, 'urgency_granted', '2026-01-19', { conditional: true });
   await record(won, tid, 'active_mediation_started', '2026-01-20');
-  const assign = await cw.put(`/api/v1/trajectories/${tid}/corporation`, { corporationId: await orgId(ctx, 'WC-LINDE'), contactUserId: await userId(ctx, 'corporatie') });
+  const assign = await cw.put(`/api/v1/trajectories/${tid}/corporation`, { corporationId: await orgId(ctx, 'WC-LINDE'), contactUserId: await userId(ctx, 'corporatie') }, { 'if-match': await etagOf(cw, `/api/v1/trajectories/${tid}`) });
   expect(assign.statusCode, assign.body).toBe(200);
   await record(cc, tid, 'offer_received', '2026-03-30', { address: 'Lindelaan 14-1, Veenhaven', availableOn: '2026-04-02', floor: 1, lift: true, facilities: 'Douche, keuken', noiseAndDefects: 'Geen', contactName: 'Joost Meijer', recentNuisanceFile: false });
   await record(cw, tid, 'offer_replied', '2026-03-31', { reply: 'request_viewing' });

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
-import { startTestApp, userId, type Agent, type TestContext, actFor } from '../support/harness.ts';
+import { startTestApp, userId, type Agent, type TestContext, actFor, etagOf } from '../support/harness.ts';
 import { buildDigests, clientInitials } from '../../src/modules/notifications/digest.ts';
 import { drainOutbox, enqueueEmail, OUTBOX_MAX_ATTEMPTS } from '../../src/modules/notifications/outbox.ts';
 import { createMailTransport, mailSettingsFromEnv, type MailTransport } from '../../src/platform/mail.ts';
@@ -79,7 +79,7 @@ beforeAll(async () => {
   tids.B = await caseWithFibu(cw, 'Bram', 'van der Kok', '2025-08-15', '2025-09-04');
   // C: D-12 due Monday 9 March 2026, handed to Daan (English-speaking colleague) as personal supervisor.
   tids.C = await caseWithFibu(cw, 'Chloé', 'Janssen', '2025-09-01', '2025-09-09');
-  const handed = await cw.post(`/api/v1/trajectories/${tids.C}/team`, { userId: daan, caseRole: 'personal_supervisor' });
+  const handed = await cw.post(`/api/v1/trajectories/${tids.C}/team`, { userId: daan, caseRole: 'personal_supervisor' }, { 'if-match': await etagOf(cw, `/api/v1/trajectories/${tids.C}`) });
   expect(handed.statusCode, handed.body).toBe(201);
 
   smtp = new SMTPServer({

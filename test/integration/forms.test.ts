@@ -6,7 +6,7 @@
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_F1, EXAMPLE_F2, EXAMPLE_F3, EXAMPLE_F4 } from '../../src/domain/forms/examples.ts';
-import { orgId, startTestApp, userId, type Agent, type TestContext, actFor } from '../support/harness.ts';
+import { orgId, startTestApp, userId, type Agent, type TestContext, actFor, etagOf } from '../support/harness.ts';
 
 let ctx: TestContext;
 let cw: Agent;
@@ -148,7 +148,7 @@ beforeAll(async () => {
   await event(cw, 'decision_issued', '2026-01-12');
   await event(won, 'urgency_granted', '2026-01-19', { conditional: true });
   await event(won, 'active_mediation_started', '2026-01-20');
-  const assign = await cw.put(`/api/v1/trajectories/${tid}/corporation`, { corporationId: await orgId(ctx, 'WC-LINDE'), contactUserId: await userId(ctx, 'corporatie') });
+  const assign = await cw.put(`/api/v1/trajectories/${tid}/corporation`, { corporationId: await orgId(ctx, 'WC-LINDE'), contactUserId: await userId(ctx, 'corporatie') }, { 'if-match': await etagOf(cw, `/api/v1/trajectories/${tid}`) });
   expect(assign.statusCode, assign.body).toBe(200);
   await event(cc, 'offer_received', '2026-03-30', { address: 'Lindelaan 12-2, Veenhaven', availableOn: '2026-04-02', floor: 2, lift: true, facilities: 'Douche, keuken', noiseAndDefects: 'Geen', contactName: 'Joost Meijer', recentNuisanceFile: false });
   await event(cw, 'offer_replied', '2026-03-31', { reply: 'request_viewing' });

@@ -5,7 +5,7 @@
  * municipality once there is a dwelling, and the lease becomes a delivery there (M-03).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { actFor, orgId, startTestApp, userId, type Agent, type TestContext } from '../support/harness.ts';
+import { actFor, orgId, startTestApp, userId, type Agent, type TestContext, etagOf } from '../support/harness.ts';
 
 let ctx: TestContext;
 let cw: Agent;
@@ -141,7 +141,7 @@ describe('the municipality of a trajectory in a region of two municipalities', (
   });
 
   it('R-MO-18: once there is a dwelling its municipality counts; unknown, there is no placement, and the corporation records only the dwelling’s municipality', async () => {
-    const assign = await cw.put(`/api/v1/trajectories/${tid}/corporation`, { corporationId: await orgId(ctx, 'WC-LINDE'), contactUserId: await userId(ctx, 'corporatie') });
+    const assign = await cw.put(`/api/v1/trajectories/${tid}/corporation`, { corporationId: await orgId(ctx, 'WC-LINDE'), contactUserId: await userId(ctx, 'corporatie') }, { 'if-match': await etagOf(cw, `/api/v1/trajectories/${tid}`) });
     expect(assign.statusCode, assign.body).toBe(200);
     await ok(cc, tid, 'offer_received', '2026-03-30', { address: 'Lindelaan 3, Veenhaven', availableOn: '2026-04-02', floor: 1, lift: false, facilities: 'Douche', noiseAndDefects: 'Geen', contactName: 'Joost Meijer', recentNuisanceFile: false });
     await ok(cw, tid, 'offer_replied', '2026-03-31', { reply: 'accept' });

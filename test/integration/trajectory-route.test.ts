@@ -3,7 +3,7 @@
  * each step: care worker, corporation contact, independent reviewer and Wonen officer.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orgId, startTestApp, userId, type Agent, type TestContext, actFor } from '../support/harness.ts';
+import { orgId, startTestApp, userId, type Agent, type TestContext, actFor, etagOf } from '../support/harness.ts';
 
 let ctx: TestContext;
 let cw: Agent;
@@ -106,7 +106,7 @@ describe('Omslagroute through HTTP', () => {
     const linde = await orgId(ctx, 'WC-LINDE');
     const horizon = await orgId(ctx, 'ZA-HORIZON');
     await ctx.db.updateTable('processing_agreements').set({ ended_on: '2026-01-01' }).where('care_provider_id', '=', horizon).where('corporation_id', '=', linde).execute();
-    const res = await cw.put(`/api/v1/trajectories/${tid}/corporation`, { corporationId: linde, contactUserId: await userId(ctx, 'corporatie') });
+    const res = await cw.put(`/api/v1/trajectories/${tid}/corporation`, { corporationId: linde, contactUserId: await userId(ctx, 'corporatie') }, { 'if-match': await etagOf(cw, `/api/v1/trajectories/${tid}`) });
     expect(res.statusCode).toBe(422);
     expect(res.json().rule).toBe('R-OR-85');
     await ctx.db.updateTable('processing_agreements').set({ ended_on: null }).where('care_provider_id', '=', horizon).where('corporation_id', '=', linde).execute();
@@ -115,10 +115,10 @@ describe('Omslagroute through HTTP', () => {
   it('P3: the care worker assigns the corporation; the corporation offers a dwelling; deadlines D-02 and D-05 appear on the worklists', async () => {
     const linde = await orgId(ctx, 'WC-LINDE');
     const contact = await userId(ctx, 'corporatie');
-    const assign = await cw.put(`/api/v1/trajectories/${tid}/corporation`, { corporationId: linde, contactUserId: contact });
+    const assign = await cw.put(`/api/v1/trajectories/${tid}/corporation`, { corporationId: linde, contactUserId: contact }, { 'if-match': await etagOf(cw, `/api/v1/trajectories/${tid}`) });
     expect(assign.statusCode, assign.body).toBe(200);
     // R-OR-31: one fixed corporation contact person at a time — assigning again replaces, never adds.
-    expect((await cw.put(`/api/v1/trajectories/${tid}/corporation`, { corporationId: linde, contactUserId: contact })).statusCode).toBe(200);
+    expect((await cw.put(`/api/v1/trajectories/${tid}/corporation`, { corporationId: linde, contactUserId: contact }, { 'if-match': await etagOf(cw, `/api/v1/trajectories/${tid}`) })).statusCode).toBe(200);
     const team = (await cw.get(`/api/v1/trajectories/${tid}`)).json().team.filter((m: { caseRole: string }) => m.caseRole === 'corporation_contact');
     expect(team).toHaveLength(1);
     const seen = await cc.get(`/api/v1/trajectories/${tid}`);

@@ -4,7 +4,7 @@
  * the list ⊆ detail property test.
  */
 import { expect } from 'vitest';
-import { orgId, userId, type Agent, type TestContext } from './harness.ts';
+import { orgId, userId, type Agent, type TestContext, etagOf } from './harness.ts';
 
 export const ALL_EXPLAINED = ['what', 'why', 'which_information', 'with_whom', 'storage_and_retention', 'rights'];
 export const GOALS = [
@@ -85,7 +85,7 @@ export async function buildCase(ctx: TestContext, spec: CaseSpec): Promise<Built
     await step(spec.wonen, tid, 'active_mediation_started', '2026-01-20');
   }
   if (spec.corporation) {
-    const res = await cw.put(`/api/v1/trajectories/${tid}/corporation`, { corporationId: await orgId(ctx, 'WC-LINDE'), contactUserId: await userId(ctx, 'corporatie') });
+    const res = await cw.put(`/api/v1/trajectories/${tid}/corporation`, { corporationId: await orgId(ctx, 'WC-LINDE'), contactUserId: await userId(ctx, 'corporatie') }, { 'if-match': await etagOf(cw, `/api/v1/trajectories/${tid}`) });
     expect(res.statusCode, res.body).toBe(200);
   }
   if (spec.withdraw && consentId) {

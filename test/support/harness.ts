@@ -150,3 +150,10 @@ export async function auditCount(ctx: TestContext): Promise<number> {
   const r = await ctx.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** The ETag of a resource as the agent last reads it (for If-Match). */
+export async function etagOf(agent: Agent, url: string): Promise<string> {
+  const res = await agent.get(url);
+  if (res.statusCode !== 200) throw new Error(`read ${url} for its ETag: ${res.statusCode} ${res.body}`);
+  return res.headers.etag as string;
+}

@@ -505,16 +505,19 @@ export async function trajectoryRoutes(app: App) {
     config: { action: 'trajectory.manage_team', resourceType: 'trajectory' },
     schema: {
       tags: ['trajectories'],
-      summary: 'Add a colleague, a worker of another organisation, or hand the case to a new personal supervisor',
+      summary: 'Add a colleague, a worker of another organisation, or hand the case to a new personal supervisor (If-Match: the trajectory’s ETag)',
       params: IdParams,
       body: Type.Object({ userId: Uuid, caseRole: Type.Enum(['personal_supervisor', 'colleague', 'external'] as const) }, { additionalProperties: false }),
       response: { 201: Free, ...ProblemResponses },
     },
   }, async (req, reply) => {
     const b = req.body;
-    await transact(app, async (trx) => {
+    const expected = requireIfMatch(req);
+    const version = await transact(app, async (trx) => {
       const t = await mustLoad(req.params.id, trx, true);
       const access = await authorizeCase(trx, clock, req, 'trajectory.manage_team', t);
+      // A team change is a change of the case: concurrent edits are detected, never silently lost.
+      if (t.version !== expected) throw problem.preconditionFailed(t.version);
       const memberships = await trx.selectFrom('memberships as m').innerJoin('organisations as o', 'o.id', 'm.organisation_id').innerJoin('users as u', 'u.id', 'm.user_id')
         .select(['m.organisation_id', 'm.role', 'o.type', 'u.active']).where('m.user_id', '=', b.userId).where('m.active', '=', true).execute();
       if (!memberships.length || !memberships[0]!.active) throw problem.unprocessable('user_not_available', 'Deze gebruiker is niet actief.', 'This user is not active.');
@@ -530,27 +533,34 @@ export async function trajectoryRoutes(app: App) {
       if (present) await trx.updateTable('trajectory_team').set({ case_role: b.caseRole }).where('id', '=', present.id).execute();
       else await trx.insertInto('trajectory_team').values({ trajectory_id: t.id, user_id: b.userId, organisation_id: orgId, case_role: b.caseRole, added_by: subjectOf(req).userId, added_at: now }).execute();
       const fresh = await mustLoad(t.id, trx);
-      await refreshCaches(trx, fresh, clock);
+      const refreshed = await refreshCaches(trx, fresh, clock);
       await recordAudit(app, trx, req, { action: 'trajectory.team_add', resourceType: 'trajectory', resourceId: t.id, subjectOrganisationId: t.careProviderId, purpose: access.purpose, outcome: 'success', details: { userId: b.userId, caseRole: b.caseRole } });
+      return refreshed.version;
     });
     const t = await mustLoad(req.params.id);
-    return reply.status(201).send({ team: t.team });
+    setEtag(reply, version);
+    return reply.status(201).send({ team: t.team, version });
   });
 
   app.delete('/trajectories/:id/team/:memberId', {
     config: { action: 'trajectory.manage_team', resourceType: 'trajectory' },
-    schema: { tags: ['trajectories'], summary: 'Remove someone from the case team', params: Type.Object({ id: Uuid, memberId: Uuid }, { additionalProperties: false }), response: { 204: Type.Null(), ...ProblemResponses } },
+    schema: { tags: ['trajectories'], summary: 'Remove someone from the case team (If-Match: the trajectory’s ETag)', params: Type.Object({ id: Uuid, memberId: Uuid }, { additionalProperties: false }), response: { 204: Type.Null(), ...ProblemResponses } },
   }, async (req, reply) => {
-    await transact(app, async (trx) => {
+    const expected = requireIfMatch(req);
+    const version = await transact(app, async (trx) => {
       const t = await mustLoad(req.params.id, trx, true);
       const access = await authorizeCase(trx, clock, req, 'trajectory.manage_team', t);
+      if (t.version !== expected) throw problem.preconditionFailed(t.version);
       const m = t.team.find((x) => x.id === req.params.memberId);
       if (!m) throw problem.notFound('Dit teamlid', 'This team member');
       if (m.caseRole === 'personal_supervisor') throw problem.unprocessable('supervisor_needed', 'Wijs eerst een nieuwe persoonlijk begeleider aan.', 'Assign a new personal supervisor first.');
       if (m.caseRole === 'corporation_contact') throw problem.unprocessable('contact_needed', 'De contactpersoon van de corporatie wijzigt via de corporatietoewijzing.', 'The corporation contact changes through the corporation assignment.');
       await trx.updateTable('trajectory_team').set({ removed_at: clock.now() }).where('id', '=', m.id).execute();
+      const row = await trx.updateTable('trajectories').set({ version: sql<number>`version + 1`, updated_at: clock.now() }).where('id', '=', t.id).returning('version').executeTakeFirstOrThrow();
       await recordAudit(app, trx, req, { action: 'trajectory.team_remove', resourceType: 'trajectory', resourceId: t.id, subjectOrganisationId: t.careProviderId, purpose: access.purpose, outcome: 'success', details: { userId: m.userId } });
+      return row.version;
     });
+    setEtag(reply, version);
     return reply.status(204).send(null);
   });
 
@@ -558,16 +568,18 @@ export async function trajectoryRoutes(app: App) {
     config: { action: 'trajectory.assign_corporation', resourceType: 'trajectory' },
     schema: {
       tags: ['trajectories'],
-      summary: 'Set the housing corporation and its fixed contact person (R-OR-31; needs consent PB-1 and a processing agreement)',
+      summary: 'Set the housing corporation and its fixed contact person (R-OR-31; needs consent PB-1 and a processing agreement; If-Match: the trajectory’s ETag)',
       params: IdParams,
       body: Type.Object({ corporationId: Uuid, contactUserId: Uuid }, { additionalProperties: false }),
       response: { 200: Free, ...ProblemResponses },
     },
-  }, async (req) => {
+  }, async (req, reply) => {
     const b = req.body;
+    const expected = requireIfMatch(req);
     await transact(app, async (trx) => {
       const t = await mustLoad(req.params.id, trx, true);
       const access = await authorizeCase(trx, clock, req, 'trajectory.assign_corporation', t);
+      if (t.version !== expected) throw problem.preconditionFailed(t.version);
       const corp = await trx.selectFrom('organisations').select(['id', 'type', 'active']).where('id', '=', b.corporationId).executeTakeFirst();
       if (!corp || corp.type !== 'housing_corporation' || !corp.active) throw problem.unprocessable('not_a_corporation', 'Kies een actieve woningcorporatie.', 'Choose an active housing corporation.');
       const contact = await trx.selectFrom('memberships').select('id').where('user_id', '=', b.contactUserId).where('organisation_id', '=', b.corporationId).where('role', '=', 'corporation_contact').where('active', '=', true).executeTakeFirst();
@@ -575,7 +587,7 @@ export async function trajectoryRoutes(app: App) {
       const pa = await trx.selectFrom('processing_agreements').select('registered_on').where('care_provider_id', '=', t.careProviderId).where('corporation_id', '=', b.corporationId).where('ended_on', 'is', null).executeTakeFirst();
       if (!pa) throw problem.unprocessable('no_processing_agreement', 'Er is geen verwerkersovereenkomst tussen deze zorgaanbieder en corporatie.', 'There is no processing agreement between this care provider and corporation.', 'R-OR-85');
       const consents = await trx.selectFrom('consents').select(['purposes']).where('client_id', '=', t.clientId).where('withdrawn_on', 'is', null).execute();
-      if (!consents.some((c) => c.purposes.includes('PB-1'))) throw problem.unprocessable('no_consent', 'De toestemming van de cliënt dekt het delen voor matching (PB-1) niet.', 'The client’s consent does not cover sharing for matching (PB-1).', 'R-OR-82');
+      if (!consents.some((c) => c.purposes.includes('PB-1'))) throw problem.unprocessable('no_consent', 'De toestemming van de cliënt dekt het delen voor matching niet.', 'The client’s consent does not cover sharing for matching.', 'R-OR-82');
       const now = clock.now();
       await trx.updateTable('trajectory_team').set({ removed_at: now }).where('trajectory_id', '=', t.id).where('case_role', '=', 'corporation_contact').where('removed_at', 'is', null).execute();
       await trx.insertInto('trajectory_team').values({ trajectory_id: t.id, user_id: b.contactUserId, organisation_id: b.corporationId, case_role: 'corporation_contact', added_by: subjectOf(req).userId, added_at: now }).onConflict((oc) => oc.doNothing()).execute();
@@ -585,6 +597,7 @@ export async function trajectoryRoutes(app: App) {
       await recordAudit(app, trx, req, { action: 'trajectory.assign_corporation', resourceType: 'trajectory', resourceId: t.id, subjectOrganisationId: t.careProviderId, purpose: access.purpose, outcome: 'success', details: { corporationId: b.corporationId, contactUserId: b.contactUserId } });
     });
     const t = await mustLoad(req.params.id);
+    setEtag(reply, t.version);
     return { id: t.id, corporationId: t.corporationId, corporationContactId: t.corporationContactId, version: t.version };
   });
 

@@ -27,7 +27,7 @@ export function Team({ trajectory: tr, abilities, onChanged }: { trajectory: Tra
     run(async () => {
       setProblem(null);
       try {
-        await request('DELETE', `/trajectories/${tr.id}/team/${memberId}`);
+        await request('DELETE', `/trajectories/${tr.id}/team/${memberId}`, { ifMatch: tr.version });
         announce(t('team.removed', { name }));
         await onChanged();
       } catch (err) {
@@ -126,7 +126,7 @@ function AddMember({ trajectory: tr, onAdded }: { trajectory: Trajectory; onAdde
     if (Object.keys(local).length) return;
     void run(async () => {
       try {
-        await api.post(`/trajectories/${tr.id}/team`, { userId, caseRole });
+        await api.post(`/trajectories/${tr.id}/team`, { userId, caseRole }, { ifMatch: tr.version });
         const name = candidates?.find((c) => c.userId === userId)?.name ?? '';
         announce(t('team.added', { name }));
         setUserId('');
@@ -236,7 +236,7 @@ export function CorporationAssignment({ trajectory: tr, abilities, onChanged }: 
     if (Object.keys(local).length) return;
     void run(async () => {
       try {
-        await api.put(`/trajectories/${tr.id}/corporation`, { corporationId, contactUserId });
+        await api.put(`/trajectories/${tr.id}/corporation`, { corporationId, contactUserId }, { ifMatch: tr.version });
         announce(t('corporation.saved'));
         setOpen(false);
         await onChanged();
