@@ -24,16 +24,19 @@ const SessionSchema = Type.Object({
   user: Type.Object({ id: Type.String(), email: Type.String(), name: Type.String(), locale: Type.String() }),
   memberships: Type.Array(MembershipSchema),
   activeMembershipId: Type.Union([Type.String(), Type.Null()]),
+  /** The municipalities the active organisation belongs to (a Wonen officer acts for its own municipality's cases). */
+  municipalityIds: Type.Array(Type.String()),
   csrfToken: Type.String(),
   authMethod: Type.String(),
   expiresAt: Type.String({ format: 'date-time' }),
 });
 
-export function sessionView(auth: AuthState) {
+export function sessionView(auth: AuthState, municipalityIds: ReadonlyArray<string> = []) {
   return {
     user: { id: auth.userId, email: auth.email, name: auth.name, locale: auth.locale },
     memberships: auth.memberships,
     activeMembershipId: auth.activeMembership?.id ?? null,
+    municipalityIds: [...municipalityIds],
     csrfToken: auth.csrfToken,
     authMethod: auth.authMethod,
     expiresAt: auth.expiresAt.toISOString(),
@@ -133,7 +136,7 @@ export async function authRoutes(app: App) {
     setSessionCookie(app, reply, token, expiresAt);
     const found = await resolveSession(db, clock, sessionSettings, token);
     if (found.state !== 'valid') throw problem.unauthenticated();
-    return sessionView(found.auth);
+    return sessionView(found.auth, found.auth.activeMembership ? await app.scopes.municipalitiesOf(found.auth.activeMembership.organisationId) : []);
   });
 
   app.post('/logout', {
@@ -155,7 +158,7 @@ export async function authRoutes(app: App) {
   app.get('/session', {
     config: { action: 'session.self' },
     schema: { tags: ['auth'], summary: 'The current user, memberships and CSRF token', response: { 200: SessionSchema, ...ProblemResponses } },
-  }, async (req) => sessionView(req.auth!));
+  }, async (req) => sessionView(req.auth!, req.subject?.municipalityIds ?? []));
 
   app.put('/session/active-membership', {
     config: { action: 'session.self' },
@@ -173,7 +176,7 @@ export async function authRoutes(app: App) {
       await trx.updateTable('sessions').set({ active_membership_id: m.id }).where('id', '=', auth.sessionId).execute();
       await recordAudit(app, trx, req, { action: 'auth.switch_organisation', resourceType: 'session', resourceId: auth.userId, outcome: 'success', details: { membershipId: m.id, organisationId: m.organisationId } });
     });
-    return sessionView({ ...auth, activeMembership: m });
+    return sessionView({ ...auth, activeMembership: m }, await app.scopes.municipalitiesOf(m.organisationId));
   });
 
   app.post('/password', {

@@ -17,6 +17,8 @@ export interface SessionView {
   user: { id: string; email: string; name: string; locale: string };
   memberships: SessionMembership[];
   activeMembershipId: string | null;
+  /** The municipalities the active organisation belongs to. */
+  municipalityIds?: string[];
   csrfToken: string;
   authMethod: string;
   expiresAt: string;

@@ -22,6 +22,7 @@ export function subjectFromSession(session: SessionView | null, knownInScope: Re
     organisationId: m?.organisationId ?? null,
     organisationType: m?.organisationType ?? null,
     scope: m ? [m.organisationId, ...knownInScope] : [],
+    municipalityIds: session.municipalityIds ?? [],
   };
 }
 

@@ -14,7 +14,7 @@ import { ConflictAlert, isConflict } from '../../components/ConflictAlert.tsx';
 import { ProblemAlert } from '../../components/status.tsx';
 import { useAnnounce } from '../../components/Announcer.tsx';
 import { useLang } from '../../i18n/useLang.ts';
-import { DateField, today, violationErrors, violationsOf, type CaseAbilities } from './common.tsx';
+import { DateField, caseRefOfView, today, violationErrors, violationsOf, type CaseAbilities } from './common.tsx';
 import { StepFields, useFieldLabel, type StepContext } from './StepFields.tsx';
 import { FORM_OF_EVENT, availableTypes, initialValues, isPhaseStep, localProblems, onlyWritable, specsOf, toData, transitionOf, type Values } from './steps.ts';
 import { useSession } from '../../session/SessionContext.tsx';
@@ -52,7 +52,7 @@ export function StepForm({ trajectory, abilities, ctx, onRecorded, reloadTraject
   const [problem, setProblem] = useState<unknown>(null);
   const { pending, run } = useSubmitting();
   const { session } = useSession();
-  const writableMunicipalities = trajectoryMunicipalityFieldsWritable(session, { careProviderId: trajectory.careProvider.id, corporationId: trajectory.corporation?.id ?? null, teamUserIds: trajectory.team.map((m) => m.userId) });
+  const writableMunicipalities = trajectoryMunicipalityFieldsWritable(session, caseRefOfView(trajectory));
   const writableKey = writableMunicipalities.join(',');
   const specs = useMemo(() => (type ? onlyWritable(specsOf(type), writableKey.split(',')) : []), [type, writableKey]);
 

@@ -7,7 +7,7 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Checkbox, DateInput, ErrorMessage, Field, FieldSet, Label, Paragraph, Radio } from '@amsterdam/design-system-react';
-import type { Action } from '../../../domain/policy/index.ts';
+import type { Action, CaseRef } from '../../../domain/policy/index.ts';
 import type { ActorKind } from '../../../domain/trajectories/model.ts';
 import { ApiError } from '../../api/client.ts';
 import type { Lang, Trajectory, Viewer } from '../../api/types.ts';
@@ -213,6 +213,18 @@ export interface CaseAbilities {
   active: boolean;
 }
 
+/**
+ * The case as the policy sees it, from the trajectory view: its organisations, team and municipalities
+ * (the recorded ones, else the region's until one is recorded — the API's rule).
+ */
+export function caseRefOfView(t: Trajectory): CaseRef {
+  const recorded = [t.referringMunicipality?.id, t.dwellingMunicipality?.id].filter((m): m is string => !!m);
+  return {
+    careProviderId: t.careProvider.id, corporationId: t.corporation?.id ?? null, teamUserIds: t.team.map((m) => m.userId),
+    municipalityIds: recorded.length ? recorded : (t.municipalityOptions ?? []).map((m) => m.id),
+  };
+}
+
 export function useCaseAbilities(t: Trajectory | null): CaseAbilities {
   const { session, activeMembership } = useSession();
   const viewer = t?.viewer ?? 'care_provider';
@@ -222,7 +234,7 @@ export function useCaseAbilities(t: Trajectory | null): CaseAbilities {
       !!t &&
       can(session, action, {
         organisationIds: [t.careProvider.id],
-        case: { careProviderId: t.careProvider.id, corporationId: t.corporation?.id ?? null, teamUserIds: t.team.map((m) => m.userId) },
+        case: caseRefOfView(t),
       }),
     actorKind,
     role: activeMembership?.role ?? null,
