@@ -4,6 +4,11 @@
  * single rows and multi-row statements, changing any counted column, moving a placement to
  * another month, year, municipality, corporation or target group, or taking its lease away —
  * the rollup's non-zero rows equal a recount of placements from scratch.
+ *
+ * The recount repeats the counting rules of the migration's backfill, so this proves that the
+ * triggers keep the rollup equal to a backfill, not the rules themselves: the wait buckets
+ * (R-MO-24) are proven at their boundaries, against dates written out by hand, in
+ * monitor-wait-buckets.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
   above6Share, agreedFromShare, backlog, backlogAllocated, defaultMonth, difference, expectedToDate, halfOf,
-  isAbove10Percent, monthEnd, percentage, realisationRate, roundHalfUp, trackStatus, waitBucket,
+  isAbove10Percent, monthEnd, percentage, realisationRate, roundHalfUp, trackStatus,
 } from './formulas.ts';
 
 describe('monitor formulas', () => {
@@ -38,28 +38,6 @@ describe('monitor formulas', () => {
     fc.assert(fc.property(fc.nat(5000), fc.nat(5000), fc.nat(5000), fc.double({ min: 0, max: 0.5, noNaN: true }), (a, b, exp, tol) => {
       const [lo, hi] = a <= b ? [a, b] : [b, a];
       if (trackStatus(lo, exp, tol) === 'ON_TRACK') expect(trackStatus(hi, exp, tol)).toBe('ON_TRACK');
-    }));
-  });
-
-  it('R-MO-24: wait buckets in calendar months, lower bound inclusive, month ends clamped', () => {
-    expect(waitBucket('2020-01-15', '2020-04-14')).toBe('lt3');
-    expect(waitBucket('2020-01-15', '2020-04-15')).toBe('3to6');
-    expect(waitBucket('2020-01-15', '2020-07-14')).toBe('3to6');
-    expect(waitBucket('2020-01-15', '2020-07-15')).toBe('gt6');
-    // 30 Nov + 3 months = 29 Feb (leap year), + 6 months = 30 May.
-    expect(waitBucket('2019-11-30', '2020-02-28')).toBe('lt3');
-    expect(waitBucket('2019-11-30', '2020-02-29')).toBe('3to6');
-    expect(waitBucket('2019-11-30', '2020-05-30')).toBe('gt6');
-    expect(waitBucket('2020-03-01', '2020-03-01')).toBe('lt3');
-  });
-
-  it('R-MO-24: buckets are ordered by the end date (property)', () => {
-    const order = { lt3: 0, '3to6': 1, gt6: 2 } as const;
-    const day = fc.integer({ min: 0, max: 3000 }).map((n) => new Date(Date.UTC(2018, 0, 1) + n * 86_400_000).toISOString().slice(0, 10));
-    fc.assert(fc.property(day, day, day, (s, a, b) => {
-      const [x, y] = a <= b ? [a, b] : [b, a];
-      if (x < s) return;
-      expect(order[waitBucket(s, x)]).toBeLessThanOrEqual(order[waitBucket(s, y)]);
     }));
   });
 

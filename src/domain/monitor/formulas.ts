@@ -3,9 +3,9 @@
  * (modules/monitor/queries.ts); these pure functions turn counts into the derived
  * metrics, so every rule has one definition that the tests pin down.
  */
-import { addPeriod, type IsoDate } from '../calendar/index.ts';
+import type { IsoDate } from '../calendar/index.ts';
 import { daysInMonth } from '../calendar/iso-date.ts';
-import type { Status, WaitBucket } from './model.ts';
+import type { Status } from './model.ts';
 
 /** Percentages are shown rounded half-up to whole percent and kept unrounded in computation (§11). */
 export function roundHalfUp(value: number, decimals = 0): number {
@@ -47,17 +47,9 @@ export function trackStatus(deliveredYtd: number, expected: number, tolerance = 
   return deliveredYtd >= expected * (1 - tolerance) ? 'ON_TRACK' : 'BEHIND';
 }
 
-/**
- * R-MO-24: within 3 months if the lease is signed before start + 3 calendar months; 3–6 months
- * if on or after start + 3 months and before start + 6 months; more than 6 months otherwise.
- * Calendar months clamp to the month end (31 Jan + 1 month = 28/29 Feb), as PostgreSQL's
- * `date + interval 'n months'` does, so the SQL and this function agree.
- */
-export function waitBucket(start: IsoDate, end: IsoDate): WaitBucket {
-  if (end < addPeriod(start, 3, 'months')) return 'lt3';
-  if (end < addPeriod(start, 6, 'months')) return '3to6';
-  return 'gt6';
-}
+// R-MO-24 (the wait buckets within 3, 3–6 and over 6 months) is computed in SQL only: by the rollup trigger
+// (migrations/0005_placement_rollup.sql) and the M-17 query (modules/monitor/queries.ts); its boundaries are
+// tested through the database in test/integration/monitor-wait-buckets.test.ts.
 
 /** M-16: 100 − M-14 − M-15 on the unrounded values. */
 export function above6Share(within3: number | null, from3to6: number | null): number | null {
