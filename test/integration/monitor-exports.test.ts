@@ -77,12 +77,19 @@ describe('monitor table exports', () => {
     });
   }
 
-  it('M-14, R-MO-25, R-MO-26: the wait-time export in English by ?lang=en, the SMU note on its row', async () => {
+  it('M-13…M-16, R-MO-25, R-MO-26: the wait-time export carries the SMU shares within 3, 3–6 and over 6 months, in English by ?lang=en, with the SMU note on its row', async () => {
     const t = await model('wait-times');
     expect(t.notes).toEqual(['R-MO-26', 'R-MO-25']);
-    expect(t.rows.find((r) => r.key === 'social_medical_urgent')!.note).toBe('R-MO-25');
+    const smu = t.rows.find((r) => r.key === 'social_medical_urgent')!;
+    expect(smu.note).toBe('R-MO-25');
+    // The seed's 14 SMU leases of 2024 (test/support/monitor-seed.ts): 6 after 40 days, 4 after 120 days, 4 after 200 days
+    // → M-14 6/14 = 42.9% → 43, M-15 4/14 = 28.6% → 29, M-16 the rest → 29; no 2023 figures.
+    expect(smu.cells).toEqual([14, 43, 29, 29, null]);
     const csv = await analyst.request('GET', `/api/v1/monitor/tables/wait-times?${Q}&format=csv&lang=en`);
-    expect((parse(csv.body) as string[][])[0]![0]).toBe('Group');
+    const lines = parse(csv.body) as string[][];
+    expect(lines[0]![0]).toBe('Group');
+    const smuLine = lines.find((l) => l[0]!.toLowerCase().includes('urgent'))!;
+    expect(smuLine.slice(1, 5)).toEqual(['14', '43', '29', '29']);
   });
 
   it('R-MO-21: a corporation contact gets its own corporation first in the corporations table', async () => {

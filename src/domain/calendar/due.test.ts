@@ -7,7 +7,10 @@ import { KNOWN_DECREE_DAYS } from './holidays.ts';
 
 const atw = new WorkingCalendar();
 
-describe('computeDue: working_days deadlines (omslagroute §0, §5.1)', () => {
+// These tests prove the calendar: each passes the period (amount and unit) itself, taken from a
+// deadline of omslagroute.md §5.1 for a realistic date. That the deadline table holds those periods
+// (D-05 is 5 working days, …) is proven in src/domain/trajectories/route.test.ts ("the deadline table").
+describe('computeDue: working-day periods as used by the deadlines of §5.1 (the period given by the test)', () => {
   it('D-05: 5 working days after the dwelling becomes available skips Good Friday and Easter Monday', () => {
     // Thu 2 Apr 2026; Fri 3 Good Friday, Mon 6 Easter Monday
     const due = computeDue(atw, { ruleId: 'D-05', start: '2026-04-02', amount: 5, unit: 'working_days' });

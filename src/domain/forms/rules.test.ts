@@ -1,6 +1,7 @@
 /** Rules of omslagroute.md §6 that the form definitions carry (content of meetings, three-way sharing). */
 import { describe, expect, it } from 'vitest';
-import { F1_SUPPLEMENT, F2_EVALUATION, F4_SUPPORT_PLAN, fieldIndex } from './index.ts';
+import { F1_SUPPLEMENT, F2_EVALUATION, F4_SUPPORT_PLAN, NOT_APPLICABLE, fieldIndex, validateForm } from './index.ts';
+import { EXAMPLE_F1 } from './examples.ts';
 
 const has = (def: Parameters<typeof fieldIndex>[0], ...ids: string[]) => ids.filter((id) => !fieldIndex(def).has(id));
 
@@ -10,9 +11,14 @@ describe('form content required by the agreements', () => {
     expect(has(F1_SUPPLEMENT, 'S-15', 'S-17', 'S-20', 'S-21', 'S-22', 'S-23', 'S-24', 'S-25', 'S-26', 'S-27', 'S-28', 'S-29')).toEqual([]);
   });
 
-  it('R-OR-40: getting acquainted with the neighbours is asked as a question — it stays the resident’s choice (not required)', () => {
+  it('R-OR-40: getting acquainted with the neighbours is asked as a question — it stays the resident’s choice ("n.v.t." is a valid answer)', () => {
     const s15 = fieldIndex(F1_SUPPLEMENT).get('S-15')!;
     expect(s15.label.nl).toContain('buren');
+    // The complete example supplement stays complete when the resident does not want to meet the neighbours.
+    expect(validateForm(F1_SUPPLEMENT, EXAMPLE_F1, 'submit').errors).toEqual([]);
+    const declined = validateForm(F1_SUPPLEMENT, { ...EXAMPLE_F1, 'S-15': NOT_APPLICABLE }, 'submit');
+    expect(declined.errors.filter((e) => e.field === 'S-15')).toEqual([]);
+    expect(declined.complete).toBe(true);
   });
 
   it('R-OR-45: the support plan records the network and the coordination with other care', () => {

@@ -178,7 +178,7 @@ describe('authorization policy: the matrix of roles × actions × organisations'
         fc.constantFrom(...ORGS),
         fc.option(fc.constantFrom(...ORGS)),
         fc.boolean(),
-        fc.constantFrom([OWN_MUNICIPALITY], [OTHER_MUNICIPALITY], [OTHER_MUNICIPALITY, OWN_MUNICIPALITY], []),
+        fc.constantFrom<string[]>([OWN_MUNICIPALITY], [OTHER_MUNICIPALITY], [OTHER_MUNICIPALITY, OWN_MUNICIPALITY], []),
         (action, role, careProviderId, corporationId, onTeam, municipalityIds) => {
           const c = { careProviderId, corporationId, teamUserIds: onTeam ? ['user-1', 'user-7'] : ['user-7'], municipalityIds };
           const d = decide(subjectFor(role), action, { case: c });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_DEADLINE_SETTINGS, deadlineStatus, isEscalated, transferConditions } from './index.ts';
+import { DEADLINE_RULES, DEFAULT_DEADLINE_SETTINGS, deadlineStatus, isEscalated, transferConditions } from './index.ts';
 import { GOALS, OFFER, Walk, careWorker, corp, fullRouteToWonen, reviewer, toKeyHandover, toMatching, wonen } from '../../../test/support/trajectory-walk.ts';
 
 describe('Omslagroute state machine (omslagroute.md §3)', () => {
@@ -42,7 +42,15 @@ describe('Omslagroute state machine (omslagroute.md §3)', () => {
     expect(v[0]).toMatchObject({ code: 'phase_not_allowed' });
   });
 
-  it('refuses a role that may not perform a step (a corporation cannot grant urgency, a care worker cannot confirm for Wonen)', () => {
+  it('refuses a role that may not perform a step (a corporation cannot grant urgency, a care worker cannot confirm for Wonen, a corporation cannot set goals)', () => {
+    const urgency = toMatching();
+    const beforeUrgency = new Walk();
+    beforeUrgency.events = urgency.events.filter((e) => e.type !== 'urgency_granted' && e.type !== 'active_mediation_started');
+    expect(beforeUrgency.try('urgency_granted', '2026-01-19', { conditional: true }, corp).map((x) => x.code)).toContain('actor_not_allowed');
+    expect(beforeUrgency.try('urgency_granted', '2026-01-19', { conditional: true }, wonen)).toEqual([]);
+    const nominated = fullRouteToWonen();
+    expect(nominated.try('wonen_confirmed', '2027-06-04', {}, careWorker).map((x) => x.code)).toContain('actor_not_allowed');
+    expect(nominated.try('wonen_confirmed', '2027-06-04', {}, wonen)).toEqual([]);
     const w = new Walk();
     w.rec('trajectory_started', '2026-01-05', { variant: 'regular' });
     w.rec('consent_given', '2026-01-05', { consentId: 'c1' });
@@ -90,6 +98,22 @@ describe('Omslagroute state machine (omslagroute.md §3)', () => {
 });
 
 describe('deadlines D-01 … D-16 computed with the working-day calendar', () => {
+  it('omslagroute.md §5.1: the deadline table holds each rule’s period, nature and kind as the spec writes them', () => {
+    // Written out from the spec's table, not from DEADLINE_RULES.
+    const spec: Record<string, [amount: number, unit: string, nature: string, kind: string]> = {
+      'D-01': [3, 'months', 'SHOULD', 'deadline'], 'D-02': [1, 'working_days', 'MUST', 'deadline'], 'D-03': [2, 'working_days', 'MUST', 'deadline'],
+      'D-04': [2, 'working_days', 'MUST', 'deadline'], 'D-05': [5, 'working_days', 'MUST', 'deadline'], 'D-06': [6, 'weeks', 'MUST', 'deadline'],
+      'D-07': [6, 'weeks', 'MUST', 'deadline'], 'D-08': [3, 'months', 'MUST', 'deadline'], 'D-09': [1, 'years', 'MUST', 'earliest'],
+      'D-10': [12, 'months', 'MUST', 'deadline'], 'D-11': [6, 'months', 'MUST', 'deadline'], 'D-12': [6, 'months', 'MUST', 'deadline'],
+      'D-13': [5, 'working_days', 'MUST', 'deadline'], 'D-14': [6, 'weeks', 'SHOULD', 'deadline'], 'D-15': [1, 'years', 'MUST', 'deadline'],
+      'D-16': [3, 'months', 'MAY', 'deadline'], 'D-OV-09': [2, 'weeks', 'MUST', 'deadline'],
+    };
+    const table = Object.fromEntries(Object.values(DEADLINE_RULES).map((r) => [r.id, [r.amount, r.unit, r.nature, r.kind]]));
+    expect(table).toEqual(spec);
+    // The settings the spec leaves open (proposals): D-14 warns after 4 weeks, D-16 defaults to 3 months, young adult 18–27.
+    expect(DEFAULT_DEADLINE_SETTINGS).toEqual({ d14WarnWeeks: 4, d16DefaultMonths: 3, youngAdultMinAge: 18, youngAdultMaxAge: 27 });
+  });
+
   it('D-01: 3 months from the later of decision and urgency; met when the client is informed of an offer (SHOULD, never blocks)', () => {
     const w = toKeyHandover();
     const d = w.deadline('D-01');
