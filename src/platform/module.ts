@@ -77,8 +77,10 @@ export interface DemoContext {
 export type ModuleSeed = (db: Kysely<Database>, clock: Clock, demo: DemoContext) => Promise<Record<string, number> | null>;
 
 /**
- * The policy a module contributes. The grant table and the field rules are being reworked
- * (issue 7, item 4); until then the table is `GRANTS` in src/domain/policy and this stays empty.
+ * The policy a module contributes: its grant table, written in the module's domain folder
+ * (e.g. src/domain/trajectories/grants.ts) and merged with the platform's own grants into the one
+ * checked table `GRANTS` (src/domain/policy). src/app/modules.test.ts checks that the listed
+ * modules and the platform together grant every action exactly once.
  */
 export interface ModulePolicy {
   grants?: Readonly<Record<string, ReadonlyArray<unknown>>>;

@@ -5,60 +5,19 @@
  */
 import type { OrganisationType, Role } from '../organisations/model.ts';
 import { PLATFORM_ROLES } from '../organisations/model.ts';
+import { CORE_ACTIONS, CORE_GRANTS } from './core-grants.ts';
+import { CASE_ACTIONS, CASE_GRANTS } from '../trajectories/grants.ts';
+import { PRIVACY_ACTIONS, PRIVACY_GRANTS } from '../privacy/grants.ts';
+import { FORM_ACTIONS, FORM_GRANTS } from '../forms/grants.ts';
+import { MONITOR_ACTIONS, MONITOR_GRANTS } from '../monitor/grants.ts';
 
-export const ACTIONS = [
-  'system.public',
-  'calendar.read',
-  'calendar.manage_decree_days',
-  'calendar.manage_closing_days',
-  'session.self',
-  'region.list',
-  'region.create',
-  'organisation.list',
-  'organisation.read',
-  'organisation.create',
-  'organisation.update',
-  'organisation.deactivate',
-  'user.list',
-  'user.read',
-  'user.create',
-  'user.update',
-  'user.deactivate',
-  'membership.list',
-  'membership.create',
-  'membership.end',
-  'audit.read',
-  'audit.verify',
-  // Omslagroute (client data: every read carries a purpose and is audited)
-  'client.create',
-  'client.list',
-  'client.read',
-  'client.update',
-  'trajectory.create',
-  'trajectory.read',
-  'trajectory.record_event',
-  'trajectory.manage_team',
-  'trajectory.assign_corporation',
-  'deadline.adjust',
-  'worklist.read',
-  'worklist.read_organisation',
-  'consent.record',
-  'consent.read',
-  'consent.withdraw',
-  'form.read',
-  'form.write',
-  'form.sign',
-  'privacy.export',
-  'privacy.deletion',
-  'route_info.edit',
-  // Allocation agreements and the monitor: aggregates only, no personal data.
-  'monitor.read',
-  'reference.read',
-  'target_group.manage',
-  'agreement.manage',
-  'corporation_figures.manage',
-  'placement.import',
-] as const;
+/**
+ * Every action a route may declare, each owned by one module's grant file (written per module,
+ * merged here into the one table): the platform's own (core-grants.ts), the case work of the
+ * Omslagroute (domain/trajectories/grants.ts), consent and privacy (domain/privacy/grants.ts),
+ * forms (domain/forms/grants.ts) and the monitor (domain/monitor/grants.ts).
+ */
+export const ACTIONS = [...CORE_ACTIONS, ...CASE_ACTIONS, ...PRIVACY_ACTIONS, ...FORM_ACTIONS, ...MONITOR_ACTIONS] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /**
@@ -129,108 +88,38 @@ export type Relation =
   /** Municipality, directorate Wonen (team indicaties). */
   | 'case_wonen';
 
-type Who = Role | 'anyone' | 'authenticated' | 'member';
-interface Grant {
+export type Who = Role | 'anyone' | 'authenticated' | 'member';
+export interface Grant {
   who: Who;
   /** Relations the grant covers; 'any' for resource-independent or platform-wide grants. */
   relations: 'any' | ReadonlyArray<Relation>;
   purpose?: Purpose;
 }
 
-const ALL_MEMBER: Grant = { who: 'member', relations: 'any' };
-// Case work. The purpose of a corporation's or Wonen's read is the PB-n situation of the
-// request (purpose binding, see domain/privacy); the grant's purpose is the default.
-const CW_OWN: Grant = { who: 'care_worker', relations: ['own'], purpose: 'case_management' };
-const TM_OWN: Grant = { who: 'team_manager', relations: ['own'], purpose: 'case_management' };
-const CW_TEAM: Grant = { who: 'care_worker', relations: ['case_team'], purpose: 'case_management' };
-const TM_CASE: Grant = { who: 'team_manager', relations: ['case_care_provider'], purpose: 'case_management' };
-const REVIEWER_CASE: Grant = { who: 'independent_reviewer', relations: ['case_care_provider'], purpose: 'case_management' };
-const CC_CASE: Grant = { who: 'corporation_contact', relations: ['case_corporation'], purpose: 'PB-1' };
-const WON_CASE: Grant = { who: 'wonen_officer', relations: ['case_wonen'], purpose: 'PB-2' };
-const CASE_READERS: ReadonlyArray<Grant> = [CW_TEAM, TM_CASE, REVIEWER_CASE, CC_CASE, WON_CASE];
-const PLATFORM_ADMIN: Grant = { who: 'platform_admin', relations: 'any', purpose: 'account_administration' };
-const OWN: ReadonlyArray<Relation> = ['own'];
-/** The platform administrator on programme reference data (no personal data, so no purpose). */
-const PROGRAMME_ADMIN: Grant = { who: 'platform_admin', relations: 'any' };
-const OWN_OR_SHARED: ReadonlyArray<Relation> = ['own', 'shared'];
+/** The grants of one module: its actions and who may perform them. */
+export type GrantTable<A extends string = string> = Readonly<Record<A, ReadonlyArray<Grant>>>;
+
+/**
+ * Merges the modules' grant tables into the one checked table: every action is granted by exactly
+ * one module (an action in two tables, or one without a table, is a programming error).
+ */
+export function mergeGrants<A extends string>(actions: ReadonlyArray<A>, tables: ReadonlyArray<GrantTable>): Record<A, ReadonlyArray<Grant>> {
+  const out: Partial<Record<string, ReadonlyArray<Grant>>> = {};
+  for (const table of tables) {
+    for (const [action, grants] of Object.entries(table)) {
+      if (out[action]) throw new Error(`policy: action ${action} is granted by two modules`);
+      out[action] = grants;
+    }
+  }
+  const missing = actions.filter((a) => !out[a]);
+  if (missing.length) throw new Error(`policy: no module grants ${missing.join(', ')}`);
+  const unknown = Object.keys(out).filter((a) => !(actions as ReadonlyArray<string>).includes(a));
+  if (unknown.length) throw new Error(`policy: grants for undeclared actions ${unknown.join(', ')}`);
+  return out as Record<A, ReadonlyArray<Grant>>;
+}
 
 /** The grant table. Anything not listed is denied. */
-export const GRANTS: Record<Action, ReadonlyArray<Grant>> = {
-  'system.public': [{ who: 'anyone', relations: 'any' }],
-  'calendar.read': [{ who: 'anyone', relations: 'any' }],
-  'calendar.manage_decree_days': [PLATFORM_ADMIN],
-  'calendar.manage_closing_days': [PLATFORM_ADMIN, { who: 'org_admin', relations: OWN }],
-  'session.self': [{ who: 'authenticated', relations: 'any', purpose: 'own_account' }],
-  'region.list': [ALL_MEMBER],
-  'region.create': [PLATFORM_ADMIN],
-  'organisation.list': [ALL_MEMBER],
-  'organisation.read': [ALL_MEMBER],
-  'organisation.create': [PLATFORM_ADMIN],
-  'organisation.update': [PLATFORM_ADMIN, { who: 'org_admin', relations: OWN }],
-  'organisation.deactivate': [PLATFORM_ADMIN],
-  'user.list': [
-    PLATFORM_ADMIN,
-    { who: 'org_admin', relations: OWN_OR_SHARED, purpose: 'account_administration' },
-    { who: 'team_manager', relations: OWN_OR_SHARED, purpose: 'colleague_lookup' },
-  ],
-  'user.read': [
-    PLATFORM_ADMIN,
-    { who: 'org_admin', relations: OWN_OR_SHARED, purpose: 'account_administration' },
-    { who: 'team_manager', relations: OWN_OR_SHARED, purpose: 'colleague_lookup' },
-    { who: 'authenticated', relations: ['self'], purpose: 'own_account' },
-  ],
-  'user.create': [PLATFORM_ADMIN, { who: 'org_admin', relations: OWN, purpose: 'account_administration' }],
-  'user.update': [
-    PLATFORM_ADMIN,
-    { who: 'org_admin', relations: OWN, purpose: 'account_administration' },
-    { who: 'authenticated', relations: ['self'], purpose: 'own_account' },
-  ],
-  'user.deactivate': [PLATFORM_ADMIN, { who: 'org_admin', relations: OWN, purpose: 'account_administration' }],
-  'membership.list': [
-    PLATFORM_ADMIN,
-    { who: 'org_admin', relations: OWN_OR_SHARED, purpose: 'account_administration' },
-    { who: 'team_manager', relations: OWN_OR_SHARED, purpose: 'colleague_lookup' },
-    { who: 'authenticated', relations: ['self'], purpose: 'own_account' },
-  ],
-  'membership.create': [PLATFORM_ADMIN, { who: 'org_admin', relations: OWN, purpose: 'account_administration' }],
-  'membership.end': [PLATFORM_ADMIN, { who: 'org_admin', relations: OWN, purpose: 'account_administration' }],
-  'audit.read': [
-    { who: 'platform_admin', relations: 'any', purpose: 'security_audit' },
-    { who: 'org_admin', relations: OWN, purpose: 'security_audit' },
-  ],
-  'audit.verify': [{ who: 'platform_admin', relations: 'any', purpose: 'security_audit' }],
-  'client.create': [CW_OWN, TM_OWN],
-  // Lists are filtered by the same decision as the detail (modules/trajectories/scope.ts builds the SQL from these grants).
-  'client.list': CASE_READERS,
-  'client.read': CASE_READERS,
-  'client.update': [CW_TEAM, TM_CASE],
-  'trajectory.create': [CW_OWN, TM_OWN],
-  'trajectory.read': CASE_READERS,
-  'trajectory.record_event': CASE_READERS,
-  'trajectory.manage_team': [CW_TEAM, TM_CASE],
-  'trajectory.assign_corporation': [CW_TEAM, TM_CASE],
-  'deadline.adjust': [CW_TEAM, TM_CASE, CC_CASE, WON_CASE],
-  'worklist.read': CASE_READERS,
-  'worklist.read_organisation': [{ who: 'team_manager', relations: OWN, purpose: 'case_management' }],
-  'consent.record': [CW_TEAM, TM_CASE],
-  'consent.read': [CW_TEAM, TM_CASE, REVIEWER_CASE],
-  'consent.withdraw': [CW_TEAM, TM_CASE],
-  'form.read': CASE_READERS,
-  'form.write': [CW_TEAM, TM_CASE, CC_CASE],
-  'form.sign': [CW_TEAM, TM_CASE, CC_CASE],
-  'privacy.export': [TM_CASE],
-  'privacy.deletion': [TM_CASE],
-  'route_info.edit': [{ who: 'platform_editor', relations: 'any' }, { who: 'platform_admin', relations: 'any' }],
-  // R-MO-20: every party of the programme reads the shared monitor; it holds aggregates only.
-  'monitor.read': [ALL_MEMBER],
-  'reference.read': [ALL_MEMBER],
-  // R-MO-01: the programme team maintains target groups, agreements and the figures behind them.
-  'target_group.manage': [PROGRAMME_ADMIN, { who: 'programme_analyst', relations: 'any' }],
-  'agreement.manage': [PROGRAMME_ADMIN, { who: 'programme_analyst', relations: OWN }],
-  'corporation_figures.manage': [PROGRAMME_ADMIN, { who: 'programme_analyst', relations: OWN_OR_SHARED }],
-  // Rows are checked against the importer's municipalities in the handler.
-  'placement.import': [PROGRAMME_ADMIN, { who: 'programme_analyst', relations: 'any' }],
-};
+export const GRANTS: Record<Action, ReadonlyArray<Grant>> = mergeGrants(ACTIONS, [CORE_GRANTS, CASE_GRANTS, PRIVACY_GRANTS, FORM_GRANTS, MONITOR_GRANTS]);
 
 export interface Decision {
   allowed: boolean;

@@ -4,6 +4,7 @@
  */
 import { modulePlugin } from '../../platform/http/app.ts';
 import type { ModuleDescriptor } from '../../platform/module.ts';
+import { MONITOR_GRANTS } from '../../domain/monitor/grants.ts';
 import { seedDemoMonitor } from './demo-seed.ts';
 import { monitorRoutes } from './routes.ts';
 import { monitorTableRoutes } from './table-routes.ts';
@@ -11,6 +12,8 @@ import { syncPlacementOnCaseEvent } from './trajectory-placements.ts';
 
 export const monitorModule: ModuleDescriptor = {
   name: 'monitor',
+  // Its share of the one policy table (merged in src/domain/policy).
+  policy: { grants: MONITOR_GRANTS },
   routes: [
     { plugin: modulePlugin(monitorRoutes), prefix: '/api/v1' },
     { plugin: modulePlugin(monitorTableRoutes), prefix: '/api/v1' },

@@ -4,12 +4,15 @@
  */
 import { modulePlugin } from '../../platform/http/app.ts';
 import type { ModuleDescriptor } from '../../platform/module.ts';
+import { PRIVACY_GRANTS } from '../../domain/privacy/grants.ts';
 import { consentRoutes } from './consent-routes.ts';
 import { acceptErasureListeners, deletionRoutes, executeDueDeletions } from './deletion.ts';
 import { subjectAccessRoutes } from './subject-access.ts';
 
 export const privacyModule: ModuleDescriptor = {
   name: 'privacy',
+  // Its share of the one policy table (merged in src/domain/policy).
+  policy: { grants: PRIVACY_GRANTS },
   routes: [
     { plugin: modulePlugin(consentRoutes), prefix: '/api/v1' },
     { plugin: modulePlugin(subjectAccessRoutes), prefix: '/api/v1' },

@@ -5,6 +5,7 @@
  */
 import { modulePlugin } from '../../platform/http/app.ts';
 import type { ModuleDescriptor } from '../../platform/module.ts';
+import { CASE_GRANTS } from '../../domain/trajectories/grants.ts';
 import { seedDemoCases } from './demo-seed.ts';
 import { handOverCases } from './handover.ts';
 import { acceptCaseEventListeners } from './hooks.ts';
@@ -13,6 +14,8 @@ import { worklistRoutes } from './worklist.ts';
 
 export const trajectoriesModule: ModuleDescriptor = {
   name: 'trajectories',
+  // Its share of the one policy table (merged in src/domain/policy).
+  policy: { grants: CASE_GRANTS },
   routes: [
     { plugin: modulePlugin(trajectoryRoutes), prefix: '/api/v1' },
     { plugin: modulePlugin(worklistRoutes), prefix: '/api/v1' },
