@@ -6,7 +6,7 @@
 import { Value } from 'typebox/value';
 import { addPeriod, type IsoDate } from '../calendar/index.ts';
 import type { Role } from '../organisations/model.ts';
-import type { ActorKind, EventType } from './model.ts';
+import { PHASE_LABELS, type ActorKind, type EventType } from './model.ts';
 import { TRANSITIONS, type TypedEventInput } from './transitions.ts';
 import type { TrajectoryState } from './state.ts';
 import { failingBeforeNomination } from './transfer.ts';
@@ -67,7 +67,7 @@ export function checkEvent(s: TrajectoryState, input: EventInput, actor: Recordi
   } else if (s.status === 'closed' && input.type !== 'event_corrected' && input.type !== 'event_voided') {
     out.push(v('trajectory_closed', null, 'Het traject is afgesloten.', 'The trajectory is closed.'));
   } else if (from !== 'active' && !from.includes(s.phase)) {
-    out.push(v('phase_not_allowed', t.rules[0] ?? null, `“${t.label.nl}” kan niet in fase ${s.phase}.`, `“${t.label.en}” is not allowed in phase ${s.phase}.`));
+    out.push(v('phase_not_allowed', t.rules[0] ?? null, `“${t.label.nl}” kan niet in de fase “${PHASE_LABELS[s.phase].nl}”.`, `“${t.label.en}” is not allowed in the phase “${PHASE_LABELS[s.phase].en}”.`));
   }
 
   // Actor: role and the organisation's relation to the trajectory.

@@ -20,6 +20,21 @@ export const PHASES = [
 ] as const;
 export type Phase = (typeof PHASES)[number];
 
+/** The phases in words (Dutch and English), for people: refusals and the metro line never show a phase code. */
+export const PHASE_LABELS: Record<Phase, { nl: string; en: string }> = {
+  P0_consent: { nl: 'Toestemming', en: 'Consent' },
+  P1_referral: { nl: 'Voordracht en voorbereiding', en: 'Referral and preparation' },
+  P2_urgency: { nl: 'Beschikking, urgentie, actieve bemiddeling', en: 'Decision, urgency, active mediation' },
+  P3_matching: { nl: 'De juiste match', en: 'Matching' },
+  P4_key_handover: { nl: 'Sleuteloverdracht', en: 'Key handover' },
+  P5_introduction: { nl: 'Kennismakingsgesprek en supplement', en: 'Introduction meeting and supplement' },
+  P6_support_plan: { nl: 'Begeleidingsplan', en: 'Support plan' },
+  P7_living: { nl: 'Wonen met begeleiding; woonevaluaties', en: 'Living with support; housing evaluations' },
+  P8_transfer: { nl: 'Omklap', en: 'Lease transfer' },
+  P9_aftercare: { nl: 'Zorg na omklap', en: 'Aftercare' },
+};
+
+
 /** Side exits (§3.1 X1–X6) and the normal end. X1 and X3 do not close the trajectory. */
 export const EXITS = ['X2_care_stopped', 'X4_re_placement', 'X5_eviction', 'X6_swap_or_move', 'completed', 'ended_other'] as const;
 export type ExitCode = (typeof EXITS)[number];

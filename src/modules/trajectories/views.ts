@@ -1,22 +1,11 @@
 /** Response shapes for cases, filtered by what the viewer may see (domain/privacy). */
 import {
-  DEADLINE_RULES, PHASES, TRANSITIONS, deadlineStatus, isEscalated, transferConditions, type DeadlineRuleId, type Phase,
+  DEADLINE_RULES, PHASES, PHASE_LABELS, TRANSITIONS, deadlineStatus, isEscalated, transferConditions, type DeadlineRuleId, type Phase,
 } from '../../domain/trajectories/index.ts';
 import { canSeeDeadline, canSeeEvent, canSeeEventInstance, visibleClientFields, visibleEventData, visibleGoals, type Viewer } from '../../domain/privacy/visibility.ts';
 import type { LoadedTrajectory } from './repository.ts';
 
-export const PHASE_LABELS: Record<Phase, { nl: string; en: string }> = {
-  P0_consent: { nl: 'Toestemming', en: 'Consent' },
-  P1_referral: { nl: 'Voordracht en voorbereiding', en: 'Referral and preparation' },
-  P2_urgency: { nl: 'Beschikking, urgentie, actieve bemiddeling', en: 'Decision, urgency, active mediation' },
-  P3_matching: { nl: 'De juiste match', en: 'Matching' },
-  P4_key_handover: { nl: 'Sleuteloverdracht', en: 'Key handover' },
-  P5_introduction: { nl: 'Kennismakingsgesprek en supplement', en: 'Introduction meeting and supplement' },
-  P6_support_plan: { nl: 'Begeleidingsplan', en: 'Support plan' },
-  P7_living: { nl: 'Wonen met begeleiding; woonevaluaties', en: 'Living with support; housing evaluations' },
-  P8_transfer: { nl: 'Omklap', en: 'Lease transfer' },
-  P9_aftercare: { nl: 'Zorg na omklap', en: 'Aftercare' },
-};
+export { PHASE_LABELS };
 
 export interface DeadlineRow {
   key: string;
