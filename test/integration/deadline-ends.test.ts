@@ -78,18 +78,18 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx?.close());
 
+// Each test walks its own client to the key handover: no test reads deadlines left by another.
 describe('a time-out, a voided event and a side exit end deadlines instead of removing them', () => {
-  let tid: string;
-
   it('D-15: a yearly renewal that falls on a Saturday moves to the next working day (Atw art. 1), like every other period', async () => {
     // Registered on 19 September 2019: the 7th anniversary, 19 September 2026, is a Saturday.
-    tid = await toKeyHandover('Bram', '2019-09-19');
+    const tid = await toKeyHandover('Bram', '2019-09-19');
     const d15 = (await deadlines(tid, '2026-07-05')).find((d) => d.ruleId === 'D-15')!;
     expect(d15).toMatchObject({ due: '2026-09-21', status: 'open' });
     expect(d15.moved).toEqual([expect.objectContaining({ rule: 'ATW_ART1', from: '2026-09-19', to: '2026-09-21' })]);
   });
 
   it('D-OV-09: a time-out that ended after two weeks stays visible as missed (late) with its end date; one that ended in time is met', async () => {
+    const tid = await toKeyHandover('Bas', '2019-09-19');
     await record(cw, tid, 'time_out_started', '2026-06-01', { place: 'Time-outvoorziening De Haven' });
     await record(cw, tid, 'time_out_ended', '2026-06-20', { outcome: 'returned' });
     await record(cw, tid, 'time_out_started', '2026-06-22', { place: 'Time-outvoorziening De Haven' });
@@ -102,6 +102,7 @@ describe('a time-out, a voided event and a side exit end deadlines instead of re
   });
 
   it('D-OV-09: the deadline of a voided time-out is not removed: it ends cancelled on the day it stopped applying', async () => {
+    const tid = await toKeyHandover('Bo', '2019-09-19');
     const started = await record(cw, tid, 'time_out_started', '2026-07-03', { place: 'Time-outvoorziening De Haven' });
     expect((await deadlines(tid, '2026-07-05')).find((d) => d.key === 'D-OV-09#2026-07-03')).toMatchObject({ status: 'open', due: '2026-07-17' });
     await record(cw, tid, 'event_voided', '2026-07-05', { reason: 'Verkeerd traject' }, { correctsEventId: started.eventId });
@@ -109,6 +110,9 @@ describe('a time-out, a voided event and a side exit end deadlines instead of re
   });
 
   it('R-OR-80: a side exit cancels the open deadlines on its date and leaves the ones already missed as missed, off the worklist', async () => {
+    const tid = await toKeyHandover('Bente', '2019-09-19');
+    await record(cw, tid, 'time_out_started', '2026-06-01', { place: 'Time-outvoorziening De Haven' });
+    await record(cw, tid, 'time_out_ended', '2026-06-20', { outcome: 'returned' });
     const before = await deadlines(tid, '2026-07-05');
     expect(before.find((d) => d.ruleId === 'D-07')).toMatchObject({ due: '2026-05-28', status: 'missed', overdue: true });
     const onList = (await cw.get('/api/v1/worklist?asOf=2026-07-05')).json().items.filter((i: { trajectoryId: string }) => i.trajectoryId === tid);
@@ -126,11 +130,10 @@ describe('a time-out, a voided event and a side exit end deadlines instead of re
   });
 });
 
+// Last in the file: this test moves the clock a year on (and logs in again).
 describe('Wonen returns a nomination', () => {
-  let tid: string;
-
   it('D-13: a late return stays visible as missed with the return date; a return in time after a new submission is met on its date', async () => {
-    tid = await toKeyHandover('Ayla', '2019-09-15');
+    const tid = await toKeyHandover('Ayla', '2019-09-15');
     ctx.clock.set('2027-08-02T09:00:00Z');
     // A year later: new sessions.
     cw = await actFor(await ctx.login('begeleider'), 'ZA-HORIZON');

@@ -2,6 +2,9 @@
  * The daily digest e-mail: built per user from the worklist into the outbox, drained by the
  * outbox worker through nodemailer to a real SMTP server started in this test (smtp-server),
  * retried with exponential backoff on failure; and the job runner that schedules it.
+ *
+ * This file is one walkthrough, in order: the digests are built (today, again today, the next day),
+ * the outbox then sends the four mails built, a failed send is retried, and the jobs run it all.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
@@ -174,11 +177,8 @@ describe('outbox', () => {
     expect(await drainOutbox(ctx.db, ctx.clock, null, { from: FROM })).toMatchObject({ skipped: true, sent: 0 });
 
     const transport = createMailTransport(mailSettingsFromEnv({ SMTP_URL: `smtp://127.0.0.1:${smtpPort}` }).smtpUrl!);
-    const t0 = performance.now();
     const r = await drainOutbox(ctx.db, ctx.clock, transport, { from: FROM });
-    const ms = performance.now() - t0;
     expect(r).toEqual({ sent: 4, failed: 0, gaveUp: 0, skipped: false });
-    expect(ms).toBeLessThan(5_000);
     const msg = received.find((m) => m.to.includes('begeleider@demo.thuisroute.nl') && header(m.raw, 'Subject') === 'Thuisroute: 1 termijn verlopen, 1 binnenkort')!;
     expect(msg).toBeTruthy();
     expect(msg.from).toBe('no-reply@thuisroute.example');

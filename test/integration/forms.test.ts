@@ -2,6 +2,9 @@
  * The three-party forms over HTTP on a real database, by the people who fill them in and sign
  * them: care worker (personal supervisor), team manager, corporation contact, independent
  * reviewer and Wonen officer, on one client's trajectory.
+ *
+ * This file is one walkthrough: the forms of that one trajectory are filled in, signed, changed and
+ * sent over its tests, in order, each building on the versions the previous ones left.
  */
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -2,6 +2,9 @@
  * AVG rights of the client through HTTP on a real database: the subject-access export (JSON and
  * Dutch PDF, R-OR-93), deletion requests with a configurable waiting period (R-OR-92) that can
  * be revoked, and the erasure job that keeps a metadata record and removes every personal field.
+ *
+ * This file is one walkthrough: one client is exported, asked to be deleted, and erased, in that
+ * order; the erasure tests read what the deletion request before them left (run the file, not a single test).
  */
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -229,10 +232,7 @@ describe('deletion requests and erasure (R-OR-92)', () => {
     ctx.clock.set('2026-04-14T10:00:00Z');
     expect(await executeDueDeletions(ctx.db, ctx.clock)).toMatchObject({ due: 0, executed: 0 });
     ctx.clock.set('2026-04-15T05:00:00Z'); // 07:00 in Amsterdam
-    const t0 = performance.now();
     expect(await executeDueDeletions(ctx.db, ctx.clock)).toEqual({ date: '2026-04-15', due: 1, executed: 1, failed: 0 });
-    const ms = performance.now() - t0;
-    expect(ms).toBeLessThan(5_000);
 
     // The client: personal fields gone, the row stays (target group, care provider: metadata).
     const c = await ctx.db.selectFrom('clients').selectAll().where('id', '=', clientId).executeTakeFirstOrThrow();

@@ -3,6 +3,9 @@
  * (R-MO-18): the demo region Veenhaven gets a second municipality, Lindeoord; another region has a
  * third, Elders. The referring municipality counts while the household waits (M-17), the dwelling's
  * municipality once there is a dwelling, and the lease becomes a delivery there (M-03).
+ *
+ * This file is one walkthrough: one case (Lindeoord) goes from referral to lease over its tests, in
+ * order, each building on the state the previous ones left (run the file, not a single test).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actFor, orgId, startTestApp, userId, type Agent, type TestContext, etagOf } from '../support/harness.ts';

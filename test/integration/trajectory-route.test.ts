@@ -1,6 +1,9 @@
 /**
  * One client's whole Omslagroute through HTTP on a real database, by the people who perform
  * each step: care worker, corporation contact, independent reviewer and Wonen officer.
+ *
+ * This file is one walkthrough: its tests are the steps of one case, in order, and each builds on
+ * the state the previous ones left (run the file, not a single test).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orgId, startTestApp, userId, type Agent, type TestContext, actFor, etagOf } from '../support/harness.ts';
