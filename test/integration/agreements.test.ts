@@ -2,6 +2,9 @@
  * Agreements and the reference data behind the monitor, through HTTP (monitor.md §2–§5, §9, §12):
  * the 2020 Amsterdam-style agreement of 1,800 for the demo municipality, its plan versions,
  * the distribution over the 7 demo corporations, a share agreement, quotas, and the refusals.
+ *
+ * This file is one walkthrough: the 2020 agreement is created in the first test and its plan
+ * versions, distribution and targets are added over the tests after it, in order.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
