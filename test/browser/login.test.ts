@@ -4,7 +4,12 @@
  * (f) Keyboard only: the skip link works, and a user logs in and reaches the users page with
  * Tab and Enter alone. Axe on every page and state.
  */
+import crypto from 'node:crypto';
+import http from 'node:http';
+import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+// @ts-expect-error -- oidc-provider ships no type declarations (and @types/oidc-provider is not installed)
+import Provider from 'oidc-provider';
 import type { Page } from 'playwright-core';
 import { demoEmail, errorSummary, expectAccessible, expectNoPageErrors, screenshot, startBrowserHarness, visit, waitForPage, type BrowserHarness } from './support.ts';
 
@@ -126,30 +131,78 @@ describe('login', () => {
     expect(['/beheer/gebruikers', '/beheer/auditlog?uitkomst=denied']).toContain(new URL(page.url()).searchParams.get('terug'));
     await expectAccessible(page, 'login after the session expired');
   });
+});
 
-  it('shows the rate limit and the organisation login when the API says so', async () => {
-    const { page } = await h.newPage();
-    // The demo server has no identity provider and a generous rate limit: let the API answer as a real one would.
-    await page.route('**/api/v1/auth/config', (route) => route.fulfill({ json: { oidc: { enabled: true, displayName: 'Veenhaven ID' } } }));
-    await page.route('**/api/v1/auth/login', (route) =>
-      route.fulfill({
-        status: 429,
-        contentType: 'application/problem+json',
-        headers: { 'retry-after': '42' },
-        body: JSON.stringify({
-          type: '/problems/rate_limited', title: 'Te veel pogingen', status: 429, detail: 'Probeer het over 42 seconden opnieuw.', code: 'rate_limited', retryAfter: 42,
-          messages: { nl: { title: 'Te veel pogingen', detail: 'Probeer het over 42 seconden opnieuw.' }, en: { title: 'Too many requests', detail: 'Try again in 42 seconds.' } },
-        }),
-      }),
-    );
+// A Thuisroute of its own for these tests: configured for a real OpenID Connect provider (oidc-provider,
+// as in test/integration/oidc.test.ts) and with a login rate limit of 3 a minute, so both answers
+// come from the real parts instead of a faked /auth/config and a faked 429.
+describe('login against a real identity provider and a real rate limit', () => {
+  let oh: BrowserHarness;
+  let providerServer: http.Server;
+  let issuer: string;
+
+  beforeAll(async () => {
+    providerServer = http.createServer();
+    await new Promise<void>((resolve) => providerServer.listen(0, '127.0.0.1', resolve));
+    issuer = `http://127.0.0.1:${(providerServer.address() as net.AddressInfo).port}`;
+    const port = await new Promise<number>((resolve) => { const srv = net.createServer().listen(0, '127.0.0.1', () => { const p = (srv.address() as net.AddressInfo).port; srv.close(() => resolve(p)); }); });
+    const base = `http://127.0.0.1:${port}`;
+    const clientSecret = crypto.randomBytes(24).toString('base64url');
+    const { privateKey } = crypto.generateKeyPairSync('rsa', { modulusLength: 2048 });
+    const provider = new Provider(issuer, {
+      clients: [{ client_id: 'thuisroute', client_secret: clientSecret, redirect_uris: [`${base}/api/v1/auth/oidc/callback`], grant_types: ['authorization_code'], response_types: ['code'], token_endpoint_auth_method: 'client_secret_basic' }],
+      claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
+      findAccount: async (_ctx: unknown, id: string) => (id === 'daan-sub' ? { accountId: id, claims: async () => ({ sub: id, email: demoEmail('collega'), email_verified: true, name: 'Daan Mulder' }) } : undefined),
+      pkce: { required: () => true },
+      jwks: { keys: [{ ...privateKey.export({ format: 'jwk' }), kid: 'browser-rs256', use: 'sig', alg: 'RS256' }] },
+      cookies: { keys: [crypto.randomBytes(16).toString('hex')] },
+      features: { devInteractions: { enabled: true } },
+    });
+    providerServer.on('request', provider.callback());
+    oh = await startBrowserHarness({
+      port, publicBaseUrl: base, loginRateLimitPerMinute: 3,
+      oidc: { issuer, clientId: 'thuisroute', clientSecret, redirectUri: `${base}/api/v1/auth/oidc/callback`, displayName: 'Veenhaven ID', scope: 'openid email profile' },
+    });
+  });
+  afterAll(async () => {
+    await oh?.close();
+    providerServer?.closeAllConnections();
+    await new Promise((resolve) => providerServer?.close(resolve));
+  });
+
+  it('the organisation login goes to the provider and back, logged in', async () => {
+    const { page, context } = await oh.newPage();
+    // The provider's development pages link styles on the internet, unreachable here: answer those empty.
+    await context.route((u) => u.hostname !== '127.0.0.1', (route) => route.fulfill({ status: 200, contentType: 'text/css', body: '' }));
     await visit(page, '/inloggen', 'Inloggen bij Thuisroute');
     const oidc = page.getByRole('link', { name: 'Inloggen via Veenhaven ID' });
-    await expect(oidc).toBeVisible();
     await expect(oidc).toHaveAttribute('href', '/api/v1/auth/oidc/login');
+    await oidc.click();
+    // The provider's own sign-in and consent pages (oidc-provider's development interactions).
+    await page.waitForURL((u) => u.origin === issuer);
+    await page.locator('input[name="login"]').fill('daan-sub');
+    await page.locator('input[name="password"]').fill('willekeurig');
+    await page.locator('button[type="submit"]').click();
+    await page.waitForURL((u) => u.origin === issuer && u.pathname.startsWith('/interaction/'));
+    await page.locator('button[type="submit"]').click();
+    await waitForPage(page, /^(Welkom|Welcome), /);
+    expect(new URL(page.url()).origin).toBe(new URL(oh.baseUrl).origin);
+    expectNoPageErrors(page);
+  });
+
+  it('shows the rate limit the API answers after too many login attempts from one address', async () => {
+    const { page } = await oh.newPage();
+    await visit(page, '/inloggen', 'Inloggen bij Thuisroute');
+    // The limit is 3 login requests a minute from this address (the test before used none of them: it logged in by OIDC).
+    for (let i = 0; i < 3; i++) {
+      await tryLogin(page, demoEmail('admin'), `fout-${i}`);
+      await expect(page.getByRole('region', { name: 'Inloggen mislukt' })).toBeVisible();
+    }
     await tryLogin(page, demoEmail('admin'), 'thuisroute-demo');
     const limited = page.getByRole('region', { name: 'Te veel pogingen' });
     await expect(limited).toBeFocused();
-    await expect(limited).toContainText('Probeer het over 42 seconden opnieuw.');
+    await expect(limited).toContainText(/Probeer het over \d+ seconden opnieuw\./);
+    await expect(page.getByRole('link', { name: 'Inloggen via Veenhaven ID' })).toBeVisible();
     await expectAccessible(page, 'login rate limited, with organisation login');
   });
 });

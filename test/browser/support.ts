@@ -51,7 +51,8 @@ export async function startBrowserHarness(overrides: Partial<Config> = {}): Prom
   const clock = fixedClock(new Date().toISOString());
   const database = await openTestDatabase();
   const server = await createServer(config, clock, database);
-  const address = await server.app.listen({ port: 0, host: '127.0.0.1' });
+  // Port 0 (any free port) unless the test fixed one (an OIDC provider must know the callback URL up front).
+  const address = await server.app.listen({ port: config.port, host: '127.0.0.1' });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
