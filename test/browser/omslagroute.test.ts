@@ -331,7 +331,7 @@ describe('Omslagroute from referral to a lease in own name', () => {
     await openCase(cw);
     await step(cw, 'Woonevaluatie gehouden', ago(120), async (f) => {
       await tick(f.getByRole('radio', { name: 'Omklap voorbereiden' }));
-      await tick(f.getByLabel('Toestemming opnieuw gevraagd (R-OR-90)'));
+      await tick(f.getByLabel('Toestemming opnieuw gevraagd'));
       await tick(f.getByLabel('Telefonisch vooroverleg met de corporatie gehouden'));
       await tick(f.getByLabel('In de woning van de bewoner'));
     });
