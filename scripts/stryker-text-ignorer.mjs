@@ -1,0 +1,43 @@
+// A Stryker ignorer (stryker.config.mjs: ignorers: ['text']): mutants of text that is only
+// read by people are not mutated, because no rule depends on its wording and each one
+// would survive as an equivalent mutant or pin a test to a sentence. Ignored:
+// - the string in a LocalText pair `{ nl: '…', en: '…' }` (labels, rule messages);
+// - a display name next to its translation `{ name: '…', nameEn: '…' }` (holiday names);
+// - the message and the `name` of an Error subclass: `super('…')` and `this.name = '…'`.
+// Codes, rule IDs, field IDs, states and every condition around the text stay mutated.
+import { PluginKind, declareValuePlugin } from '@stryker-mutator/api/plugin';
+
+const REASON = 'Text for people (labels, messages), see scripts/stryker-text-ignorer.mjs';
+const isText = (node) => node.type === 'StringLiteral' || node.type === 'TemplateLiteral';
+const keyName = (prop) => (prop.key.type === 'Identifier' ? prop.key.name : prop.key.type === 'StringLiteral' ? prop.key.value : undefined);
+
+function inErrorClass(path) {
+  const cls = path.findParent((p) => p.isClassDeclaration() || p.isClassExpression());
+  const sup = cls?.node.superClass;
+  return sup?.type === 'Identifier' && /Error$/.test(sup.name);
+}
+
+export const strykerPlugins = [
+  declareValuePlugin(PluginKind.Ignore, 'text', {
+    shouldIgnore(path) {
+      if (!isText(path.node)) return undefined;
+      const parent = path.parentPath;
+      if (parent?.isObjectProperty() && parent.node.value === path.node) {
+        const key = keyName(parent.node);
+        if (key === 'nl' || key === 'en' || key === 'nameEn') return REASON;
+        if (key === 'name') {
+          const siblings = parent.parentPath.node.properties ?? [];
+          if (siblings.some((p) => p.type === 'ObjectProperty' && keyName(p) === 'nameEn')) return REASON;
+        }
+      }
+      if (parent?.isCallExpression() && parent.node.callee.type === 'Super' && inErrorClass(path)) return REASON;
+      if (
+        parent?.isAssignmentExpression() && parent.node.right === path.node &&
+        parent.node.left.type === 'MemberExpression' && parent.node.left.object.type === 'ThisExpression' &&
+        parent.node.left.property.type === 'Identifier' && parent.node.left.property.name === 'name' &&
+        inErrorClass(path)
+      ) return REASON;
+      return undefined;
+    },
+  }),
+];
