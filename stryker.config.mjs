@@ -49,10 +49,10 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   clearTextReporter: { allowEmojis: false, reportScoreTable: true, reportMutants: false, reportTests: false },
 
-  // break: the score measured when the gate was set, rounded down (70.93% on 2026-12-04 over
+  // break: the score measured when the gate was set, rounded down (71.60% on 2026-12-04 over
   // auth, calendar, organisations, policy, privacy). Issue 8 asks for 80 at least: raise it as
   // surviving mutants are killed; never lower it to let a change pass.
-  thresholds: { high: 90, low: 80, break: 70 },
+  thresholds: { high: 90, low: 80, break: 71 },
 
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,

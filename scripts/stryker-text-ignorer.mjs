@@ -3,7 +3,8 @@
 // would survive as an equivalent mutant or pin a test to a sentence. Ignored:
 // - the string in a LocalText pair `{ nl: '…', en: '…' }` (labels, rule messages);
 // - a display name next to its translation `{ name: '…', nameEn: '…' }` (holiday names);
-// - the message and the `name` of an Error subclass: `super('…')` and `this.name = '…'`.
+// - an error's message: `new SomeError('…')`, and in an Error subclass `super('…')` and
+//   `this.name = '…'` (the error's class and code are what code and tests check).
 // Codes, rule IDs, field IDs, states and every condition around the text stay mutated.
 import { PluginKind, declareValuePlugin } from '@stryker-mutator/api/plugin';
 
@@ -31,6 +32,7 @@ export const strykerPlugins = [
         }
       }
       if (parent?.isCallExpression() && parent.node.callee.type === 'Super' && inErrorClass(path)) return REASON;
+      if (parent?.isNewExpression() && parent.node.callee.type === 'Identifier' && /Error$/.test(parent.node.callee.name)) return REASON;
       if (
         parent?.isAssignmentExpression() && parent.node.right === path.node &&
         parent.node.left.type === 'MemberExpression' && parent.node.left.object.type === 'ThisExpression' &&
