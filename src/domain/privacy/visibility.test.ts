@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   CLIENT_FIELDS, CONSENT_EXPLANATION_ITEMS, FORM_ARTEFACT, PURPOSES_BY_VIEWER, VISIBILITY, canSeeArtefact, canSeeEvent, checkConsent,
-  defaultPurpose, missingExplanations, visibleClientFields, visibleEventData, visibleGoals,
+  choosePurpose, defaultPurpose, missingExplanations, purposesFor, visibleClientFields, visibleEventData, visibleGoals,
 } from './visibility.ts';
 
 const consent = (purposes: string[], givenOn = '2026-01-05', withdrawnOn: string | null = null) => ({ purposes, givenOn, withdrawnOn, explainedItems: [...CONSENT_EXPLANATION_ITEMS] });
@@ -91,4 +91,78 @@ describe('consent and purpose binding (omslagroute.md §8)', () => {
     expect(visibleClientFields('wonen')).toContain('woningnetRegisteredOn');
     expect(visibleClientFields('nuisance_hub')).toEqual(['id', 'firstName', 'lastName', 'address', 'careProviderId']);
   });
+
+  it('R-OR-82: consent counts from the day it was given, not the day before', () => {
+    const c = [consent(['PB-1'], '2026-02-10')];
+    expect(checkConsent(c, 'PB-1', '2026-02-09')).toMatchObject({ ok: false, rule: 'R-OR-82' });
+    expect(checkConsent(c, 'PB-1', '2026-02-10')).toEqual({ ok: true });
+  });
 });
+
+describe('purposes bound to party and phase (R-OR-86, §8.2)', () => {
+  // Written out by hand from §8.2 and the route's phases: which situations a party may be served under in each phase.
+  const EXPECTED: Record<'corporation' | 'wonen', Record<string, string[]>> = {
+    corporation: {
+      P0_consent: [],
+      P1_referral: ['PB-1'],
+      P2_urgency: ['PB-1'],
+      P3_matching: ['PB-1', 'PB-2'],
+      P4_key_handover: ['PB-2', 'PB-3', 'PB-4', 'PB-7'],
+      P5_introduction: ['PB-3', 'PB-4', 'PB-7'],
+      P6_support_plan: ['PB-3', 'PB-4', 'PB-7'],
+      P7_living: ['PB-4', 'PB-5', 'PB-6', 'PB-7'],
+      P8_transfer: ['PB-4', 'PB-6', 'PB-7'],
+      P9_aftercare: ['PB-6'],
+    },
+    wonen: {
+      P0_consent: [],
+      P1_referral: ['PB-2'],
+      P2_urgency: ['PB-2'],
+      P3_matching: ['PB-2'],
+      P4_key_handover: ['PB-2', 'PB-7'],
+      P5_introduction: ['PB-7'],
+      P6_support_plan: ['PB-7'],
+      P7_living: ['PB-6', 'PB-7'],
+      P8_transfer: ['PB-6', 'PB-7'],
+      P9_aftercare: ['PB-6'],
+    },
+  };
+
+  for (const viewer of ['corporation', 'wonen'] as const) {
+    it(`R-OR-86: ${viewer} — in every phase exactly the purposes of §8.2 that fit it, nothing in P0`, () => {
+      for (const [phase, want] of Object.entries(EXPECTED[viewer])) expect(purposesFor(viewer, phase), `${viewer} ${phase}`).toEqual(want);
+    });
+  }
+
+  it('R-OR-86: the care provider is never served under a sharing purpose (its own case work)', () => {
+    expect(purposesFor('care_provider', 'P3_matching')).toEqual([]);
+    expect(defaultPurpose('care_provider', 'P3_matching')).toBeNull();
+  });
+
+  it('R-OR-86: the default purpose of a phase is one the party may use in it; P0 has none', () => {
+    for (const viewer of ['corporation', 'wonen'] as const) {
+      for (const [phase, allowed] of Object.entries(EXPECTED[viewer])) {
+        const d = defaultPurpose(viewer, phase);
+        if (d === null) expect(['P0_consent', 'P5_introduction', 'P6_support_plan'], `${viewer} ${phase}`).toContain(phase);
+        else expect(allowed, `${viewer} ${phase}`).toContain(d);
+      }
+    }
+  });
+
+  it('R-OR-86: a purpose asked for is served only if allowed in the phase; otherwise refused in words, without codes', () => {
+    expect(choosePurpose('corporation', 'P1_referral', 'PB-1')).toEqual({ ok: true, purpose: 'PB-1' });
+    expect(choosePurpose('corporation', 'P1_referral', null)).toEqual({ ok: true, purpose: 'PB-1' });
+    expect(choosePurpose('corporation', 'P7_living', 'PB-6')).toEqual({ ok: true, purpose: 'PB-6' });
+    const refused = choosePurpose('corporation', 'P1_referral', 'PB-6');
+    expect(refused).toMatchObject({ ok: false, rule: 'R-OR-86' });
+    if (!refused.ok) {
+      expect(refused.nl).toContain('Matching bewoner en woning');
+      expect(`${refused.nl} ${refused.en}`).not.toMatch(/PB-\d/);
+    }
+    expect(choosePurpose('wonen', 'P1_referral', 'PB-1')).toMatchObject({ ok: false, rule: 'R-OR-86' });
+    expect(choosePurpose('wonen', 'P0_consent', null)).toMatchObject({ ok: false, rule: 'R-OR-86' });
+    expect(choosePurpose('wonen', 'P5_introduction', null)).toMatchObject({ ok: false, rule: 'R-OR-86' });
+    expect(choosePurpose('corporation', 'P3_matching', 'nonsense')).toMatchObject({ ok: false, rule: 'R-OR-86' });
+  });
+});
+
