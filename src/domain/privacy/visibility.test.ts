@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CLIENT_FIELDS, CONSENT_EXPLANATION_ITEMS, FORM_ARTEFACT, PURPOSES_BY_VIEWER, VISIBILITY, canSeeArtefact, canSeeEvent, checkConsent,
+  CLIENT_FIELDS, CONSENT_EXPLANATION_ITEMS, FORM_ARTEFACT, VISIBILITY, canSeeArtefact, canSeeEvent, checkConsent,
   choosePurpose, defaultPurpose, missingExplanations, purposesFor, visibleClientFields, visibleEventData, visibleGoals,
 } from './visibility.ts';
 
@@ -23,9 +23,11 @@ describe('consent and purpose binding (omslagroute.md §8)', () => {
   });
 
   it('R-OR-86: each party may receive data only in its own sharing situations of §8.2', () => {
-    expect(PURPOSES_BY_VIEWER.corporation).toEqual(['PB-1', 'PB-2', 'PB-3', 'PB-4', 'PB-5', 'PB-6', 'PB-7']);
-    expect(PURPOSES_BY_VIEWER.wonen).toEqual(['PB-2', 'PB-6', 'PB-7']);
-    expect(PURPOSES_BY_VIEWER.nuisance_hub).toEqual(['PB-4', 'PB-8']);
+    const PHASES = ['P0_consent', 'P1_referral', 'P2_urgency', 'P3_matching', 'P4_key_handover', 'P5_introduction', 'P6_support_plan', 'P7_living', 'P8_transfer', 'P9_aftercare'];
+    const overRoute = (viewer: 'corporation' | 'wonen' | 'nuisance_hub') => [...new Set(PHASES.flatMap((p) => purposesFor(viewer, p)))].sort();
+    expect(overRoute('corporation')).toEqual(['PB-1', 'PB-2', 'PB-3', 'PB-4', 'PB-5', 'PB-6', 'PB-7']);
+    expect(overRoute('wonen')).toEqual(['PB-2', 'PB-6', 'PB-7']);
+    expect(overRoute('nuisance_hub')).toEqual(['PB-4', 'PB-8']);
     expect(defaultPurpose('corporation', 'P3_matching')).toBe('PB-1');
     expect(defaultPurpose('corporation', 'P5_introduction')).toBe('PB-3');
     expect(defaultPurpose('corporation', 'P7_living')).toBe('PB-5');

@@ -13,13 +13,6 @@ export type Viewer = 'care_provider' | 'corporation' | 'wonen' | 'nuisance_hub' 
 export type SharingPurpose = Extract<Purpose, 'PB-1' | 'PB-2' | 'PB-3' | 'PB-4' | 'PB-5' | 'PB-6' | 'PB-7' | 'PB-8'>;
 export const SHARING_PURPOSES: ReadonlyArray<SharingPurpose> = ['PB-1', 'PB-2', 'PB-3', 'PB-4', 'PB-5', 'PB-6', 'PB-7', 'PB-8'];
 
-/** §8.2: the situations in which information may be shared, per receiving party. */
-export const PURPOSES_BY_VIEWER: Record<Exclude<Viewer, 'care_provider' | 'client'>, ReadonlyArray<SharingPurpose>> = {
-  corporation: ['PB-1', 'PB-2', 'PB-3', 'PB-4', 'PB-5', 'PB-6', 'PB-7'],
-  wonen: ['PB-2', 'PB-6', 'PB-7'],
-  nuisance_hub: ['PB-4', 'PB-8'],
-};
-
 export const PURPOSE_LABELS: Record<SharingPurpose, { nl: string; en: string }> = {
   'PB-1': { nl: 'Matching bewoner en woning', en: 'Matching resident and dwelling' },
   'PB-2': { nl: 'Passende toewijzing en start intermediaire verhuur', en: 'Suitable allocation and start of intermediate lease' },

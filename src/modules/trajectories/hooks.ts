@@ -30,7 +30,3 @@ export function acceptCaseEventListeners(wired: ReadonlyArray<HookListener<Traje
 export function trajectoryEventHooks(): ReadonlyArray<{ name: string; run: TrajectoryEventHook }> {
   return listeners.map((l) => ({ name: l.module, run: l.run }));
 }
-
-export async function runTrajectoryEventHooks(trx: Transaction<Database>, args: Parameters<TrajectoryEventHook>[1]) {
-  for (const h of listeners) await h.run(trx, args);
-}

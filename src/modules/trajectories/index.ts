@@ -31,7 +31,7 @@ export const trajectoriesModule: ModuleDescriptor = {
 // Public API for other modules.
 export { actorOf, authorizeCase, type CaseAccess } from './access.ts';
 export { loadTrajectory, refreshCaches, type LoadedTrajectory } from './repository.ts';
-export { runTrajectoryEventHooks, type TrajectoryEventHook } from './hooks.ts';
+export type { TrajectoryEventHook } from './hooks.ts';
 export { recordTrajectoryEvent, type TrajectoryActor } from './case-kind.ts';
 export { loadClientView } from './routes.ts';
 export { PHASE_LABELS, deadlineView, trajectoryView, type DeadlineRow } from './views.ts';

@@ -18,7 +18,7 @@ import { actorOf, authorizeCase } from './access.ts';
 import { caseMunicipalities, caseScope, onTeam, servedAs, type Served } from './scope.ts';
 import { recordTrajectoryEvent, type TrajectoryActor } from './case-kind.ts';
 import { CaseEventRefused } from '../../platform/cases/engine.ts';
-import { computeDeadlines, loadAdjustments, loadTrajectory, refreshCaches, type LoadedTrajectory } from './repository.ts';
+import { loadAdjustments, loadTrajectory, refreshCaches, type LoadedTrajectory } from './repository.ts';
 import { deadlineView, eventsFor, trajectoryView, type DeadlineRow } from './views.ts';
 import { municipalityOptions, municipalityView, onlyMunicipalityOf } from './municipality.ts';
 
@@ -600,7 +600,4 @@ export async function trajectoryRoutes(app: App) {
     setEtag(reply, t.version);
     return { id: t.id, corporationId: t.corporationId, corporationContactId: t.corporationContactId, version: t.version };
   });
-
-  // Recomputing every deadline (e.g. after new decree days) is a job, not a route; see refreshAllDeadlines.
-  void computeDeadlines;
 }
