@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  ACTIONS, GRANTS, decide, project, relationOf, relationsOf, visibleUserFields, writableOrganisationFields, writableUserFields, type Subject,
+  ACTIONS, GRANTS, coveredRelations, decide, mergeGrants, project, relationOf, relationsOf, visibleUserFields, writableOrganisationFields,
+  writableTrajectoryMunicipalityFields, writableUserFields, type Grant, type Relation, type Subject,
 } from './policy.ts';
 import { ROLES, type Role } from '../organisations/model.ts';
 import { EXPECTED, expectedAllowed, expectedAttempt, expectedOnCase, expectedOnSelf, type CaseKind } from '../../../test/support/policy-expectations.ts';
@@ -221,5 +222,159 @@ describe('field-level visibility', () => {
     expect(writableOrganisationFields(subjectFor('org_admin'), 'own')).not.toContain('code');
     expect(writableOrganisationFields(subjectFor('org_admin'), 'own')).not.toContain('parentId');
     expect(writableOrganisationFields(subjectFor('platform_admin'), 'foreign')).toContain('code');
+  });
+});
+
+describe('the grant table is merged from the modules’ tables', () => {
+  const PA_ANY: ReadonlyArray<Grant> = [{ who: 'platform_admin', relations: 'any' }];
+  const TM_OWN: ReadonlyArray<Grant> = [{ who: 'team_manager', relations: ['own'] }];
+
+  it('one table from several modules: each action keeps the grants of the module that declares it', () => {
+    const merged = mergeGrants(['a.read', 'b.write'], [{ 'a.read': PA_ANY }, { 'b.write': TM_OWN }]);
+    expect(Object.keys(merged).sort()).toEqual(['a.read', 'b.write']);
+    expect(merged['a.read']).toBe(PA_ANY);
+    expect(merged['b.write']).toBe(TM_OWN);
+  });
+
+  it('a programming error is refused when the table is built: an action granted twice, an action nobody grants, a grant for an undeclared action', () => {
+    expect(() => mergeGrants(['a.read'], [{ 'a.read': PA_ANY }, { 'a.read': TM_OWN }])).toThrow(/action a\.read is granted by two modules/);
+    expect(() => mergeGrants(['a.read', 'b.write'], [{ 'a.read': PA_ANY }])).toThrow(/no module grants b\.write$/);
+    // Only the undeclared action is named, not the declared one next to it.
+    expect(() => mergeGrants(['a.read'], [{ 'a.read': PA_ANY, 'z.stray': TM_OWN }])).toThrow(/grants for undeclared actions z\.stray$/);
+  });
+});
+
+describe('relations of a subject to a resource', () => {
+  it('a resource without organisations (a case) is foreign to everyone; the case relations come on top', () => {
+    expect(relationsOf(subjectFor('care_worker'), caseResource('team'))).toEqual(['foreign', 'case_team', 'case_care_provider']);
+    expect(relationsOf(subjectFor('corporation_contact'), caseResource('corporation'))).toEqual(['foreign', 'case_corporation']);
+    expect(relationsOf(subjectFor('care_worker'), { userId: 'user-2' })).toEqual(['foreign']);
+    expect(relationOf(subjectFor('care_worker'), { userId: 'user-1' })).toBe('self');
+  });
+
+  const inMunicipality = { case: { careProviderId: FOREIGN_ORG, corporationId: 'org-x', teamUserIds: ['user-7'], municipalityIds: [OWN_MUNICIPALITY] } };
+
+  it('case_wonen: only a Wonen officer of a directorate Wonen relates to a case of its municipality, not another role of the directorate', () => {
+    expect(relationsOf(subjectFor('wonen_officer'), inMunicipality)).toContain('case_wonen');
+    for (const role of ['team_manager', 'programme_analyst', 'org_admin'] as const) {
+      const atDirectorate: Subject = { ...subjectFor(role), organisationType: 'municipal_directorate' };
+      expect(relationsOf(atDirectorate, inMunicipality), role).not.toContain('case_wonen');
+      expect(decide(atDirectorate, 'client.read', inMunicipality).allowed, role).toBe(false);
+    }
+  });
+
+  it('case_wonen: the Wonen role held in an organisation that is not a directorate Wonen gives no relation to the case', () => {
+    for (const organisationType of ['municipality', 'care_provider', 'housing_corporation'] as const) {
+      const elsewhere: Subject = { ...subjectFor('wonen_officer'), organisationType };
+      expect(relationsOf(elsewhere, inMunicipality), organisationType).not.toContain('case_wonen');
+      expect(decide(elsewhere, 'trajectory.read', inMunicipality).allowed, organisationType).toBe(false);
+    }
+  });
+
+  it('case_wonen: a Wonen officer without municipalities, or a case without any, gives no relation (and no error)', () => {
+    const { municipalityIds: _none, ...withoutMunicipalities } = subjectFor('wonen_officer');
+    expect(relationsOf(withoutMunicipalities, inMunicipality)).not.toContain('case_wonen');
+    const caseWithout = { case: { careProviderId: FOREIGN_ORG, corporationId: 'org-x', teamUserIds: ['user-7'] } };
+    expect(relationsOf(subjectFor('wonen_officer'), caseWithout)).toEqual(['foreign']);
+  });
+});
+
+describe('covered relations: how a list is scoped', () => {
+  // Written out from the matrix (test/support/policy-expectations.ts): users are listed by the platform administrator
+  // everywhere, by an organisation administrator and a team manager in their own tree (also a user who works there and
+  // elsewhere: shared), by nobody else; every signed-in user reads its own account.
+  const sorted = (r: 'any' | string[]) => (r === 'any' ? r : [...r].sort());
+
+  it('user.list: the platform administrator lists everywhere, administrators and team managers their own and shared users, others none', () => {
+    expect(coveredRelations(subjectFor('platform_admin'), 'user.list')).toBe('any');
+    expect(sorted(coveredRelations(subjectFor('org_admin'), 'user.list'))).toEqual(['own', 'shared']);
+    expect(sorted(coveredRelations(subjectFor('team_manager'), 'user.list'))).toEqual(['own', 'shared']);
+    for (const role of ['care_worker', 'corporation_contact', 'wonen_officer', 'programme_analyst', 'platform_editor'] as const) {
+      expect(coveredRelations(subjectFor(role), 'user.list'), role).toEqual([]);
+    }
+    expect(coveredRelations(subjectFor(null), 'user.list')).toEqual([]);
+    expect(coveredRelations(null, 'user.list')).toEqual([]);
+  });
+
+  it('user.read: a care worker reads only her own account, a team manager also his colleagues (the relations of his grants joined); audit.read: the platform administrator everywhere, an organisation administrator its own tree', () => {
+    expect(coveredRelations(subjectFor('care_worker'), 'user.read')).toEqual(['self']);
+    expect(sorted(coveredRelations(subjectFor('team_manager'), 'user.read'))).toEqual(['own', 'self', 'shared']);
+    expect(sorted(coveredRelations(subjectFor('org_admin'), 'audit.read'))).toEqual(['own']);
+    expect(coveredRelations(subjectFor('platform_admin'), 'audit.read')).toBe('any');
+  });
+});
+
+describe('field-level visibility and writable fields at each relation', () => {
+  const account = {
+    id: 'u', email: 'a@b.nl', name: 'A', locale: 'nl', active: true, deactivatedAt: null, deactivationReason: null, successorId: null,
+    lockedUntil: '2026-05-01T10:00:00Z', failedLoginCount: 4, lastLoginAt: '2026-04-30T08:00:00Z', hasPassword: true, memberships: [], version: 3, createdAt: 'x', updatedAt: 'y',
+  };
+  const SECURITY = ['failedLoginCount', 'lockedUntil', 'deactivatedAt', 'deactivationReason', 'successorId'];
+  const seen = (role: Role, relation: Relation) => Object.keys(project(account, visibleUserFields(subjectFor(role), relation))).sort();
+
+  it('an organisation administrator sees the security fields of a user who also works elsewhere (shared), as of an own user', () => {
+    for (const relation of ['own', 'shared'] as const) expect(seen('org_admin', relation), relation).toEqual(expect.arrayContaining(SECURITY));
+    expect(seen('platform_admin', 'foreign')).toEqual(expect.arrayContaining(SECURITY));
+  });
+
+  it('one’s own account: profile and login facts, never the lock-out counters or the deactivation', () => {
+    for (const role of ['care_worker', 'corporation_contact', 'team_manager'] as const) {
+      const own = seen(role, 'self');
+      expect(own, role).toEqual(expect.arrayContaining(['email', 'hasPassword', 'lastLoginAt', 'locale', 'name']));
+      for (const f of SECURITY) expect(own, `${role} ${f}`).not.toContain(f);
+    }
+  });
+
+  it('a team manager looks up colleagues of his own tree, also shared ones: name, e-mail, active and memberships only; a foreign user not at all', () => {
+    for (const relation of ['own', 'shared'] as const) expect(seen('team_manager', relation), relation).toEqual(['active', 'email', 'id', 'memberships', 'name']);
+    expect(seen('team_manager', 'foreign')).toEqual([]);
+  });
+
+  it('a visible field the record does not have is left out, not added empty', () => {
+    const { lockedUntil: _l, failedLoginCount: _f, ...withoutLock } = account;
+    const shown = project(withoutLock, visibleUserFields(subjectFor('platform_admin'), 'foreign'));
+    expect('lockedUntil' in shown).toBe(false);
+    expect('failedLoginCount' in shown).toBe(false);
+    expect(shown).toMatchObject({ id: 'u', name: 'A' });
+  });
+
+  it('user writable fields: the platform administrator changes any account, an organisation administrator only a user wholly of its tree', () => {
+    expect([...writableUserFields(subjectFor('platform_admin'), 'foreign')].sort()).toEqual(['email', 'locale', 'name', 'unlock']);
+    expect([...writableUserFields(subjectFor('org_admin'), 'own')].sort()).toEqual(['email', 'locale', 'name', 'unlock']);
+    expect(writableUserFields(subjectFor('org_admin'), 'shared')).toEqual([]);
+    expect(writableUserFields(subjectFor('org_admin'), 'foreign')).toEqual([]);
+  });
+
+  it('organisation writable fields: an organisation administrator changes the name and contact details of its own organisation only; the tree and codes are the platform administrator’s', () => {
+    expect([...writableOrganisationFields(subjectFor('org_admin'), 'own')].sort()).toEqual(['contactRoleLabel', 'email', 'name', 'phone']);
+    expect(writableOrganisationFields(subjectFor('org_admin'), 'foreign')).toEqual([]);
+    expect(writableOrganisationFields(subjectFor('org_admin'), 'shared')).toEqual([]);
+    for (const role of ['team_manager', 'care_worker', 'platform_editor'] as const) expect(writableOrganisationFields(subjectFor(role), 'own'), role).toEqual([]);
+    expect(writableOrganisationFields(subjectFor('platform_admin'), 'foreign')).toEqual(expect.arrayContaining(['code', 'parentId', 'regionId', 'municipalityCode', 'name']));
+  });
+});
+
+describe('who records which municipality of a trajectory (monitor.md §11, domain/trajectories/municipality.ts)', () => {
+  const fields = (role: Role, relation: Relation | null) => [...writableTrajectoryMunicipalityFields(subjectFor(role), relation)].sort();
+
+  it('the care provider’s staff record both: on a new trajectory (own), on the team, as the care provider’s manager', () => {
+    expect(fields('care_worker', 'own')).toEqual(['dwellingMunicipalityId', 'municipalityId']);
+    expect(fields('care_worker', 'case_team')).toEqual(['dwellingMunicipalityId', 'municipalityId']);
+    expect(fields('team_manager', 'case_care_provider')).toEqual(['dwellingMunicipalityId', 'municipalityId']);
+    expect(fields('care_worker', 'foreign')).toEqual([]);
+    expect(fields('care_worker', null)).toEqual([]);
+  });
+
+  it('the corporation’s contact records where its dwelling is, nothing else; another role of the corporation nothing', () => {
+    expect(fields('corporation_contact', 'case_corporation')).toEqual(['dwellingMunicipalityId']);
+    expect(fields('corporation_contact', 'foreign')).toEqual([]);
+    expect(fields('team_manager', 'case_corporation')).toEqual([]);
+  });
+
+  it('Wonen records the municipality that grants the urgency, only as Wonen officer on the case; a reviewer records neither', () => {
+    expect(fields('wonen_officer', 'case_wonen')).toEqual(['municipalityId']);
+    expect(fields('wonen_officer', 'foreign')).toEqual([]);
+    expect(fields('team_manager', 'case_wonen')).toEqual([]);
+    expect(fields('independent_reviewer', 'case_care_provider')).toEqual([]);
   });
 });

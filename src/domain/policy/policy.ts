@@ -131,8 +131,8 @@ export interface Decision {
 
 /** The organisation relation of a resource to the subject (ignoring "self"). */
 export function organisationRelationOf(subject: Subject, resource: Resource): Exclude<Relation, 'self'> {
-  const orgs = resource.organisationIds ?? [];
-  if (orgs.length === 0) return 'foreign';
+  const orgs = resource.organisationIds;
+  if (!orgs?.length) return 'foreign';
   const inScope = orgs.filter((o) => subject.scope.includes(o)).length;
   if (inScope === orgs.length) return 'own';
   return inScope > 0 ? 'shared' : 'foreign';
@@ -145,14 +145,18 @@ export function organisationRelationOf(subject: Subject, resource: Resource): Ex
 export function relationsOf(subject: Subject, resource: Resource | undefined): Relation[] {
   if (!resource) return [];
   const org = organisationRelationOf(subject, resource);
-  const out: Relation[] = resource.userId !== undefined && resource.userId === subject.userId ? ['self', org] : [org];
+  const self =
+    resource.userId === subject.userId &&
+    // Stryker disable next-line ConditionalExpression: equivalent — a Subject's userId is always a string, so a resource without userId never equals it; this only guards a malformed subject
+    resource.userId !== undefined;
+  const out: Relation[] = self ? ['self', org] : [org];
   const c = resource.case;
   if (c) {
     if (c.teamUserIds.includes(subject.userId) && subject.scope.includes(c.careProviderId)) out.push('case_team');
     if (subject.scope.includes(c.careProviderId)) out.push('case_care_provider');
     if (c.corporationId && subject.scope.includes(c.corporationId)) out.push('case_corporation');
     // Wonen (team indicaties) of the case's own municipality only: the referring one or the dwelling's.
-    if (subject.role === 'wonen_officer' && subject.organisationType === 'municipal_directorate' && (c.municipalityIds ?? []).some((m) => (subject.municipalityIds ?? []).includes(m))) {
+    if (subject.role === 'wonen_officer' && subject.organisationType === 'municipal_directorate' && c.municipalityIds?.some((m) => subject.municipalityIds?.includes(m))) {
       out.push('case_wonen');
     }
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CLIENT_FIELDS, CONSENT_EXPLANATION_ITEMS, FORM_ARTEFACT, VISIBILITY, canSeeArtefact, canSeeEvent, checkConsent,
+  CLIENT_FIELDS, CONSENT_EXPLANATION_ITEMS, FORM_ARTEFACT, VISIBILITY, canSeeArtefact, canSeeDeadline, canSeeEvent, canSeeEventInstance, checkConsent,
   choosePurpose, defaultPurpose, missingExplanations, purposesFor, visibleClientFields, visibleEventData, visibleGoals,
 } from './visibility.ts';
 
@@ -168,3 +168,116 @@ describe('purposes bound to party and phase (R-OR-86, §8.2)', () => {
   });
 });
 
+
+describe('what each party sees of the trajectory (R-OR-89, R-OR-46, §8.3)', () => {
+  // The events the care provider keeps to itself: background (a), the care delivered and the support plan (b, c), the nature of interventions (d).
+  const CARE_ONLY = ['referral_analysis_recorded', 'goals_set', 'support_plan_completed', 'time_out_started', 're_placement', 'fibu_evaluation_held'] as const;
+  const started = { variant: 'regular', enteredViaOtherRoute: false, municipalityId: 'm-1', accessRoute: 'Blijf Groep', multiProblemFamily: true };
+
+  it('§8.3: the client sees every event of its own trajectory, the care events included, with all their data', () => {
+    for (const type of CARE_ONLY) expect(canSeeEvent('client', type), type).toBe(true);
+    expect(visibleEventData('client', 'trajectory_started', started)).toEqual(started);
+    expect(visibleEventData('client', 'care_stopped_before_transfer', { reason: 'Terugval', reportedToCorporation: true, reportedToWonen: true })).toEqual({ reason: 'Terugval', reportedToCorporation: true, reportedToWonen: true });
+  });
+
+  it('§8.3: the nuisance hub (MZWO) sees no trajectory event, not even the ones Wonen sees, and no event data', () => {
+    for (const type of ['trajectory_started', 'urgency_granted', 'key_handover', 'housing_evaluation_held', 'signal_reported', 'nuisance_check_done'] as const) {
+      expect(canSeeEvent('nuisance_hub', type), type).toBe(false);
+    }
+    expect(visibleEventData('nuisance_hub', 'trajectory_started', started)).toEqual({});
+    expect(visibleEventData('nuisance_hub', 'signal_reported', { kind: 'nuisance', description: 'Geluidsoverlast', sharedWithResident: true })).toEqual({});
+  });
+
+  it('R-OR-89: Wonen gets the housing facts of an event, never the background or the care content', () => {
+    // (a) background: not the access route or the multi-problem flag of the start.
+    expect(visibleEventData('wonen', 'trajectory_started', started)).toEqual({ variant: 'regular', enteredViaOtherRoute: false, municipalityId: 'm-1' });
+    expect(visibleEventData('wonen', 'urgency_granted', { conditional: true, municipalityId: 'm-1' })).toEqual({ conditional: true, municipalityId: 'm-1' });
+    // (b) the care delivered: not the reasons of a care stop, not the substantiation of a goal, not the reviewer's motivation.
+    expect(visibleEventData('wonen', 'care_stopped_before_transfer', { reason: 'Terugval in gebruik', reportedToCorporation: true, reportedToWonen: true })).toEqual({ reportedToCorporation: true, reportedToWonen: true });
+    expect(visibleEventData('wonen', 'goal_achieved', { goalId: 'g-1', achieved: true, substantiation: 'Schuldhulp afgerond' })).toEqual({ goalId: 'g-1', achieved: true });
+    expect(visibleEventData('wonen', 'independent_review', { verdict: 'approved', reasonCodes: ['X'], motivation: 'Stabiel sinds behandeling' })).toEqual({ verdict: 'approved' });
+    // An event Wonen does not see carries no data for it either.
+    expect(visibleEventData('wonen', 'eviction_path_started', { reason: 'Verslaving' })).toEqual({});
+  });
+
+  it('R-OR-46: outside the care provider an assessed goal is seen only when it is linked to the conditional urgency; inside, every goal', () => {
+    const urgencyGoals = ['g-urgency'];
+    const assessed = (goalId: string) => ({ goalId, achieved: true });
+    expect(canSeeEventInstance('wonen', 'goal_achieved', assessed('g-urgency'), urgencyGoals)).toBe(true);
+    expect(canSeeEventInstance('wonen', 'goal_achieved', assessed('g-personal'), urgencyGoals)).toBe(false);
+    expect(canSeeEventInstance('care_provider', 'goal_achieved', assessed('g-personal'), urgencyGoals)).toBe(true);
+    expect(canSeeEventInstance('client', 'goal_achieved', assessed('g-personal'), urgencyGoals)).toBe(true);
+  });
+
+  it('R-OR-89: any other event is seen by its type alone: Wonen sees its urgency decision, not a time-out or the support plan', () => {
+    expect(canSeeEventInstance('wonen', 'urgency_granted', { conditional: true }, [])).toBe(true);
+    expect(canSeeEventInstance('corporation', 'key_handover', {}, [])).toBe(true);
+    expect(canSeeEventInstance('wonen', 'time_out_started', {}, [])).toBe(false);
+    expect(canSeeEventInstance('corporation', 'support_plan_completed', {}, [])).toBe(false);
+    expect(canSeeEventInstance('care_provider', 'time_out_started', {}, [])).toBe(true);
+  });
+
+  it('R-OR-89 / R-OR-46: deadlines of the care (support plan D-06, Fibu D-12, light support D-16, time-out D-OV-09) stay inside the care provider; the housing deadlines are shared', () => {
+    const CARE_DEADLINES = ['D-06', 'D-12', 'D-16', 'D-OV-09'];
+    const HOUSING_DEADLINES = ['D-01', 'D-03', 'D-13'];
+    for (const viewer of ['care_provider', 'client'] as const) {
+      for (const d of [...CARE_DEADLINES, ...HOUSING_DEADLINES]) expect(canSeeDeadline(viewer, d), `${viewer} ${d}`).toBe(true);
+    }
+    for (const viewer of ['corporation', 'wonen'] as const) {
+      for (const d of CARE_DEADLINES) expect(canSeeDeadline(viewer, d), `${viewer} ${d}`).toBe(false);
+      for (const d of HOUSING_DEADLINES) expect(canSeeDeadline(viewer, d), `${viewer} ${d}`).toBe(true);
+    }
+    // §8.3: the nuisance hub has no part in the trajectory's deadlines.
+    for (const d of [...CARE_DEADLINES, ...HOUSING_DEADLINES]) expect(canSeeDeadline('nuisance_hub', d), `nuisance_hub ${d}`).toBe(false);
+  });
+
+  it('§8.3: the client sees all its goals, also those not linked to the urgency', () => {
+    const goals = [{ id: 'a', linkedToUrgency: true }, { id: 'b', linkedToUrgency: false }];
+    expect(visibleGoals('client', goals).map((g) => g.id)).toEqual(['a', 'b']);
+  });
+});
+
+describe('consent: which refusal and which consent counts (R-OR-82, R-OR-86, R-OR-94)', () => {
+  it('R-OR-82: before a consent is given there is no consent, even when it is withdrawn later: “no consent”, not “withdrawn”', () => {
+    const c = [consent(['PB-1'], '2026-03-01', '2026-04-01')];
+    expect(checkConsent(c, 'PB-1', '2026-02-15')).toMatchObject({ ok: false, rule: 'R-OR-82' });
+    expect(checkConsent(c, 'PB-1', '2026-04-01')).toMatchObject({ ok: false, rule: 'R-OR-94' });
+  });
+
+  it('R-OR-86: with several valid consents, a purpose is covered when one of them names it', () => {
+    const c = [consent(['PB-1'], '2026-01-05'), consent(['PB-5'], '2026-06-01')];
+    expect(checkConsent(c, 'PB-1', '2026-07-01')).toEqual({ ok: true });
+    expect(checkConsent(c, 'PB-5', '2026-07-01')).toEqual({ ok: true });
+    expect(checkConsent(c, 'PB-6', '2026-07-01')).toMatchObject({ ok: false, rule: 'R-OR-86' });
+  });
+});
+
+describe('refusals of a purpose say why in words (R-OR-86)', () => {
+  it('R-OR-86: a purpose not used in this phase is named, with the purposes that are', () => {
+    const refused = choosePurpose('corporation', 'P1_referral', 'PB-6');
+    if (refused.ok) throw new Error('PB-6 must be refused in P1');
+    expect(refused.nl).toContain('niet gedeeld voor “Voorafgaand aan omklap”');
+    expect(refused.nl).toContain('wel voor: Matching bewoner en woning.');
+    expect(refused.en).toContain('not shared for “Before lease transfer”');
+    expect(refused.en).toContain('it is for: Matching resident and dwelling.');
+  });
+
+  it('R-OR-86: a purpose that does not exist is called “this purpose”; every purpose of the phase is listed', () => {
+    const refused = choosePurpose('corporation', 'P3_matching', 'nonsense');
+    if (refused.ok) throw new Error('an unknown purpose must be refused');
+    expect(refused.nl).toContain('niet gedeeld voor dit doel;');
+    expect(refused.nl).toContain('Matching bewoner en woning; Passende toewijzing en start intermediaire verhuur');
+    expect(refused.en).toContain('not shared for this purpose;');
+    expect(refused.en).toContain('Matching resident and dwelling; Suitable allocation and start of intermediate lease');
+    expect(`${refused.nl} ${refused.en}`).not.toContain('nonsense');
+  });
+
+  it('R-OR-82 / R-OR-86: in a phase without any purpose for the party the refusal says nothing is shared in this phase', () => {
+    for (const [viewer, phase, asked] of [['wonen', 'P0_consent', 'PB-2'], ['corporation', 'P0_consent', null], ['nuisance_hub', 'P2_urgency', 'PB-4']] as const) {
+      const refused = choosePurpose(viewer, phase, asked);
+      if (refused.ok) throw new Error(`${viewer} ${phase} must be refused`);
+      expect(refused.nl, `${viewer} ${phase}`).toBe('In deze fase van het traject worden geen gegevens met uw organisatie gedeeld.');
+      expect(refused.en, `${viewer} ${phase}`).toBe('In this phase of the trajectory no information is shared with your organisation.');
+    }
+  });
+});

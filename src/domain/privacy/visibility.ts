@@ -176,7 +176,8 @@ const EVENT_DATA_OUTSIDE: Record<'corporation' | 'wonen', Partial<Record<EventTy
 export function visibleEventData(viewer: Viewer, type: EventType, data: Record<string, unknown>): Record<string, unknown> {
   if (viewer === 'care_provider' || viewer === 'client') return data;
   if (viewer !== 'corporation' && viewer !== 'wonen') return {};
-  const keys = EVENT_DATA_OUTSIDE[viewer][type] ?? [];
+  const keys = EVENT_DATA_OUTSIDE[viewer][type];
+  if (!keys) return {};
   return Object.fromEntries(Object.entries(data).filter(([k]) => keys.includes(k)));
 }
 
