@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditCount, orgId, startTestApp, userId, type TestContext } from '../support/harness.ts';
+import { auditCount, etagOf, orgId, startTestApp, userId, type TestContext } from '../support/harness.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -182,6 +182,32 @@ describe('users and memberships', () => {
     const ms = await ctx.db.selectFrom('memberships').selectAll().where('user_id', '=', leaver).execute();
     expect(ms.every((m) => !m.active && m.ended_on === '2026-03-02')).toBe(true);
     expect((await oa.post(`/api/v1/users/${leaver}/deactivate`, { successorUserId: successor, reason: 'nogmaals' }, { 'if-match': '"2"' })).statusCode).toBe(409);
+  });
+  it('only a platform administrator takes a platform role away: an organisation administrator cannot end it or deactivate its holder', async () => {
+    const admin = await ctx.login('admin');
+    const mun = await orgId(ctx, 'GEM-VEENHAVEN');
+    const mkUser = async (email: string, role: string) => {
+      const res = await admin.post('/api/v1/users', { email, name: email.split('@')[0], password: 'een-lang-wachtwoord-voor-de-test', membership: { organisationId: mun, role } });
+      expect(res.statusCode).toBe(201);
+      return res.json() as { id: string; memberships: { id: string }[] };
+    };
+    await mkUser('gemeente.beheer@veenhaven.example', 'org_admin');
+    const editor = await mkUser('redacteur@veenhaven.example', 'platform_editor');
+    const colleague = await mkUser('analist@veenhaven.example', 'programme_analyst');
+    const oa = await ctx.login('gemeente.beheer@veenhaven.example', 'een-lang-wachtwoord-voor-de-test');
+    const membershipUrl = `/api/v1/memberships/${editor.memberships[0]!.id}/end`;
+
+    const end = await oa.post(membershipUrl, undefined, { 'if-match': '"1"' });
+    expect(end.statusCode).toBe(403);
+    const deactivate = await oa.post(`/api/v1/users/${editor.id}/deactivate`, { successorUserId: colleague.id, reason: 'Vertrokken' }, { 'if-match': await etagOf(oa, `/api/v1/users/${editor.id}`) });
+    expect(deactivate.statusCode).toBe(403);
+    expect((await admin.get(`/api/v1/users/${editor.id}`)).json()).toMatchObject({ active: true, memberships: [expect.objectContaining({ role: 'platform_editor', active: true })] });
+
+    // The same organisation administrator does end an ordinary role in its organisation,
+    // and the platform administrator ends the platform role.
+    const analystEnd = await oa.post(`/api/v1/memberships/${colleague.memberships[0]!.id}/end`, undefined, { 'if-match': '"1"' });
+    expect(analystEnd.statusCode).toBe(200);
+    expect((await admin.post(membershipUrl, undefined, { 'if-match': '"1"' })).statusCode).toBe(200);
   });
 });
 

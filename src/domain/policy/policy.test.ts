@@ -79,6 +79,16 @@ describe('authorization policy: the matrix of roles × actions × organisations'
     expect(decide(subjectFor('org_admin'), 'membership.create', { organisationIds: [OWN_ORG], grantsRole: 'care_worker' }).allowed).toBe(true);
   });
 
+  it('an organisation administrator cannot take a platform role away either: not by ending the membership, not by deactivating its holder', () => {
+    for (const action of ['membership.end', 'user.deactivate'] as const) {
+      for (const grantsRole of ['platform_admin', 'platform_editor'] as const) {
+        expect(decide(subjectFor('org_admin'), action, { organisationIds: [OWN_ORG], grantsRole })).toMatchObject({ allowed: false, reason: 'platform_role_grant' });
+        expect(decide(subjectFor('platform_admin'), action, { organisationIds: [FOREIGN_ORG], grantsRole }).allowed).toBe(true);
+      }
+      expect(decide(subjectFor('org_admin'), action, { organisationIds: [OWN_ORG], grantsRole: 'care_worker' }).allowed).toBe(true);
+    }
+  });
+
   it('relation: own only when every organisation of the resource is in scope, shared when some are', () => {
     const s = subjectFor('org_admin');
     expect(relationOf(s, { organisationIds: [OWN_ORG, CHILD_ORG] })).toBe('own');

@@ -66,7 +66,11 @@ export interface Resource {
   case?: CaseRef;
   /** The user the resource is about, for "self" grants. */
   userId?: string;
-  /** For membership.create: the role being granted. */
+  /**
+   * For membership.create and membership.end: the role given or taken away; for
+   * user.deactivate: a platform role the user holds. Only a platform administrator
+   * gives or takes away a platform role.
+   */
   grantsRole?: Role;
 }
 
@@ -181,6 +185,9 @@ function matchesWho(who: Who, subject: Subject | null): boolean {
  * "may this subject attempt the action at all" (the route-level check); the
  * handler asks again with the loaded resource.
  */
+/** Actions that give or take away a role (a platform role only by a platform administrator). */
+const ROLE_CHANGING_ACTIONS: ReadonlySet<Action> = new Set<Action>(['membership.create', 'membership.end', 'user.deactivate']);
+
 export function decide(subject: Subject | null, action: Action, resource?: Resource): Decision {
   const grants = GRANTS[action];
   const candidates = grants.filter((g) => matchesWho(g.who, subject));
@@ -191,7 +198,7 @@ export function decide(subject: Subject | null, action: Action, resource?: Resou
   }
   const relations = subject ? relationsOf(subject, resource) : [];
   const primary = relations[0] ?? null;
-  if (action === 'membership.create' && resource?.grantsRole && PLATFORM_ROLES.includes(resource.grantsRole) && subject?.role !== 'platform_admin') {
+  if (ROLE_CHANGING_ACTIONS.has(action) && resource?.grantsRole && PLATFORM_ROLES.includes(resource.grantsRole) && subject?.role !== 'platform_admin') {
     return { allowed: false, relation: primary, purpose: null, reason: 'platform_role_grant' };
   }
   // Grants are tried in table order (broadest first), so an administrator reading

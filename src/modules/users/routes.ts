@@ -11,7 +11,7 @@ import { todayIn } from '../../platform/clock.ts';
 import {
   coveredRelations, decide, project, visibleUserFields, writableUserFields, type Action, type Decision, type Subject,
 } from '../../domain/policy/index.ts';
-import { ROLES, checkRoleForOrganisation, type OrganisationType, type Role } from '../../domain/organisations/model.ts';
+import { PLATFORM_ROLES, ROLES, checkRoleForOrganisation, type OrganisationType, type Role } from '../../domain/organisations/model.ts';
 import { MIN_PASSWORD_LENGTH, assertPasswordAllowed, hashPassword, unlockUser } from '../auth/index.ts';
 import { revokeAllSessionsOf } from '../../platform/auth/sessions.ts';
 import { runHandover } from './handover.ts';
@@ -136,7 +136,9 @@ function viewFor(subject: Subject, u: UserRecord, d: Decision) {
 }
 
 function authorizeOn(req: FastifyRequest, action: Action, u: UserRecord): Decision {
-  const d = decide(subjectOf(req), action, { organisationIds: orgsOf(u), userId: u.id });
+  // A user who holds a platform role is deactivated by a platform administrator only.
+  const platformRole = u.memberships.find((m) => m.active && PLATFORM_ROLES.includes(m.role as Role))?.role as Role | undefined;
+  const d = decide(subjectOf(req), action, { organisationIds: orgsOf(u), userId: u.id, ...(platformRole ? { grantsRole: platformRole } : {}) });
   if (!d.allowed) throw problem.forbidden(d.reason);
   return d;
 }
