@@ -90,3 +90,71 @@ describe('hardening: password policy', () => {
     }
   });
 });
+
+describe('hardening: password policy at its boundaries', () => {
+  it('hardening: at most 1024 characters: 1024 go on to the other rules, 1025 are refused as too long first', () => {
+    // "ab" repeated: the other rules call it repetitive, so the answer shows which rule spoke first.
+    expect(codes('ab'.repeat(512))).toEqual(['repetitive']);
+    expect(codes(`${'ab'.repeat(512)}a`)).toEqual(['too_long']);
+  });
+
+  it('hardening: four different characters are enough (abcdbcadcbda); three are repetitive (abcbcacbabca)', () => {
+    expect(codes('abcdbcadcbda')).toEqual([]);
+    expect(codes('abcbcacbabca')).toEqual(['repetitive']);
+  });
+
+  it('repetitionPeriod: a text that only starts to repeat itself is no repetition', () => {
+    expect(repetitionPeriod('abcab')).toBe(5);
+    expect(repetitionPeriod('abcabcab')).toBe(8);
+    expect(repetitionPeriod('abcabc')).toBe(3);
+    expect(repetitionPeriod('abab')).toBe(2);
+    expect(repetitionPeriod('aa')).toBe(1);
+    expect(repetitionPeriod('ab')).toBe(2);
+    expect(repetitionPeriod('')).toBe(0);
+  });
+
+  it('hardening: zxcvbn score 3 is accepted (Deventer2000!, about 10^8 guesses), score 2 refused (greenhouse42!)', () => {
+    expect(codes('Deventer2000!')).toEqual([]);
+    expect(codes('greenhouse42!')).toEqual(['common_password']);
+  });
+
+  it('hardening: the e-mail domain makes a password built on it guessable (Delvenhof2026! for someone at delvenhof.nl)', () => {
+    expect(codes('Delvenhof2026!', { email: 'p.jansen@delvenhof.nl' })).toEqual(['common_password']);
+    expect(codes('Delvenhof2026!', { email: 'P.Jansen@Delvenhof.NL' })).toEqual(['common_password']);
+    expect(codes('Delvenhof2026!', { email: 'p.jansen@example.org' })).toEqual([]);
+  });
+});
+
+describe('hardening: personal parts of the e-mail address and name', () => {
+  it('lists the address, its local part, the name, the name without spaces and each piece of 4 characters or more, in lower case', () => {
+    expect(personalParts({ email: ' Jan.de-Vries@Veenhaven.nl ', name: ' Jan de Vries-Bakker ' })).toEqual([
+      'jan.de-vries@veenhaven.nl',
+      'jan.de-vries',
+      'vries',
+      'jan de vries-bakker',
+      'jandevries-bakker',
+      'bakker',
+    ]);
+  });
+
+  it('an owner without an e-mail address or without a name contributes nothing for it', () => {
+    expect(personalParts({})).toEqual([]);
+    expect(personalParts({ email: null, name: null })).toEqual([]);
+    expect(personalParts({ name: 'Anna Jansen' })).toEqual(['anna jansen', 'annajansen', 'anna', 'jansen']);
+    expect(personalParts({ email: 'anna@example.org' })).toEqual(['anna@example.org', 'anna']);
+  });
+
+  it('hardening: the local part as written counts, in any case (P.J.K for p.j.k@gemeente.nl), but its three letters alone do not', () => {
+    const owner = { email: 'p.j.k@gemeente.nl' };
+    expect(codes('P.J.K-fietst-naar-huis', owner)).toEqual(['personal_data']);
+    expect(codes('pjk-fietst-naar-huis-2026', owner)).toEqual([]);
+  });
+
+  it('hardening: separators do not hide a name or address: pim.beheer!2026 contains pimbeheer, Ai-Wu! contains "ai wu"', () => {
+    expect(codes('pim.beheer!2026', { email: 'pimbeheer@veenhaven.nl' })).toEqual(['personal_data']);
+    expect(codes('pim.beheer!2026', { email: 'someone@veenhaven.nl' })).toEqual([]);
+    // "ai wu" has four letters: enough to count once the separators are dropped
+    expect(codes('Ai-Wu!fietst-2026', { name: 'Ai Wu' })).toEqual(['personal_data']);
+    expect(codes('Ai-Wu!fietst-2026', { name: 'Bo Li' })).toEqual([]);
+  });
+});

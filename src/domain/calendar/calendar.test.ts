@@ -9,7 +9,7 @@ import {
 import type { CalendarPeriodUnit } from './calendar.ts';
 import { InvalidAmountError, UnknownUnitError } from './errors.ts';
 import { KNOWN_DECREE_DAYS } from './holidays.ts';
-import { toAmsterdamIsoDate } from './iso-date.ts';
+import { isWeekend, maxIsoDate, toAmsterdamIsoDate } from './iso-date.ts';
 
 const atw = new WorkingCalendar();
 
@@ -180,5 +180,48 @@ describe('toAmsterdamIsoDate', () => {
     expect(toAmsterdamIsoDate(Date.parse('2025-06-30T21:59:59Z'))).toBe('2025-06-30');
     expect(toAmsterdamIsoDate(Date.parse('2025-06-30T22:00:00Z'))).toBe('2025-07-01');
     expect(() => toAmsterdamIsoDate(new Date('nonsense'))).toThrow(InvalidDateError);
+  });
+});
+
+describe('the supported years 0001–9999 at both ends (addPeriod results)', () => {
+  it('a result on 1 January 0001 or 31 December 9999 is a date; one day further is refused', () => {
+    expect(addPeriod('0001-01-02', -1, 'days')).toBe('0001-01-01');
+    expect(() => addPeriod('0001-01-01', -1, 'days')).toThrow(InvalidDateError);
+    expect(addPeriod('9999-12-30', 1, 'days')).toBe('9999-12-31');
+    expect(() => addPeriod('9999-12-31', 1, 'days')).toThrow(InvalidDateError);
+  });
+
+  it('years before 1000 are written with four digits (0100 is not a leap year in the Gregorian calendar)', () => {
+    expect(addPeriod('0001-01-01', 1, 'days')).toBe('0001-01-02');
+    expect(addPeriod('0100-03-01', -1, 'days')).toBe('0100-02-28');
+    expect(addPeriod('0999-12-31', 1, 'days')).toBe('1000-01-01');
+  });
+
+  it('an amount that leaves the range of dates altogether is refused as an invalid date, not written as NaN', () => {
+    expect(() => addPeriod('2025-01-01', 200_000_000, 'days')).toThrow(InvalidDateError);
+    expect(() => addPeriod('2025-01-01', -200_000_000, 'days')).toThrow(InvalidDateError);
+  });
+});
+
+describe('isWeekend and maxIsoDate', () => {
+  it('isWeekend is true on Saturday and Sunday only, whatever the holidays (Whit weekend 2025)', () => {
+    expect(isWeekend('2025-06-06')).toBe(false); // Friday
+    expect(isWeekend('2025-06-07')).toBe(true); // Saturday
+    expect(isWeekend('2025-06-08')).toBe(true); // Sunday
+    expect(isWeekend('2025-06-09')).toBe(false); // Whit Monday: a holiday, not a weekend day
+  });
+
+  it('maxIsoDate gives the later of two dates, in either order, and validates both', () => {
+    expect(maxIsoDate('2025-03-01', '2025-02-28')).toBe('2025-03-01');
+    expect(maxIsoDate('2025-02-28', '2025-03-01')).toBe('2025-03-01');
+    expect(maxIsoDate('2024-12-31', '2025-01-01')).toBe('2025-01-01');
+    expect(maxIsoDate('2025-05-05', '2025-05-05')).toBe('2025-05-05');
+    expect(() => maxIsoDate('2025-02-30', '2025-01-01')).toThrow(InvalidDateError);
+  });
+});
+
+describe('toAmsterdamIsoDate before the year 1000', () => {
+  it('writes the year with four digits (midday 15 June 500)', () => {
+    expect(toAmsterdamIsoDate(Date.UTC(500, 5, 15, 12))).toBe('0500-06-15');
   });
 });

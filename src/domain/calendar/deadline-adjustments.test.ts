@@ -160,3 +160,35 @@ describe('purity', () => {
     expect(a.due).toBe('2026-04-15');
   });
 });
+
+describe('adjustments as they arrive from outside (no actor or reason at all)', () => {
+  it.each<[string, Record<string, unknown>, DeadlineAdjustmentViolation]>([
+    ['a pause without `by`', { kind: 'pause', from: '2026-01-05', until: '2026-01-10', reason: 'x' }, 'ACTOR_REQUIRED'],
+    ['an extension whose `by` is not text', { kind: 'extension', newDue: '2026-04-15', reason: 'x', by: 42 }, 'ACTOR_REQUIRED'],
+    ['a pause without `reason`', { kind: 'pause', from: '2026-01-05', until: '2026-01-10', by: 'user-42' }, 'REASON_REQUIRED'],
+    ['an extension whose `reason` is null', { kind: 'extension', newDue: '2026-04-15', reason: null, by: 'user-42' }, 'REASON_REQUIRED'],
+  ])('refuses %s with its violation, not a crash', (_label, adjustment, expected) => {
+    expect(violation(() => applyDeadlineAdjustments(atw, d08, [adjustment as unknown as DeadlineAdjustment]))).toBe(expected);
+  });
+});
+
+describe('a pause of zero length after an extension to a non-working day', () => {
+  it('README Calendar: the extension is kept as is; a zero-length pause does not move it to the next working day', () => {
+    // D-08 due Mon 2 Mar 2026, extended to Sat 7 Mar 2026 (an extension sets the date chosen, as is)
+    const result = applyDeadlineAdjustments(atw, d08, [extension('2026-03-07'), pause('2026-01-05', '2026-01-05')]);
+    expect(result.due).toBe('2026-03-07');
+    expect(result.history[1]).toEqual({
+      adjustment: pause('2026-01-05', '2026-01-05'),
+      dueBefore: '2026-03-07',
+      dueAfter: '2026-03-07',
+      shift: { amount: 0, unit: 'days' },
+    });
+  });
+
+  it('D-05: a pause over no working days leaves a working-days deadline extended to a Saturday on that Saturday', () => {
+    // D-05 due Mon 13 Apr 2026, extended to Sat 18 Apr; [Fri 3 Apr, Tue 7 Apr) is Good Friday, the weekend and Easter Monday
+    const result = applyDeadlineAdjustments(atw, d05, [extension('2026-04-18'), pause('2026-04-03', '2026-04-07')]);
+    expect(result.due).toBe('2026-04-18');
+    expect(result.history[1]!.shift).toEqual({ amount: 0, unit: 'working_days' });
+  });
+});

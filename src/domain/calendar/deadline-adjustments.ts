@@ -72,7 +72,7 @@ export function applyDeadlineAdjustments(
     if (typeof adjustment.reason !== 'string' || adjustment.reason.trim() === '') {
       fail('REASON_REQUIRED', `a ${adjustment.kind} needs a reason`);
     }
-    if (pausedSince !== null || due === null) {
+    if (due === null) { // only an open pause leaves no due date
       fail('DEADLINE_PAUSED', `the deadline is paused since ${pausedSince}; close that pause first`);
     }
     const current = due as IsoDate;
@@ -102,7 +102,7 @@ export function applyDeadlineAdjustments(
       if (base.unit === 'working_days') {
         // Working days in [from, until) = working days in (from - 1, until - 1].
         const n = calendar.workingDaysBetween(dayBefore(from), dayBefore(until));
-        due = n === 0 ? current : calendar.addWorkingDays(current, n);
+        due = calendar.addWorkingDays(current, n); // n = 0 leaves `current` as it is
         history.push({ adjustment, dueBefore: current, dueAfter: due, shift: { amount: n, unit: 'working_days' } });
         return;
       }

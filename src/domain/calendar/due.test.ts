@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { WorkingCalendar } from './calendar.ts';
 import type { PeriodUnit } from './calendar.ts';
-import { computeDue } from './due.ts';
+import { atwArticle2, computeDue } from './due.ts';
 import { InvalidAmountError, InvalidDateError, UnknownUnitError } from './errors.ts';
 import { KNOWN_DECREE_DAYS } from './holidays.ts';
 
@@ -188,5 +188,74 @@ describe('computeDue: input validation', () => {
 
   it('rejects an invalid start date with INVALID_DATE', () => {
     expect(() => computeDue(atw, { start: '2025-02-29', amount: 1, unit: 'days' })).toThrow(InvalidDateError);
+  });
+});
+
+describe('Atw art. 2: which non-working days the reason names', () => {
+  it('Atw art. 2: the start day itself is not in the period (3 days from Christmas Day 2025 name Boxing Day, not Christmas Day)', () => {
+    // (Thu 25 Dec, Sun 28 Dec] → Atw art. 1: Mon 29 Dec; (25 Dec, 29 Dec] holds one working day → Tue 30 Dec
+    const due = computeDue(atw, { start: '2025-12-25', amount: 3, unit: 'days' });
+    expect(due.adjustments.map((a) => [a.rule, a.from, a.to])).toEqual([
+      ['ATW_ART1', '2025-12-28', '2025-12-29'],
+      ['ATW_ART2', '2025-12-29', '2025-12-30'],
+    ]);
+    expect(due.adjustments[1]!.reason).toBe(
+      'Termijn van ten minste drie dagen bevat tot en met maandag 29 december 2025 slechts 1 werkdag ' +
+        '(niet-werkdagen: Tweede Kerstdag, zaterdag, zondag); verlengd tot de tweede werkdag na de begindatum, ' +
+        'dinsdag 30 december 2025 (Atw art. 2)',
+    );
+    expect(due.adjustments[1]!.reasonEn).toBe(
+      'Period of at least three days contains only 1 working day up to and including Monday 29 December 2025 ' +
+        '(non-working days: Boxing Day, Saturday, Sunday); extended to the second working day after the start date, ' +
+        'Tuesday 30 December 2025 (Atw art. 2)',
+    );
+  });
+
+  it('Atw art. 2: each non-working day is named once, though a weekday or closing day recurs (an office closed 29–31 Dec 2025)', () => {
+    const org = new WorkingCalendar({
+      decreeDays: KNOWN_DECREE_DAYS,
+      extraClosingDays: ['2025-12-29', '2025-12-30', '2025-12-31'].map((date) => ({ date, name: 'Kerstsluiting', nameEn: 'Christmas closure' })),
+    });
+    // 24 Dec + 3 days = Sat 27 Dec; the next working day is Mon 5 Jan 2026 (closure, New Year, decree day 2 Jan, weekend)
+    const due = computeDue(org, { start: '2025-12-24', amount: 3, unit: 'days' });
+    expect(due.adjustments.map((a) => [a.rule, a.from, a.to])).toEqual([
+      ['ATW_ART1', '2025-12-27', '2026-01-05'],
+      ['ATW_ART2', '2026-01-05', '2026-01-06'],
+    ]);
+    expect(due.adjustments[1]!.reason).toContain(
+      '(niet-werkdagen: Eerste Kerstdag, Tweede Kerstdag, zaterdag, zondag, Kerstsluiting, Nieuwjaarsdag, ' +
+        'Dag na Nieuwjaarsdag (gelijkgesteld bij KB));',
+    );
+    expect(due.adjustments[1]!.reasonEn).toContain(
+      "(non-working days: Christmas Day, Boxing Day, Saturday, Sunday, Christmas closure, New Year's Day, " +
+        "Day after New Year's Day (made equal by royal decree));",
+    );
+  });
+
+  it('Atw art. 2 on its own: a period (Wed 24, Sat 27 Dec 2025] with no working day names its last day too', () => {
+    expect(atwArticle2(atw, '2025-12-24', '2025-12-27', '2025-12-27')).toEqual({
+      rule: 'ATW_ART2',
+      from: '2025-12-27',
+      to: '2025-12-30',
+      reason:
+        'Termijn van ten minste drie dagen bevat tot en met zaterdag 27 december 2025 slechts 0 werkdagen ' +
+        '(niet-werkdagen: Eerste Kerstdag, Tweede Kerstdag, zaterdag); verlengd tot de tweede werkdag na de begindatum, ' +
+        'dinsdag 30 december 2025 (Atw art. 2)',
+      reasonEn:
+        'Period of at least three days contains only 0 working days up to and including Saturday 27 December 2025 ' +
+        '(non-working days: Christmas Day, Boxing Day, Saturday); extended to the second working day after the start date, ' +
+        'Tuesday 30 December 2025 (Atw art. 2)',
+    });
+  });
+});
+
+describe('computeDue: which error a wrong request gets', () => {
+  it('a non-integer amount is refused as INVALID_AMOUNT even when the unit is unknown too', () => {
+    expect(() => computeDue(atw, { start: '2025-01-06', amount: 1.5, unit: 'fortnights' as PeriodUnit })).toThrow(
+      expect.objectContaining({ code: 'INVALID_AMOUNT', amount: 1.5 }),
+    );
+    expect(() => computeDue(atw, { start: '2025-01-06', amount: -1, unit: 'fortnights' as PeriodUnit })).toThrow(
+      expect.objectContaining({ code: 'INVALID_AMOUNT', amount: -1 }),
+    );
   });
 });

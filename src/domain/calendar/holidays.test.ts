@@ -4,8 +4,10 @@ import {
   holidaysForYear,
   KNOWN_DECREE_DAYS,
   kingsDay,
+  mergeCalendarDays,
   statutoryHolidays,
 } from './holidays.ts';
+import type { CalendarDay, CalendarDayKind } from './holidays.ts';
 import { WorkingCalendar } from './calendar.ts';
 import { UnsupportedYearError } from './errors.ts';
 import { weekdayOf } from './iso-date.ts';
@@ -345,5 +347,87 @@ describe('decree days (Besluit gelijkstelling, Atw art. 3(3))', () => {
     expect(days.find((d) => d.date === '2030-12-25')).toEqual({
       date: '2030-12-25', name: 'Eerste Kerstdag / Extra', nameEn: 'Christmas Day / Extra', kind: 'statutory',
     });
+  });
+});
+
+describe('statutoryHolidays order and the last supported year', () => {
+  it('Atw art. 3: statutoryHolidays lists the days by date, Ascension Day before 5 May when Easter is early (2035)', () => {
+    // Easter Sunday 25 March 2035: Good Friday 23 March, Easter Monday 26 March, Ascension (+39) 3 May, Whit Monday (+50) 14 May
+    expect(statutoryHolidays(2035).map((d) => [d.date, d.name])).toEqual([
+      ['2035-01-01', 'Nieuwjaarsdag'],
+      ['2035-03-23', 'Goede Vrijdag'],
+      ['2035-03-26', 'Tweede Paasdag'],
+      ['2035-04-27', 'Koningsdag'],
+      ['2035-05-03', 'Hemelvaartsdag'],
+      ['2035-05-05', 'Bevrijdingsdag'],
+      ['2035-05-14', 'Tweede Pinksterdag'],
+      ['2035-12-25', 'Eerste Kerstdag'],
+      ['2035-12-26', 'Tweede Kerstdag'],
+    ]);
+  });
+
+  it('Atw art. 3: two holidays on one date keep the order of the Atw (Bevrijdingsdag, then Hemelvaartsdag, 5 May 2016)', () => {
+    expect(statutoryHolidays(2016).map((d) => [d.date, d.name])).toEqual([
+      ['2016-01-01', 'Nieuwjaarsdag'],
+      ['2016-03-25', 'Goede Vrijdag'],
+      ['2016-03-28', 'Tweede Paasdag'],
+      ['2016-04-27', 'Koningsdag'],
+      ['2016-05-05', 'Bevrijdingsdag'],
+      ['2016-05-05', 'Hemelvaartsdag'],
+      ['2016-05-16', 'Tweede Pinksterdag'],
+      ['2016-12-25', 'Eerste Kerstdag'],
+      ['2016-12-26', 'Tweede Kerstdag'],
+    ]);
+  });
+
+  it('9999 is the last year with holidays (Easter 28 March 9999, King\'s Day Tuesday 27 April); 10000 is refused', () => {
+    expect(easterSunday(9999)).toBe('9999-03-28');
+    expect(kingsDay(9999)).toBe('9999-04-27');
+    expect(statutoryHolidays(9999).map((d) => d.date).at(-1)).toBe('9999-12-26');
+    expect(() => easterSunday(10000)).toThrow(expect.objectContaining({ code: 'UNSUPPORTED_YEAR', year: 10000 }));
+    expect(() => kingsDay(10000)).toThrow(UnsupportedYearError);
+    expect(() => holidaysForYear(10000)).toThrow(UnsupportedYearError);
+  });
+});
+
+describe('merging days that share a date', () => {
+  it('README Calendar: an organisation closing day entered on a decree day adds no second name and stays a decree day', () => {
+    const org = new WorkingCalendar({
+      decreeDays: KNOWN_DECREE_DAYS,
+      extraClosingDays: [{
+        date: '2025-05-30',
+        name: 'Dag na Hemelvaartsdag (gelijkgesteld bij KB)',
+        nameEn: 'Day after Ascension Day (made equal by royal decree)',
+      }],
+    });
+    expect(org.holidayOn('2025-05-30')).toEqual({
+      date: '2025-05-30',
+      name: 'Dag na Hemelvaartsdag (gelijkgesteld bij KB)',
+      nameEn: 'Day after Ascension Day (made equal by royal decree)',
+      kind: 'decree',
+    });
+  });
+
+  it('a name already in a joined name is not added again (Hemelvaartsdag entered on 5 May 2016)', () => {
+    const days = holidaysForYear(2016, [{ date: '2016-05-05', name: 'Hemelvaartsdag', nameEn: 'Ascension Day' }]);
+    expect(days.filter((d) => d.date === '2016-05-05')).toEqual([
+      { date: '2016-05-05', name: 'Bevrijdingsdag / Hemelvaartsdag', nameEn: 'Liberation Day / Ascension Day', kind: 'statutory' },
+    ]);
+  });
+
+  it('the strongest kind wins whatever the order (statutory > decree > organisation), names in the order given', () => {
+    const day = (name: string, kind: CalendarDayKind): CalendarDay => ({ date: '2030-12-24', name, nameEn: `${name} (en)`, kind });
+    expect(mergeCalendarDays([day('Sluiting', 'organisation'), day('Besluit', 'decree'), day('Wet', 'statutory')])).toEqual([
+      { date: '2030-12-24', name: 'Sluiting / Besluit / Wet', nameEn: 'Sluiting (en) / Besluit (en) / Wet (en)', kind: 'statutory' },
+    ]);
+    expect(mergeCalendarDays([day('Sluiting', 'organisation'), day('Besluit', 'decree')])[0]!.kind).toBe('decree');
+    expect(mergeCalendarDays([day('Besluit', 'decree'), day('Sluiting', 'organisation')])[0]!.kind).toBe('decree');
+  });
+
+  it('mergeCalendarDays sorts by date', () => {
+    const day = (date: string): CalendarDay => ({ date, name: date, nameEn: date, kind: 'organisation' });
+    expect(mergeCalendarDays([day('2030-12-24'), day('2030-01-02'), day('2030-06-30')]).map((d) => d.date)).toEqual([
+      '2030-01-02', '2030-06-30', '2030-12-24',
+    ]);
   });
 });
