@@ -3,6 +3,7 @@
 // would survive as an equivalent mutant or pin a test to a sentence. Ignored:
 // - the string in a LocalText pair `{ nl: '…', en: '…' }` (labels, rule messages);
 // - a display name next to its translation `{ name: '…', nameEn: '…' }` (holiday names);
+// - the two arguments of `T('…', '…')`, the shorthand for a LocalText pair (monitor tables);
 // - an error's message: `new SomeError('…')`, and in an Error subclass `super('…')` and
 //   `this.name = '…'` (the error's class and code are what code and tests check).
 // Codes, rule IDs, field IDs, states and every condition around the text stay mutated.
@@ -32,6 +33,7 @@ export const strykerPlugins = [
         }
       }
       if (parent?.isCallExpression() && parent.node.callee.type === 'Super' && inErrorClass(path)) return REASON;
+      if (parent?.isCallExpression() && parent.node.callee.type === 'Identifier' && parent.node.callee.name === 'T' && parent.node.arguments.length === 2) return REASON;
       if (parent?.isNewExpression() && parent.node.callee.type === 'Identifier' && /Error$/.test(parent.node.callee.name)) return REASON;
       if (
         parent?.isAssignmentExpression() && parent.node.right === path.node &&

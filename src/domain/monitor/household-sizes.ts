@@ -175,17 +175,17 @@ function basisNote(year: number, month: number): Text {
   );
 }
 
-const col = (key: string, metric: MetricId, kind: CellKind, nl: string, en: string): TableColumn => ({ key, metric, kind, label: T(nl, en) });
+const col = (key: string, metric: MetricId, kind: CellKind, label: Text): TableColumn => ({ key, metric, kind, label });
 const pct = (v: number | null): number | null => (v === null ? null : roundHalfUp(v));
 
 export function householdSizesTable(input: HouseholdSizeInput): HouseholdSizesTableModel {
   const comparisons = compareHouseholdSizes(input);
   const perMunicipality = input.area.kind !== 'municipality';
   const columns = [
-    col('households', 'M-23', 'count', 'Huishoudens statushouders t/m maand', 'Statushouder households to date'),
-    col('householdShare', 'M-23', 'percent', 'Aandeel huishoudens (%)', 'Share of households (%)'),
-    col('dwellings', 'M-10', 'count', 'Vrijgekomen woningen in het jaar', 'Released dwellings in the year'),
-    col('dwellingShare', 'M-10', 'percent', 'Aandeel woningen (%)', 'Share of dwellings (%)'),
+    col('households', 'M-23', 'count', T('Huishoudens statushouders t/m maand', 'Statushouder households to date')),
+    col('householdShare', 'M-23', 'percent', T('Aandeel huishoudens (%)', 'Share of households (%)')),
+    col('dwellings', 'M-10', 'count', T('Vrijgekomen woningen in het jaar', 'Released dwellings in the year')),
+    col('dwellingShare', 'M-10', 'percent', T('Aandeel woningen (%)', 'Share of dwellings (%)')),
   ];
   const rows: TableRow[] = [];
   for (const c of comparisons) {

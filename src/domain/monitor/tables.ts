@@ -146,7 +146,7 @@ export const SIGNAL_TEXT: Record<string, Text> = {
   NOT_ABOVE_10_PERCENT: T('Geen signaal (10% of minder)', 'No signal (10% or less)'),
 };
 
-const col = (key: string, metric: MetricId, kind: CellKind, nl: string, en: string): TableColumn => ({ key, metric, kind, label: T(nl, en) });
+const col = (key: string, metric: MetricId, kind: CellKind, label: Text): TableColumn => ({ key, metric, kind, label });
 
 function model(name: TableName, caption: Text, rowHeader: Text, columns: TableColumn[], rows: TableRow[], notes: string[] = []): TableModel {
   return { name, caption, rowHeader, columns, rows, notes, metrics: [...new Set(columns.map((c) => c.metric))] };
@@ -188,14 +188,14 @@ export function groupsTable(m: MonitorResponse): TableModel {
   const mu = focusMunicipality(m);
   const planMunis = mu ? [mu] : municipalitiesWithRows(m, 'M-02');
   const columns = [
-    col('plannedCurrent', 'M-02', 'count', 'Prognose (huidige versie)', 'Planned (current version)'),
-    col('plannedInitial', 'M-02', 'count', 'Prognose (eerste versie)', 'Planned (initial version)'),
-    col('deliveredYtd', 'M-03', 'count', 'Geleverd t/m maand', 'Delivered to date'),
-    col('deliveredYear', 'M-03', 'count', 'Geleverd in het jaar', 'Delivered in the year'),
-    col('difference', 'M-04', 'count', 'Verschil met prognose', 'Difference from plan'),
-    col('realisation', 'M-05', 'percent', 'Realisatie (%)', 'Realisation (%)'),
-    col('expected', 'M-06', 'count', 'Verwacht t/m maand', 'Expected to date'),
-    col('status', 'M-07', 'status', 'Op stoom of achter', 'On track or behind'),
+    col('plannedCurrent', 'M-02', 'count', T('Prognose (huidige versie)', 'Planned (current version)')),
+    col('plannedInitial', 'M-02', 'count', T('Prognose (eerste versie)', 'Planned (initial version)')),
+    col('deliveredYtd', 'M-03', 'count', T('Geleverd t/m maand', 'Delivered to date')),
+    col('deliveredYear', 'M-03', 'count', T('Geleverd in het jaar', 'Delivered in the year')),
+    col('difference', 'M-04', 'count', T('Verschil met prognose', 'Difference from plan')),
+    col('realisation', 'M-05', 'percent', T('Realisatie (%)', 'Realisation (%)')),
+    col('expected', 'M-06', 'count', T('Verwacht t/m maand', 'Expected to date')),
+    col('status', 'M-07', 'status', T('Op stoom of achter', 'On track or behind')),
   ];
   type Sel = { mainGroup?: MainGroup; targetGroup?: string; groupSet?: string };
   /** A plan line's figures (current and initial version), for the focus municipality or summed. */
@@ -263,15 +263,15 @@ export function corporationsTable(m: MonitorResponse, opts: TableOptions = {}): 
   const r = new Rows(m.rows);
   const mu = focusMunicipality(m);
   const columns = [
-    col('target', 'M-09', 'count', 'Taakstelling corporatie', 'Corporation target'),
-    col('stockShare', 'M-08', 'percent', 'Aandeel woningvoorraad (%)', 'Stock share (%)'),
-    col('deliveredYtd', 'M-03', 'count', 'Geleverd t/m maand', 'Delivered to date'),
-    col('deliveredYear', 'M-03', 'count', 'Geleverd in het jaar', 'Delivered in the year'),
-    col('expected', 'M-06', 'count', 'Verwacht t/m maand', 'Expected to date'),
-    col('difference', 'M-04', 'count', 'Verschil met taakstelling', 'Difference from target'),
-    col('status', 'M-07', 'status', 'Op stoom of achter', 'On track or behind'),
-    col('released', 'M-10', 'count', 'Vrijgekomen sociale huurwoningen', 'Released social rent dwellings'),
-    col('share', 'M-11', 'percent', 'Aandeel voor kwetsbare groepen (%)', 'Share for vulnerable groups (%)'),
+    col('target', 'M-09', 'count', T('Taakstelling corporatie', 'Corporation target')),
+    col('stockShare', 'M-08', 'percent', T('Aandeel woningvoorraad (%)', 'Stock share (%)')),
+    col('deliveredYtd', 'M-03', 'count', T('Geleverd t/m maand', 'Delivered to date')),
+    col('deliveredYear', 'M-03', 'count', T('Geleverd in het jaar', 'Delivered in the year')),
+    col('expected', 'M-06', 'count', T('Verwacht t/m maand', 'Expected to date')),
+    col('difference', 'M-04', 'count', T('Verschil met taakstelling', 'Difference from target')),
+    col('status', 'M-07', 'status', T('Op stoom of achter', 'On track or behind')),
+    col('released', 'M-10', 'count', T('Vrijgekomen sociale huurwoningen', 'Released social rent dwellings')),
+    col('share', 'M-11', 'percent', T('Aandeel voor kwetsbare groepen (%)', 'Share for vulnerable groups (%)')),
   ];
   const codes = new Set<string>(Object.keys(m.labels.corporations));
   for (const row of m.rows) if (row.corporation && !row.planVersion) codes.add(row.corporation);
@@ -306,9 +306,9 @@ export function monthlyTable(m: MonitorResponse): TableModel {
   const d: Dims = mu ? { municipality: mu } : {};
   const agreed = mu ? r.num('M-01', 'year', d) : r.num('M-01', 'year') ?? sumOrNull(municipalitiesWithRows(m, 'M-01').map((x) => r.num('M-01', 'year', { municipality: x })));
   const columns = [
-    col('delivered', 'M-03', 'count', 'Geleverd in de maand', 'Delivered in the month'),
-    col('cumulative', 'M-03', 'count', 'Geleverd cumulatief', 'Delivered cumulative'),
-    col('expected', 'M-06', 'count', 'Verwacht cumulatief', 'Expected cumulative'),
+    col('delivered', 'M-03', 'count', T('Geleverd in de maand', 'Delivered in the month')),
+    col('cumulative', 'M-03', 'count', T('Geleverd cumulatief', 'Delivered cumulative')),
+    col('expected', 'M-06', 'count', T('Verwacht cumulatief', 'Expected cumulative')),
   ];
   const rows: TableRow[] = [];
   let cumulative = 0;
@@ -328,11 +328,11 @@ export function waitTimesTable(m: MonitorResponse): TableModel {
   const d: Dims = mu ? { municipality: mu } : {};
   const prev = m.year - 1;
   const columns = [
-    col('base', 'M-13', 'count', 'Aantal gehuisvest (basis)', 'Households housed (base)'),
-    col('lt3', 'M-14', 'percent', '< 3 maanden (%)', '< 3 months (%)'),
-    col('3to6', 'M-15', 'percent', '3–6 maanden (%)', '3–6 months (%)'),
-    col('gt6', 'M-16', 'percent', '> 6 maanden (%)', '> 6 months (%)'),
-    col('lt3Previous', 'M-14', 'percent', `< 3 maanden in ${prev} (%)`, `< 3 months in ${prev} (%)`),
+    col('base', 'M-13', 'count', T('Aantal gehuisvest (basis)', 'Households housed (base)')),
+    col('lt3', 'M-14', 'percent', T('< 3 maanden (%)', '< 3 months (%)')),
+    col('3to6', 'M-15', 'percent', T('3–6 maanden (%)', '3–6 months (%)')),
+    col('gt6', 'M-16', 'percent', T('> 6 maanden (%)', '> 6 months (%)')),
+    col('lt3Previous', 'M-14', 'percent', T(`< 3 maanden in ${prev} (%)`, `< 3 months in ${prev} (%)`)),
   ];
   const line = (key: string, label: Text, level: TableRow['level'], x: Dims, note?: string): TableRow => ({
     key, label, level, ...(note ? { note } : {}),
@@ -356,10 +356,10 @@ export function waitingTable(m: MonitorResponse): TableModel {
   const mu = focusMunicipality(m);
   const d: Dims = mu ? { municipality: mu } : {};
   const columns = [
-    col('lt3', 'M-17', 'count', 'Korter dan 3 maanden', 'Less than 3 months'),
-    col('3to6', 'M-17', 'count', '3 tot 6 maanden', '3 to 6 months'),
-    col('gt6', 'M-17', 'count', '6 maanden of langer', '6 months or more'),
-    col('total', 'M-17', 'count', 'Totaal wachtend', 'Total waiting'),
+    col('lt3', 'M-17', 'count', T('Korter dan 3 maanden', 'Less than 3 months')),
+    col('3to6', 'M-17', 'count', T('3 tot 6 maanden', '3 to 6 months')),
+    col('gt6', 'M-17', 'count', T('6 maanden of langer', '6 months or more')),
+    col('total', 'M-17', 'count', T('Totaal wachtend', 'Total waiting')),
   ];
   const line = (key: string, label: Text, level: TableRow['level'], x: Dims): TableRow => {
     const b = (['lt3', '3to6', 'gt6'] as const).map((bucket) => r.num('M-17', 'month-end', { ...x, month: m.month, bucket }) ?? 0);
@@ -383,13 +383,13 @@ export function statushoudersTable(m: MonitorResponse): TableModel {
   const mu = focusMunicipality(m);
   const munis = mu ? [mu] : municipalitiesWithRows(m, 'M-20');
   const columns = [
-    col('quota', 'M-20', 'count', 'Taakstelling (personen)', 'Quota (persons)'),
-    col('housedDwelling', 'M-21', 'count', 'Gehuisvest in corporatiewoning (personen)', 'Housed in a corporation dwelling (persons)'),
-    col('housedProject', 'M-21', 'count', 'Gehuisvest in woonproject (personen)', 'Housed in a housing project (persons)'),
-    col('housed', 'M-21', 'count', 'Gehuisvest totaal (personen)', 'Housed in total (persons)'),
-    col('backlog', 'M-22', 'count', 'Achterstand aan het eind (personen)', 'Backlog at the end (persons)'),
-    col('allocated', 'M-22a', 'count', 'Waarvan woning toegewezen (personen)', 'Of which a dwelling allocated (persons)'),
-    col('dwellings', 'M-23', 'count', 'Woningen geleverd (woningen)', 'Dwellings delivered (dwellings)'),
+    col('quota', 'M-20', 'count', T('Taakstelling (personen)', 'Quota (persons)')),
+    col('housedDwelling', 'M-21', 'count', T('Gehuisvest in corporatiewoning (personen)', 'Housed in a corporation dwelling (persons)')),
+    col('housedProject', 'M-21', 'count', T('Gehuisvest in woonproject (personen)', 'Housed in a housing project (persons)')),
+    col('housed', 'M-21', 'count', T('Gehuisvest totaal (personen)', 'Housed in total (persons)')),
+    col('backlog', 'M-22', 'count', T('Achterstand aan het eind (personen)', 'Backlog at the end (persons)')),
+    col('allocated', 'M-22a', 'count', T('Waarvan woning toegewezen (personen)', 'Of which a dwelling allocated (persons)')),
+    col('dwellings', 'M-23', 'count', T('Woningen geleverd (woningen)', 'Dwellings delivered (dwellings)')),
   ];
   const sum = (metric: MetricId, period: MonitorRow['period'], x: Dims) => sumOrNull(munis.map((u) => r.num(metric, period, { municipality: u, ...x })));
   const md: Dims = mu ? { municipality: mu } : {};
@@ -418,10 +418,10 @@ export function apartTable(m: MonitorResponse): TableModel {
   const mu = focusMunicipality(m);
   const d: Dims = mu ? { municipality: mu } : {};
   const columns = [
-    col('reassessYtd', 'M-18', 'count', 'Herijking perspectief t/m maand', 'Re-assessment moves to date'),
-    col('reassessYear', 'M-18', 'count', 'Herijking perspectief in het jaar', 'Re-assessment moves in the year'),
-    col('swapsYtd', 'M-19', 'count', 'Woningruil t/m maand', 'Swaps to date'),
-    col('swapsYear', 'M-19', 'count', 'Woningruil in het jaar', 'Swaps in the year'),
+    col('reassessYtd', 'M-18', 'count', T('Herijking perspectief t/m maand', 'Re-assessment moves to date')),
+    col('reassessYear', 'M-18', 'count', T('Herijking perspectief in het jaar', 'Re-assessment moves in the year')),
+    col('swapsYtd', 'M-19', 'count', T('Woningruil t/m maand', 'Swaps to date')),
+    col('swapsYear', 'M-19', 'count', T('Woningruil in het jaar', 'Swaps in the year')),
   ];
   const cells = (x: Dims): Cell[] => [r.num('M-18', 'ytd', x) ?? 0, r.num('M-18', 'year', x) ?? 0, r.num('M-19', 'ytd', x) ?? 0, r.num('M-19', 'year', x) ?? 0];
   const rows: TableRow[] = [{ key: 'total', label: T('Totaal', 'Total'), level: 'total', cells: cells(d) }];
@@ -438,12 +438,12 @@ export function apartTable(m: MonitorResponse): TableModel {
 export function regionalTable(m: MonitorResponse): TableModel {
   const r = new Rows(m.rows);
   const columns = [
-    col('releasedYtd', 'M-10', 'count', 'Vrijgekomen t/m maand', 'Released to date'),
-    col('releasedYear', 'M-10', 'count', 'Vrijgekomen in het jaar', 'Released in the year'),
-    col('vulnerableShare', 'M-11', 'percent', 'Aandeel kwetsbare groepen (%)', 'Share for vulnerable groups (%)'),
-    col('shareYtd', 'M-24', 'percent', 'Aandeel statushouders t/m maand (%)', 'Statushouders share to date (%)'),
-    col('shareYear', 'M-24', 'percent', 'Aandeel statushouders in het jaar (%)', 'Statushouders share in the year (%)'),
-    col('signal', 'M-24', 'signal', 'Signaal regionaal overleg', 'Signal for the regional meeting'),
+    col('releasedYtd', 'M-10', 'count', T('Vrijgekomen t/m maand', 'Released to date')),
+    col('releasedYear', 'M-10', 'count', T('Vrijgekomen in het jaar', 'Released in the year')),
+    col('vulnerableShare', 'M-11', 'percent', T('Aandeel kwetsbare groepen (%)', 'Share for vulnerable groups (%)')),
+    col('shareYtd', 'M-24', 'percent', T('Aandeel statushouders t/m maand (%)', 'Statushouders share to date (%)')),
+    col('shareYear', 'M-24', 'percent', T('Aandeel statushouders in het jaar (%)', 'Statushouders share in the year (%)')),
+    col('signal', 'M-24', 'signal', T('Signaal regionaal overleg', 'Signal for the regional meeting')),
   ];
   const rows: TableRow[] = [];
   const regions = [...new Set(m.rows.filter((x) => x.metric === 'M-24' && x.region && !x.municipality).map((x) => x.region!))];
