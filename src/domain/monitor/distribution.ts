@@ -49,7 +49,8 @@ export function largestRemainder(total: number, weights: ReadonlyArray<Weight>):
     out.set(w.key, 0);
   }
   const sum = weights.reduce((s, w) => s + w.weight, 0);
-  if (weights.length === 0 || sum === 0 || total === 0) return out;
+  // No weights or all 0: nothing to apportion by. (A total of 0 needs no case of its own: every floor is 0.)
+  if (sum === 0) return out;
 
   interface Part { key: string; weight: number; floor: number; /** remainder, comparable across parts */ rem: number | bigint }
   let parts: Part[];
@@ -70,13 +71,20 @@ export function largestRemainder(total: number, weights: ReadonlyArray<Weight>):
   for (const p of parts) out.set(p.key, p.floor);
   let left = total - parts.reduce((s, p) => s + p.floor, 0);
   const order = [...parts].sort((a, b) => {
+    // Stryker disable next-line EqualityOperator: inside a.rem !== b.rem, a.rem >= b.rem is a.rem > b.rem
     if (a.rem !== b.rem) return a.rem > b.rem ? -1 : 1;
     if (a.weight !== b.weight) return b.weight - a.weight;
-    return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+    // Keys are unique (a duplicate is refused above), so two parts never compare equal.
+    // Stryker disable next-line EqualityOperator: with unique keys a.key <= b.key is a.key < b.key
+    return a.key < b.key ? -1 : 1;
   });
   // In exact arithmetic 0 ≤ left < number of parts with a remainder; the floating-point path
   // may be off by rounding, so hand out seats round-robin over the ordered parts (weight > 0).
+  // Either way left never exceeds the parts with a positive weight, which come first in the
+  // order (a weight of 0 has remainder 0): the filter and the length check are only a guard.
+  // Stryker disable next-line MethodExpression,ConditionalExpression,EqualityOperator: a part of weight 0 has remainder 0 and is never reached
   const eligible = order.filter((p) => p.weight > 0);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: eligible is never empty here (Σweight > 0)
   for (let i = 0; left > 0 && eligible.length > 0; i = (i + 1) % eligible.length, left--) {
     const p = eligible[i]!;
     out.set(p.key, (out.get(p.key) ?? 0) + 1);

@@ -80,9 +80,9 @@ export function isAbove10Percent(sharePercent: number | null): boolean {
   return sharePercent !== null && sharePercent > 10;
 }
 
-/** The last day of a month. */
+/** The last day of a month (28 to 31: always two digits). */
 export function monthEnd(year: number, month: number): IsoDate {
-  return `${year}-${String(month).padStart(2, '0')}-${String(daysInMonth(year, month)).padStart(2, '0')}`;
+  return `${year}-${String(month).padStart(2, '0')}-${daysInMonth(year, month)}`;
 }
 
 /** The half-year (1 or 2) of a month. */
