@@ -79,6 +79,9 @@ export type RowResult = { ok: true; placement: ImportedPlacement } | { ok: false
 const isColumn = (s: string): s is Column => (COLUMNS as readonly string[]).includes(s);
 
 /** Checks the header row: every required column once, optional columns at most once, nothing else. */
+/** A text for people in both languages (the text ignorer of the mutation run knows `T(nl, en)`). */
+const T = (nl: string, en: string) => ({ nl, en });
+
 export function parseHeader(header: readonly string[]): HeaderResult {
   const problems: RowProblem[] = [];
   const layout: Partial<Record<Column, number>> = {};
@@ -137,38 +140,38 @@ export function validateRow(layout: HeaderLayout, record: readonly string[], ref
     // The record has exactly one value per header column (checked below before any get).
     return i === undefined ? '' : record[i]!.trim();
   };
-  const add = (field: Column | undefined, code: string, nl: string, en: string) => problems.push(field ? { field, code, nl, en } : { code, nl, en });
+  const add = (field: Column | undefined, code: string, { nl, en }: { nl: string; en: string }) => problems.push(field ? { field, code, nl, en } : { code, nl, en });
 
   if (record.length !== layout.width) {
-    add(undefined, 'column_count', `Deze rij heeft ${record.length} kolommen; de kopregel heeft er ${layout.width}.`, `This row has ${record.length} columns; the header has ${layout.width}.`);
+    add(undefined, 'column_count', T(`Deze rij heeft ${record.length} kolommen; de kopregel heeft er ${layout.width}.`, `This row has ${record.length} columns; the header has ${layout.width}.`));
     return { ok: false, problems };
   }
 
   const placementId = get('placement_id');
-  if (placementId === '') add('placement_id', 'required', 'placement_id is verplicht.', 'placement_id is required.');
+  if (placementId === '') add('placement_id', 'required', T('placement_id is verplicht.', 'placement_id is required.'));
   else if (!PLACEMENT_ID_PATTERN.test(placementId)) {
-    add('placement_id', 'invalid_placement_id', 'placement_id moet 1–64 tekens zijn uit A–Z, a–z, 0–9 en . _ : / -.', 'placement_id must be 1–64 characters from A–Z, a–z, 0–9 and . _ : / -.');
+    add('placement_id', 'invalid_placement_id', T('placement_id moet 1–64 tekens zijn uit A–Z, a–z, 0–9 en . _ : / -.', 'placement_id must be 1–64 characters from A–Z, a–z, 0–9 and . _ : / -.'));
   }
 
   const municipalityCode = get('municipality');
   let municipalityId: string | undefined;
-  if (municipalityCode === '') add('municipality', 'required', 'municipality (CBS-gemeentecode) is verplicht.', 'municipality (CBS municipality code) is required.');
+  if (municipalityCode === '') add('municipality', 'required', T('municipality (CBS-gemeentecode) is verplicht.', 'municipality (CBS municipality code) is required.'));
   else {
     municipalityId = refs.municipalities.get(municipalityCode.toUpperCase());
-    if (!municipalityId) add('municipality', 'unknown_municipality', `Onbekende gemeentecode "${municipalityCode}".`, `Unknown municipality code "${municipalityCode}".`);
+    if (!municipalityId) add('municipality', 'unknown_municipality', T(`Onbekende gemeentecode "${municipalityCode}".`, `Unknown municipality code "${municipalityCode}".`));
   }
 
   const targetGroup = get('target_group');
   // Stryker disable next-line ConditionalExpression,StringLiteral: no target group has the empty code, so get('') is undefined too
   const tg = targetGroup === '' ? undefined : refs.targetGroups.get(targetGroup);
-  if (targetGroup === '') add('target_group', 'required', 'target_group is verplicht.', 'target_group is required.');
-  else if (!tg) add('target_group', 'unknown_target_group', `Onbekende doelgroepcode "${targetGroup}".`, `Unknown target group code "${targetGroup}".`);
+  if (targetGroup === '') add('target_group', 'required', T('target_group is verplicht.', 'target_group is required.'));
+  else if (!tg) add('target_group', 'unknown_target_group', T(`Onbekende doelgroepcode "${targetGroup}".`, `Unknown target group code "${targetGroup}".`));
 
   const date = (c: 'active_mediation_date' | 'lease_signed_date'): string | null | undefined => {
     const v = get(c);
     if (v === '') return null;
     if (!isCalendarDate(v)) {
-      add(c, 'invalid_date', `${c}: "${v}" is geen bestaande datum in de vorm JJJJ-MM-DD.`, `${c}: "${v}" is not an existing date in the form YYYY-MM-DD.`);
+      add(c, 'invalid_date', T(`${c}: "${v}" is geen bestaande datum in de vorm JJJJ-MM-DD.`, `${c}: "${v}" is not an existing date in the form YYYY-MM-DD.`));
       return undefined;
     }
     return v;
@@ -176,52 +179,52 @@ export function validateRow(layout: HeaderLayout, record: readonly string[], ref
   const mediation = date('active_mediation_date');
   const lease = date('lease_signed_date');
   if (mediation === null && lease === null) {
-    add('active_mediation_date', 'required', 'active_mediation_date is verplicht als lease_signed_date leeg is (huishouden wacht nog).', 'active_mediation_date is required when lease_signed_date is empty (household still waiting).');
+    add('active_mediation_date', 'required', T('active_mediation_date is verplicht als lease_signed_date leeg is (huishouden wacht nog).', 'active_mediation_date is required when lease_signed_date is empty (household still waiting).'));
   }
   if (mediation && lease && lease < mediation) {
-    add('lease_signed_date', 'lease_before_mediation', `De huurovereenkomst (${lease}) is getekend vóór de start van de actieve bemiddeling (${mediation}).`, `The lease (${lease}) was signed before active mediation started (${mediation}).`);
+    add('lease_signed_date', 'lease_before_mediation', T(`De huurovereenkomst (${lease}) is getekend vóór de start van de actieve bemiddeling (${mediation}).`, `The lease (${lease}) was signed before active mediation started (${mediation}).`));
   }
   const referenceDate = lease ?? mediation;
   if (tg && referenceDate && (referenceDate < tg.validFrom || (tg.validTo !== null && referenceDate > tg.validTo))) {
-    add('target_group', 'target_group_not_valid', `De doelgroep "${targetGroup}" geldt niet op ${referenceDate} (geldig ${tg.validFrom} t/m ${tg.validTo ?? 'heden'}).`, `The target group "${targetGroup}" does not apply on ${referenceDate} (valid ${tg.validFrom} to ${tg.validTo ?? 'present'}).`);
+    add('target_group', 'target_group_not_valid', T(`De doelgroep "${targetGroup}" geldt niet op ${referenceDate} (geldig ${tg.validFrom} t/m ${tg.validTo ?? 'heden'}).`, `The target group "${targetGroup}" does not apply on ${referenceDate} (valid ${tg.validFrom} to ${tg.validTo ?? 'present'}).`));
   }
 
   const moveRaw = get('move_reason');
   let moveReason: MoveReason = 'regular';
   if (moveRaw !== '') {
     if ((MOVE_REASONS as readonly string[]).includes(moveRaw)) moveReason = moveRaw as MoveReason;
-    else add('move_reason', 'invalid_move_reason', `Ongeldige move_reason "${moveRaw}"; kies ${MOVE_REASONS.join(', ')} of laat leeg.`, `Invalid move_reason "${moveRaw}"; use ${MOVE_REASONS.join(', ')} or leave it empty.`);
+    else add('move_reason', 'invalid_move_reason', T(`Ongeldige move_reason "${moveRaw}"; kies ${MOVE_REASONS.join(', ')} of laat leeg.`, `Invalid move_reason "${moveRaw}"; use ${MOVE_REASONS.join(', ')} or leave it empty.`));
   }
 
   const personsRaw = get('persons');
   let persons = 1;
   if (personsRaw !== '') {
     if (/^\d{1,2}$/.test(personsRaw) && Number(personsRaw) >= 1 && Number(personsRaw) <= MAX_PERSONS) persons = Number(personsRaw);
-    else add('persons', 'invalid_persons', `persons moet een geheel getal van 1 tot en met ${MAX_PERSONS} zijn.`, `persons must be a whole number from 1 to ${MAX_PERSONS}.`);
+    else add('persons', 'invalid_persons', T(`persons moet een geheel getal van 1 tot en met ${MAX_PERSONS} zijn.`, `persons must be a whole number from 1 to ${MAX_PERSONS}.`));
   }
 
   const routeRaw = get('route');
   let route: PlacementRoute = 'corporation_dwelling';
   if (routeRaw !== '') {
     if ((PLACEMENT_ROUTES as readonly string[]).includes(routeRaw)) route = routeRaw as PlacementRoute;
-    else add('route', 'invalid_route', `Ongeldige route "${routeRaw}"; kies ${PLACEMENT_ROUTES.join(' of ')}.`, `Invalid route "${routeRaw}"; use ${PLACEMENT_ROUTES.join(' or ')}.`);
+    else add('route', 'invalid_route', T(`Ongeldige route "${routeRaw}"; kies ${PLACEMENT_ROUTES.join(' of ')}.`, `Invalid route "${routeRaw}"; use ${PLACEMENT_ROUTES.join(' or ')}.`));
   }
 
   const corporationCode = get('corporation');
   let corporationId: string | null = null;
   if (corporationCode !== '') {
     const id = refs.corporations.get(corporationCode.toUpperCase());
-    if (!id) add('corporation', 'unknown_corporation', `Onbekende corporatiecode "${corporationCode}".`, `Unknown corporation code "${corporationCode}".`);
+    if (!id) add('corporation', 'unknown_corporation', T(`Onbekende corporatiecode "${corporationCode}".`, `Unknown corporation code "${corporationCode}".`));
     else corporationId = id;
   } else if (lease && route !== 'housing_project') {
-    add('corporation', 'required', 'corporation is verplicht als lease_signed_date gevuld is (behalve bij route housing_project).', 'corporation is required when lease_signed_date is filled in (except for route housing_project).');
+    add('corporation', 'required', T('corporation is verplicht als lease_signed_date gevuld is (behalve bij route housing_project).', 'corporation is required when lease_signed_date is filled in (except for route housing_project).'));
   }
 
   const wheelchairRaw = get('wheelchair_dwelling').toLowerCase();
   let wheelchairDwelling = targetGroup === 'wheelchair_urgent';
   if (wheelchairRaw !== '') {
     const b = BOOLEAN_WORDS[wheelchairRaw];
-    if (b === undefined) add('wheelchair_dwelling', 'invalid_boolean', 'wheelchair_dwelling moet true, false, ja, nee, 1 of 0 zijn.', 'wheelchair_dwelling must be true, false, ja, nee, 1 or 0.');
+    if (b === undefined) add('wheelchair_dwelling', 'invalid_boolean', T('wheelchair_dwelling moet true, false, ja, nee, 1 of 0 zijn.', 'wheelchair_dwelling must be true, false, ja, nee, 1 or 0.'));
     else wheelchairDwelling = b;
   }
 
@@ -229,7 +232,7 @@ export function validateRow(layout: HeaderLayout, record: readonly string[], ref
     const v = get(c);
     if (v === '') return null;
     if (v.length > MAX_AREA_LENGTH) {
-      add(c, 'too_long', `${c} is te lang (maximaal ${MAX_AREA_LENGTH} tekens).`, `${c} is too long (at most ${MAX_AREA_LENGTH} characters).`);
+      add(c, 'too_long', T(`${c} is te lang (maximaal ${MAX_AREA_LENGTH} tekens).`, `${c} is too long (at most ${MAX_AREA_LENGTH} characters).`));
       return null;
     }
     return v;
