@@ -378,6 +378,21 @@ describe('three-party forms', () => {
     expect(reads.every((r) => r.purpose === 'PB-5' && r.resource_type === 'form')).toBe(true);
   });
 
+  it('R-OR-86: the evaluation form is shared only for the evaluation or the transfer, not under another purpose the corporation may use in this phase', async () => {
+    const id = forms['F-2'];
+    // PB-4 (signals of nuisance) is a purpose the corporation may use in P7, but F-2 is not shared for it.
+    const refused = await cc.get(`/api/v1/forms/${id}?purpose=PB-4`);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json()).toMatchObject({ code: 'form_not_for_purpose', rule: 'R-OR-86', allowedPurposes: ['PB-5', 'PB-6'] });
+    expect(refused.json().detail).toContain('Jaarlijkse woonevaluatie');
+    expect((await cc.get(`/api/v1/forms/${id}/pdf?purpose=PB-4`)).statusCode).toBe(403);
+    // The list under that purpose leaves the form out, like the detail (F-1 is not shared for PB-4 either).
+    const list = (await cc.get(`/api/v1/trajectories/${tid}/forms?purpose=PB-4`)).json();
+    expect(list.items).toEqual([]);
+    // Under the transfer purpose it is shared.
+    expect((await cc.get(`/api/v1/forms/${id}?purpose=PB-6`)).json()).toMatchObject({ kind: 'F-2', purpose: 'PB-6' });
+  });
+
   it('F-3 partial copy for the corporation (V-09 aftercare)', async () => {
     const f = await create('F-3');
     expect(f.data).toMatchObject({ 'V-01': 'Ayla Demir, Lindelaan 12-2, Veenhaven', 'V-03': 'De Linde Wonen — Joost Meijer', 'V-04': '2026-04-15', 'V-05': '2027-04-20' });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  CLIENT_FIELDS, CONSENT_EXPLANATION_ITEMS, FORM_ARTEFACT, VISIBILITY, canSeeArtefact, canSeeDeadline, canSeeEvent, canSeeEventInstance, checkConsent,
+  formSharedUnder, CLIENT_FIELDS, CONSENT_EXPLANATION_ITEMS, FORM_ARTEFACT, VISIBILITY, canSeeArtefact, canSeeDeadline, canSeeEvent, canSeeEventInstance, checkConsent,
   choosePurpose, defaultPurpose, missingExplanations, purposesFor, visibleClientFields, visibleEventData, visibleGoals,
 } from './visibility.ts';
 
@@ -110,10 +110,12 @@ describe('purposes bound to party and phase (R-OR-86, §8.2)', () => {
       P2_urgency: ['PB-1'],
       P3_matching: ['PB-1', 'PB-2'],
       P4_key_handover: ['PB-2', 'PB-3', 'PB-4', 'PB-7'],
-      P5_introduction: ['PB-3', 'PB-4', 'PB-7'],
-      P6_support_plan: ['PB-3', 'PB-4', 'PB-7'],
+      // PB-5 from the introduction on: a housing evaluation may be held from P5 (it then moves
+      // the case to P7), and the corporation signs its form as a party.
+      P5_introduction: ['PB-3', 'PB-4', 'PB-5', 'PB-7'],
+      P6_support_plan: ['PB-3', 'PB-4', 'PB-5', 'PB-7'],
       P7_living: ['PB-4', 'PB-5', 'PB-6', 'PB-7'],
-      P8_transfer: ['PB-4', 'PB-6', 'PB-7'],
+      P8_transfer: ['PB-4', 'PB-5', 'PB-6', 'PB-7'],
       P9_aftercare: ['PB-6'],
     },
     wonen: {
@@ -279,5 +281,26 @@ describe('refusals of a purpose say why in words (R-OR-86)', () => {
       expect(refused.nl, `${viewer} ${phase}`).toBe('In deze fase van het traject worden geen gegevens met uw organisatie gedeeld.');
       expect(refused.en, `${viewer} ${phase}`).toBe('In this phase of the trajectory no information is shared with your organisation.');
     }
+  });
+});
+
+describe('forms bound to purposes (R-OR-86, §8.2)', () => {
+  // Written out by hand: PB-5 names the copy of the evaluation form, PB-6 the nomination form.
+  it('R-OR-86: the corporation gets the evaluation form (F-2) for the annual evaluation and before transfer only', () => {
+    expect(formSharedUnder('corporation', 'F-2', 'PB-5')).toBe(true);
+    expect(formSharedUnder('corporation', 'F-2', 'PB-6')).toBe(true);
+    for (const p of ['PB-1', 'PB-2', 'PB-3', 'PB-4', 'PB-7', 'PB-8', null]) expect(formSharedUnder('corporation', 'F-2', p), String(p)).toBe(false);
+  });
+  it('R-OR-86: the nomination (F-3) only before transfer; the supplement (F-1) from the leases on; the support plan (F-4) never', () => {
+    expect(formSharedUnder('wonen', 'F-3', 'PB-6')).toBe(true);
+    expect(formSharedUnder('wonen', 'F-3', 'PB-2')).toBe(false);
+    expect(formSharedUnder('corporation', 'F-1', 'PB-3')).toBe(true);
+    expect(formSharedUnder('corporation', 'F-1', 'PB-1')).toBe(false);
+    expect(formSharedUnder('corporation', 'F-1', 'PB-4')).toBe(false);
+    for (const p of ['PB-1', 'PB-2', 'PB-3', 'PB-4', 'PB-5', 'PB-6', 'PB-7', 'PB-8']) expect(formSharedUnder('corporation', 'F-4', p)).toBe(false);
+  });
+  it('the care provider and the client read their forms without a sharing purpose', () => {
+    expect(formSharedUnder('care_provider', 'F-4', null)).toBe(true);
+    expect(formSharedUnder('client', 'F-2', null)).toBe(true);
   });
 });

@@ -54,6 +54,29 @@ export const FORM_ARTEFACT: Record<'F-1' | 'F-2' | 'F-3' | 'F-4', Artefact> = {
   'F-4': 'support_plan',
 };
 
+/**
+ * R-OR-86 purpose binding per form (§8.2): the purposes under which a form is shared outside the
+ * care provider; under any other purpose it is refused, even in a phase where the party may
+ * read the case. The evaluation form (F-2) is shared for the annual evaluation and before
+ * transfer only (PB-5 names "copy of the evaluation form"; PB-6 judges the goals); the
+ * nomination (F-3) before transfer (PB-6: "nomination form"); the supplement (F-1) from the
+ * signing of the leases and the introduction (PB-2, PB-3: "supplement contents") and for the
+ * evaluation and transfer check that judge progress on its agreements (PB-5, PB-6; R-OR-59).
+ * The support plan is never shared outside the care provider (R-OR-46).
+ */
+export const FORM_PURPOSES: Record<keyof typeof FORM_ARTEFACT, ReadonlyArray<SharingPurpose>> = {
+  'F-1': ['PB-2', 'PB-3', 'PB-5', 'PB-6'],
+  'F-2': ['PB-5', 'PB-6'],
+  'F-3': ['PB-6'],
+  'F-4': [],
+};
+
+/** Whether a read under this purpose may include this form (the care provider and the client read without a sharing purpose). */
+export function formSharedUnder(viewer: Viewer, kind: keyof typeof FORM_ARTEFACT, purpose: string | null): boolean {
+  if (viewer === 'care_provider' || viewer === 'client') return true;
+  return (FORM_PURPOSES[kind] as ReadonlyArray<string>).includes(purpose ?? '');
+}
+
 export function canSeeArtefact(viewer: Viewer, artefact: Artefact): boolean {
   return VISIBILITY[artefact][viewer] !== 'none';
 }
@@ -261,7 +284,9 @@ export const PURPOSE_PHASES: Record<Exclude<Viewer, 'care_provider' | 'client'>,
     'PB-2': ['P3_matching', 'P4_key_handover'],
     'PB-3': ['P4_key_handover', 'P5_introduction', 'P6_support_plan'],
     'PB-4': DURING_LEASE,
-    'PB-5': ['P7_living'],
+    // A housing evaluation may be held from the introduction on (housing_evaluation_held: P5-P8),
+    // and the corporation signs its form (F-2) as a party.
+    'PB-5': ['P5_introduction', 'P6_support_plan', 'P7_living', 'P8_transfer'],
     'PB-6': ['P7_living', 'P8_transfer', 'P9_aftercare'],
     'PB-7': DURING_LEASE,
   },
@@ -306,9 +331,11 @@ export type PurposeChoice = { ok: true; purpose: SharingPurpose } | { ok: false;
  * one asked for if the party may use it in this phase, else the phase's default. Refused when the
  * asked purpose is not one of the party's for this phase, or when the phase has none.
  */
-export function choosePurpose(viewer: Viewer, phase: string, asked: string | null): PurposeChoice {
+export function choosePurpose(viewer: Viewer, phase: string, asked: string | null, preferred: ReadonlyArray<SharingPurpose> = []): PurposeChoice {
   const allowed = purposesFor(viewer, phase);
-  const chosen = asked ?? defaultPurpose(viewer, phase);
+  // Without a purpose asked: the first preferred one the party may use now (a form's own
+  // purposes, FORM_PURPOSES), else the phase's default.
+  const chosen = asked ?? preferred.find((p) => allowed.includes(p)) ?? defaultPurpose(viewer, phase);
   if (chosen && (allowed as string[]).includes(chosen)) return { ok: true, purpose: chosen as SharingPurpose };
   const label = (p: string | null, lang: 'nl' | 'en') => (p && p in PURPOSE_LABELS ? `“${PURPOSE_LABELS[p as SharingPurpose][lang]}”` : lang === 'nl' ? 'dit doel' : 'this purpose');
   if (!allowed.length) {

@@ -20,6 +20,7 @@ import { recordAudit, transact } from '../../platform/http/tx.ts';
 import { IdParams, ProblemResponses } from '../../platform/http/schemas.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import type { FormKind, FormStatus } from '../../domain/forms/index.ts';
+import { FORM_PURPOSES } from '../../domain/privacy/visibility.ts';
 import { authorizeCase, type CaseAccess, type LoadedTrajectory } from '../trajectories/index.ts';
 import { requireAttachmentsShared, requireFilledInByCareProvider, requireSharing, type FormCopy } from './sharing.ts';
 import { attachmentMaxBytes, userNames, type FormRecord } from './repository.ts';
@@ -184,8 +185,8 @@ export async function attachmentRoutes(app: App, h: AttachmentHelpers) {
     // Authorise before reading the body.
     const form0 = await h.mustLoadForm(db, req.params.id);
     const t0 = await h.mustLoadTrajectory(db, form0.trajectoryId);
-    const access0 = await authorizeCase(db, clock, req, 'form.write', t0);
-    requireSharing(access0.viewer, form0.kind, form0.status, t0);
+    const access0 = await authorizeCase(db, clock, req, 'form.write', t0, FORM_PURPOSES[form0.kind]);
+    requireSharing(access0, form0.kind, form0.status, t0);
     requireFilledInByCareProvider(access0, form0.kind, subject.role);
     requireNotFinal(form0.status);
     const upload = await readUpload(req, await attachmentMaxBytes(db));

@@ -21,7 +21,7 @@ import {
   FORM_KINDS, SIGNATURE_METHODS, SIGNATURE_PARTIES, canonicalJson, checkSignature, formatDate, pruneHiddenFields, signatureStatus, statusAfterSigning, validateForm, versionAfterEdit,
   type FormDefinition, type FormError, type FormKind, type FormSignature, type Lang, type SignatureMethod, type SignatureParty, type SignatureStatus, type SignatureViolation,
 } from '../../domain/forms/index.ts';
-import type { Viewer } from '../../domain/privacy/visibility.ts';
+import { FORM_PURPOSES, type Viewer } from '../../domain/privacy/visibility.ts';
 import { authorizeCase, loadTrajectory, type CaseAccess, type LoadedTrajectory } from '../trajectories/index.ts';
 import { renderFormPdf } from './pdf.ts';
 import { dataFor, definitionFor, requireFilledInByCareProvider, requireSharing, formSharing, type FormCopy } from './sharing.ts';
@@ -167,8 +167,8 @@ export async function formRoutes(app: App) {
   const readable = async (req: FastifyRequest, formId: string) => {
     const form = await mustLoadForm(db, formId);
     const t = await mustLoadTrajectory(db, form.trajectoryId);
-    const access = await authorizeCase(db, clock, req, 'form.read', t);
-    const copy = requireSharing(access.viewer, form.kind, form.status, t);
+    const access = await authorizeCase(db, clock, req, 'form.read', t, FORM_PURPOSES[form.kind]);
+    const copy = requireSharing(access, form.kind, form.status, t);
     req.auditInfo = { resourceType: 'form', resourceId: form.id, subjectOrganisationId: t.careProviderId, purpose: access.purpose, details: { kind: form.kind, version: form.version, copy } };
     return { form, t, access, copy };
   };
@@ -181,8 +181,8 @@ export async function formRoutes(app: App) {
     const peek = await mustLoadForm(trx, formId);
     const t = await mustLoadTrajectory(trx, peek.trajectoryId, true);
     const form = await mustLoadForm(trx, formId, true);
-    const access = await authorizeCase(trx, clock, req, action, t);
-    requireSharing(access.viewer, form.kind, form.status, t);
+    const access = await authorizeCase(trx, clock, req, action, t, FORM_PURPOSES[form.kind]);
+    requireSharing(access, form.kind, form.status, t);
     if (t.state.status === 'closed') throw problem.unprocessable('trajectory_closed', 'Het traject is afgesloten; de formulieren kunnen niet meer worden gewijzigd.', 'The trajectory is closed; its forms can no longer be changed.');
     return { form, t, access };
   };
@@ -241,10 +241,11 @@ export async function formRoutes(app: App) {
     },
   }, async (req) => {
     const t = await mustLoadTrajectory(db, req.params.id);
-    const access = await authorizeCase(db, clock, req, 'form.read', t);
+    // One kind asked for: served under that form's purposes; the whole list under the phase's.
+    const access = await authorizeCase(db, clock, req, 'form.read', t, req.query.kind ? FORM_PURPOSES[req.query.kind] : []);
     const forms = await loadForms(db, t.id);
     const visible = forms.filter((f) => !req.query.kind || f.kind === req.query.kind).flatMap((f) => {
-      const s = formSharing(access.viewer, f.kind, f.status, t);
+      const s = formSharing(access, f.kind, f.status, t);
       return s.ok ? [{ form: f, copy: s.copy }] : [];
     });
     const sigs = await signaturesOf(db, visible.map((v) => v.form.id));
@@ -283,8 +284,8 @@ export async function formRoutes(app: App) {
     const def = definitionOf(kind);
     const result = await transact(app, async (trx) => {
       const t = await mustLoadTrajectory(trx, req.params.id, true);
-      const access = await authorizeCase(trx, clock, req, 'form.write', t);
-      requireSharing(access.viewer, kind, 'submitted', t);
+      const access = await authorizeCase(trx, clock, req, 'form.write', t, FORM_PURPOSES[kind]);
+      requireSharing(access, kind, 'submitted', t);
       requireFilledInByCareProvider(access, kind, subject.role);
       if (t.state.status === 'closed') throw problem.unprocessable('trajectory_closed', 'Het traject is afgesloten.', 'The trajectory is closed.');
       if (kind !== 'F-2') {

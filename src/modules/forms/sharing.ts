@@ -10,7 +10,7 @@
  * F-1 and F-2 as its own party.
  */
 import { Problem } from '../../platform/http/problem.ts';
-import { FORM_ARTEFACT, VISIBILITY, type Viewer } from '../../domain/privacy/visibility.ts';
+import { FORM_ARTEFACT, FORM_PURPOSES, PURPOSE_LABELS, VISIBILITY, formSharedUnder, type Viewer } from '../../domain/privacy/visibility.ts';
 import type { FormDefinition, FormKind, FormStatus } from '../../domain/forms/index.ts';
 import type { CaseAccess, LoadedTrajectory } from '../trajectories/index.ts';
 
@@ -33,7 +33,14 @@ function sentToWonen(t: LoadedTrajectory): boolean {
   return s.sentToWonenOn !== null || s.wonenConfirmedOn !== null || s.wonenReturned !== null;
 }
 
-export function formSharing(viewer: Viewer, kind: FormKind, status: FormStatus, t: LoadedTrajectory): Sharing {
+/** Who reads, and under which purpose (CaseAccess). */
+export interface FormReader {
+  viewer: Viewer;
+  purpose: string | null;
+}
+
+export function formSharing(reader: FormReader, kind: FormKind, status: FormStatus, t: LoadedTrajectory): Sharing {
+  const { viewer } = reader;
   if (viewer === 'care_provider') return { ok: true, copy: 'full' };
   const access = VISIBILITY[FORM_ARTEFACT[kind]][viewer];
   if (access === 'none') {
@@ -51,6 +58,23 @@ export function formSharing(viewer: Viewer, kind: FormKind, status: FormStatus, 
         detailEn: supportPlan ? 'The housing corporation has no access to the support plan.' : `Form ${kind} is not shared with your organisation.`,
         rule: supportPlan ? 'R-OR-46' : 'R-OR-86',
         extra: { kind },
+      }),
+    };
+  }
+  if (!formSharedUnder(viewer, kind, reader.purpose)) {
+    const allowed = FORM_PURPOSES[kind];
+    const list = (lang: 'nl' | 'en') => allowed.map((p) => `“${PURPOSE_LABELS[p][lang]}”`).join(lang === 'nl' ? ' of ' : ' or ');
+    return {
+      ok: false,
+      problem: new Problem({
+        status: 403,
+        code: 'form_not_for_purpose',
+        titleNl: 'Niet gedeeld voor dit doel',
+        titleEn: 'Not shared for this purpose',
+        detailNl: `Dit formulier wordt alleen gedeeld voor ${list('nl')}.`,
+        detailEn: `This form is shared only for ${list('en')}.`,
+        rule: 'R-OR-86',
+        extra: { kind, allowedPurposes: allowed },
       }),
     };
   }
@@ -73,8 +97,8 @@ export function formSharing(viewer: Viewer, kind: FormKind, status: FormStatus, 
 }
 
 /** The sharing, or the problem that refuses it. */
-export function requireSharing(viewer: Viewer, kind: FormKind, status: FormStatus, t: LoadedTrajectory): FormCopy {
-  const s = formSharing(viewer, kind, status, t);
+export function requireSharing(reader: FormReader, kind: FormKind, status: FormStatus, t: LoadedTrajectory): FormCopy {
+  const s = formSharing(reader, kind, status, t);
   if (!s.ok) throw s.problem;
   return s.copy;
 }

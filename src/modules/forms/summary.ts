@@ -126,7 +126,7 @@ export async function summaryPdf(db: Db, clock: Clock, t: LoadedTrajectory, acce
     : [[L.none[lang], '']];
   const forms = await db.selectFrom('forms').select(['id', 'kind', 'status', 'version']).where('trajectory_id', '=', t.id).orderBy('created_at').execute();
   const formRows: Row[] = forms
-    .filter((f) => formSharing(viewer, f.kind, f.status, t).ok)
+    .filter((f) => formSharing(access, f.kind, f.status, t).ok)
     .map((f) => [`${f.kind} ${FORM_DEFINITIONS[f.kind].title[lang]}`, `${STATUS_LABELS[f.status][lang]}, ${L.version[lang]} ${f.version}`]);
 
   const clientName = client.erased ? '—' : [client.firstName, client.lastName].filter(Boolean).join(' ');

@@ -10,7 +10,7 @@ import { problem, Problem } from '../../platform/http/problem.ts';
 import { subjectOf } from '../../platform/http/app.ts';
 import { todayIn, type Clock } from '../../platform/clock.ts';
 import { decide, type Action, type Decision, type Purpose, type Subject } from '../../domain/policy/index.ts';
-import { checkConsent, choosePurpose, type Viewer } from '../../domain/privacy/visibility.ts';
+import { checkConsent, choosePurpose, type SharingPurpose, type Viewer } from '../../domain/privacy/visibility.ts';
 import type { ActorKind } from '../../domain/trajectories/index.ts';
 import { caseRefOf, type LoadedTrajectory } from './repository.ts';
 import type { TrajectoryActor } from './case-kind.ts';
@@ -54,6 +54,8 @@ export async function authorizeCase(
   req: FastifyRequest,
   action: Action,
   t: LoadedTrajectory,
+  /** Purposes to serve the read under when the caller names none (a form's own, FORM_PURPOSES). */
+  preferred: ReadonlyArray<SharingPurpose> = [],
 ): Promise<CaseAccess> {
   const subject = subjectOf(req);
   const d = decide(subject, action, { case: caseRefOf(t), organisationIds: [t.careProviderId] });
@@ -65,7 +67,7 @@ export async function authorizeCase(
   let purpose: Purpose = 'case_management';
   if (viewer !== 'care_provider') {
     // R-OR-86: a purpose the party's role may use in the case's current phase, not whatever the caller names.
-    const choice = choosePurpose(viewer, t.state.phase, requestedPurpose(req));
+    const choice = choosePurpose(viewer, t.state.phase, requestedPurpose(req), preferred);
     if (!choice.ok) {
       req.auditInfo = { resourceType: 'trajectory', resourceId: t.id, subjectOrganisationId: t.careProviderId, details: { reason: 'purpose_not_allowed', rule: choice.rule, phase: t.state.phase, asked: requestedPurpose(req) } };
       throw new Problem({ status: 403, code: 'purpose_not_allowed', titleNl: 'Niet voor dit doel', titleEn: 'Not for this purpose', detailNl: choice.nl, detailEn: choice.en, rule: choice.rule, extra: { reason: 'purpose_not_allowed' } });
