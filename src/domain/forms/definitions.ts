@@ -275,6 +275,22 @@ export const F2_EVALUATION: FormDefinition = {
       field('E-11', 'date', 'Datum kennismakingsgesprek', 'Date of introduction meeting', { notApplicableAllowed: true }),
       field('E-12', 'date', 'Datum woonevaluatiegesprek', 'Date of this evaluation'),
     ]),
+    // Proposal: the digital form records how the evaluation was held (R-OR-57, R-OR-59, R-OR-90),
+    // so that the final, signed form records the evaluation step itself (no double entry).
+    section('E0-MEETING', 'Het gesprek', 'The meeting', [
+      field('E-40', 'yesno', 'Is de bewoner vóór dit gesprek opnieuw om toestemming gevraagd om gegevens te delen?', 'Was the resident asked again, before this meeting, for consent to share information?', {
+        rule: 'R-OR-90',
+        proposal: true,
+      }),
+      field('E-41', 'yesno', 'Hebben zorgaanbieder en contactpersoon van de corporatie vooraf telefonisch overlegd?', 'Did the care provider and the corporation contact hold a telephone pre-consultation?', {
+        rule: 'R-OR-59',
+        proposal: true,
+      }),
+      field('E-42', 'yesno', 'Vond het gesprek plaats in de woning, met een rondgang door de woning?', 'Did the meeting take place in the dwelling, with a walk through it?', {
+        rule: 'R-OR-57',
+        proposal: true,
+      }),
+    ]),
     section('E1', '1. Landen in de woning', '1. Settling into the dwelling', [
       field('E-13', 'longtext', 'Hoe ervaar je het wonen?', 'How do you experience living here?', point()),
       field('E-14', 'longtext', 'Wat gaat goed, wat gaat minder goed?', 'What goes well, what less well?', point()),
@@ -361,7 +377,11 @@ export const F2_EVALUATION: FormDefinition = {
     section('E6', '6. Is er sprake van voordracht voor omklap?', '6. Is there a nomination for lease transfer?', [
       field('E-31', 'yesno', 'Is er sprake van voordracht voor omklap?', 'Is there a nomination for lease transfer?', {
         rule: 'R-OR-62',
-        help: { nl: 'NEE: ga naar vraag 7 / JA: vul vraag 6 in, vraag 7 vervalt', en: 'NO: go to question 7 / YES: complete question 6, question 7 lapses' },
+        // Digital wording of the printed "NEE: ga naar vraag 7 / JA: vul vraag 6 in, vraag 7 vervalt".
+        help: {
+          nl: 'Bij ja volgen de vragen over de doelen en de steun na omklap; bij nee de vragen over het vervolg.',
+          en: 'If yes, the questions on the goals and the support after transfer follow; if no, the questions on the follow-up.',
+        },
       }),
       // V-E1: E-32, E-33 (and the V-E4 extensions) only when E-31 = yes.
       field('E-32', 'yesno', 'Zijn alle doelen behaald?', 'Are all goals met?', { rule: 'R-OR-62', showIf: YES('E-31') }),
@@ -396,10 +416,50 @@ export const F2_EVALUATION: FormDefinition = {
         showIf: NO('E-31'),
       }),
       field('E-35', 'longtext', 'Zijn er bijzonderheden rond het wonen?', 'Anything special about the housing situation?', point({ showIf: NO('E-31') })),
+      // Proposal (R-OR-63): the outcome when there is no nomination; a nomination starts the transfer.
+      field('E-43', 'select', 'Uitkomst van de evaluatie', 'Outcome of the evaluation', {
+        rule: 'R-OR-63',
+        showIf: NO('E-31'),
+        proposal: true,
+        options: [
+          { value: 'continue', label: { nl: 'Doorgaan met (aangepaste) afspraken', en: 'Continue with (adjusted) agreements' } },
+          { value: 'lasting_intermediate_lease', label: { nl: 'Blijvend intermediaire verhuur', en: 'Lasting intermediate lease' } },
+        ],
+      }),
+      field('E-44', 'longtext', 'Op welke punten is nog vooruitgang nodig, en wat doet ieder daarvoor?', 'On which points is progress still needed, and what does each party do for it?', {
+        rule: 'R-OR-60',
+        showIf: { field: 'E-43', equals: 'continue' },
+        proposal: true,
+      }),
     ]),
     section('E8', 'Vastleggen van de afspraken', 'Recording the agreements', [privacyExplainedField('E-PRIV')]),
   ],
   checks: [
+    // R-OR-90 and R-OR-59: consent re-asked and the pre-consultation held before the meeting.
+    {
+      kind: 'requires_value',
+      id: 'V-E6',
+      field: 'E-40',
+      equals: 'yes',
+      code: 'consent_not_checked',
+      rule: 'R-OR-90',
+      message: {
+        nl: 'Vraag de bewoner vóór elke evaluatie opnieuw om toestemming om gegevens te delen; daarna kan het formulier worden ingediend.',
+        en: 'Ask the resident again for consent to share information before each evaluation; then the form can be submitted.',
+      },
+    },
+    {
+      kind: 'requires_value',
+      id: 'V-E6',
+      field: 'E-41',
+      equals: 'yes',
+      code: 'pre_consultation_missing',
+      rule: 'R-OR-59',
+      message: {
+        nl: 'Houd eerst het telefonisch vooroverleg met de contactpersoon van de corporatie; daarna kan het formulier worden ingediend.',
+        en: 'First hold the telephone pre-consultation with the corporation contact; then the form can be submitted.',
+      },
+    },
     // V-E5 (proposal): E-12 ≥ E-11 ≥ E-10 (E-10 ≤ E-12 also when E-11 is "n.v.t.").
     { kind: 'date_order', id: 'V-E5', earlier: 'E-10', later: 'E-11', proposal: true },
     { kind: 'date_order', id: 'V-E5', earlier: 'E-11', later: 'E-12', proposal: true },

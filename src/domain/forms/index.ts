@@ -12,6 +12,8 @@ export {
   definitionProblems,
 } from './definitions.ts';
 export { validateForm } from './validate.ts';
+export { evaluationFromForm } from './evaluation.ts';
+export type { EvaluationFromForm, EvaluationOutcome } from './evaluation.ts';
 export type { FormError, SectionProgress, ValidationContext, ValidationMode, ValidationResult } from './validate.ts';
 export {
   METHOD_LABELS,

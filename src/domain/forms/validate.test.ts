@@ -33,6 +33,8 @@ const F2_NO_NOMINATION = {
   'E-31': 'no',
   'E-34': { date: '2028-02-15' },
   'E-35': 'Niets bijzonders.',
+  'E-43': 'continue',
+  'E-44': 'De huur zelf overmaken; de corporatie belt na drie maanden.',
 };
 
 describe('validateForm: the example data', () => {

@@ -300,8 +300,8 @@ export interface AutomaticEvent {
 }
 
 /**
- * Records an event that a form step completes (F-1 final → `supplement_signed`, F-4 final →
- * `support_plan_completed`), in the caller's transaction, exactly as a recorded event: next
+ * Records an event that a form step completes (F-1 final → `supplement_signed`, F-2 final →
+ * `housing_evaluation_held`, F-4 final → `support_plan_completed`), in the caller's transaction, exactly as a recorded event: next
  * seq, caches refreshed, hooks run. The trajectory must be locked by the caller. The domain
  * guards decide; the actor check is left out (the signatures complete the step, whoever signed
  * last). When a guard refuses, nothing is recorded and the reasons are returned.
@@ -311,7 +311,7 @@ export async function recordAutomaticEvent(
   clock: Clock,
   t: LoadedTrajectory,
   actor: { userId: string; organisationId: string; role: Role },
-  step: Extract<TypedEventInput, { type: 'supplement_signed' | 'support_plan_completed' }>,
+  step: Extract<TypedEventInput, { type: 'supplement_signed' | 'support_plan_completed' | 'housing_evaluation_held' }>,
 ): Promise<AutomaticEvent> {
   const automatic: TrajectoryActor = {
     userId: actor.userId, organisationId: actor.organisationId, role: actor.role, kinds: ['care_provider'], isPersonalSupervisor: false, relation: null, purpose: 'case_management',

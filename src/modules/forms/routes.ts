@@ -18,7 +18,7 @@ import { IdParams, IsoDateSchema, ProblemResponses } from '../../platform/http/s
 import type { Database } from '../../platform/db/schema.ts';
 import { todayIn } from '../../platform/clock.ts';
 import {
-  FORM_KINDS, SIGNATURE_METHODS, SIGNATURE_PARTIES, canonicalJson, checkSignature, formatDate, pruneHiddenFields, signatureStatus, statusAfterSigning, validateForm, versionAfterEdit,
+  FORM_KINDS, SIGNATURE_METHODS, evaluationFromForm, SIGNATURE_PARTIES, canonicalJson, checkSignature, formatDate, pruneHiddenFields, signatureStatus, statusAfterSigning, validateForm, versionAfterEdit,
   type FormDefinition, type FormError, type FormKind, type FormSignature, type Lang, type SignatureMethod, type SignatureParty, type SignatureStatus, type SignatureViolation,
 } from '../../domain/forms/index.ts';
 import { FORM_PURPOSES, type Viewer } from '../../domain/privacy/visibility.ts';
@@ -493,6 +493,17 @@ export async function formRoutes(app: App) {
       let automatic: AutomaticEvent | null = null;
       if (status !== form.status) {
         await trx.updateTable('forms').set({ status, updated_at: now }).where('id', '=', form.id).execute();
+        if (status === 'final' && form.kind === 'F-2') {
+          // The signed evaluation form records the evaluation itself (no double entry), once:
+          // not when the evaluation of that day was already recorded by hand.
+          const evaluation = evaluationFromForm(form.data);
+          if (evaluation) {
+            const { occurredOn, ...rest } = evaluation;
+            automatic = t.state.evaluations.some((e) => e.on === occurredOn)
+              ? { type: 'housing_evaluation_held', recorded: false, occurredOn, reasons: [{ code: 'already_recorded', rule: 'R-OR-61' }] }
+              : await recordAutomaticEvent(trx, clock, t, { userId: subject.userId, organisationId: subject.organisationId!, role: subject.role! }, { type: 'housing_evaluation_held', occurredOn, data: { ...rest, formId: form.id } });
+          }
+        }
         if (status === 'final' && (form.kind === 'F-1' || form.kind === 'F-4')) {
           const valid = signatureStatus(def, form.version, all, hash).valid;
           const on = valid.map((s) => s.signedOn).sort().at(-1)!;

@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Button, Heading, Paragraph, Table } from '@amsterdam/design-system-react';
 import { METHOD_LABELS, PARTY_LABELS, type SignatureMethod } from '../../../domain/forms/signatures.ts';
 import type { SignatureParty } from '../../../domain/forms/model.ts';
+import { TRANSITIONS } from '../../../domain/trajectories/transitions.ts';
+import type { EventType } from '../../../domain/trajectories/model.ts';
 import { api } from '../../api/client.ts';
 import type { FormView } from '../../api/types.ts';
 import { ErrorSummary, SelectField, TextField, fieldErrorsFromProblem, msg, useSubmitting, type FieldErrors } from '../../components/forms.tsx';
@@ -34,6 +36,9 @@ export function SignaturePanel({ form, onSigned, onReload }: { form: FormView; o
   const sig = form.signatures!;
   const finalRef = useRef<HTMLDivElement>(null);
   const [justFinal, setJustFinal] = useState(false);
+  // The route step the final form recorded (F-1, F-2, F-4), as the signing response reports it.
+  const [automatic, setAutomatic] = useState<FormView['automaticEvent']>(null);
+  const stepLabel = automatic && automatic.type in TRANSITIONS ? TRANSITIONS[automatic.type as EventType].label[lang] : null;
   useEffect(() => {
     if (justFinal) finalRef.current?.focus();
   }, [justFinal]);
@@ -48,6 +53,9 @@ export function SignaturePanel({ form, onSigned, onReload }: { form: FormView; o
       {sig.final ? (
         <Alert ref={finalRef} tabIndex={-1} severity="success" heading={t('signatures.finalHeading')} headingLevel={3} className="tr-alert" data-testid="form-final">
           <Paragraph>{t('signatures.finalDetail', { version: form.version })}</Paragraph>
+          {automatic && stepLabel && (
+            <Paragraph data-testid="form-final-step">{t(automatic.recorded ? 'signatures.stepRecorded' : 'signatures.stepNotRecorded', { step: stepLabel })}</Paragraph>
+          )}
         </Alert>
       ) : (
         <Paragraph>{form.status === 'draft' ? t('signatures.draft') : t('signatures.intro', { version: form.version })}</Paragraph>
@@ -102,7 +110,10 @@ export function SignaturePanel({ form, onSigned, onReload }: { form: FormView; o
             onReload={onReload}
             onSigned={(v) => {
               onSigned(v);
-              if (v.signatures?.final) setJustFinal(true);
+              if (v.signatures?.final) {
+                setAutomatic(v.automaticEvent ?? null);
+                setJustFinal(true);
+              }
             }}
           />
         ))}
