@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ORGANISATION_TYPES, ROLES } from '../../domain/organisations/model.ts';
 import { PERIOD_UNITS } from '../../domain/calendar/calendar.ts';
+import { NAV_ITEMS } from '../components/navigation.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const webRoot = path.resolve(here, '..');
@@ -75,6 +76,11 @@ describe('web translations', () => {
       expect(has(nl, `calendar.units.${u}`), u).toBe(true);
       expect(has(nl, `calendar.unitsCount.${u}`), u).toBe(true);
     }
-    for (const m of ['organisations', 'users', 'audit', 'calendar', 'account']) expect(has(nl, `home.module.${m}`), m).toBe(true);
+    // Every card on the home page (a menu item other than home) has its text in both languages.
+    for (const item of NAV_ITEMS.filter((i) => i.to !== '/')) {
+      const key = `home.module.${item.label.split('.')[1]}`;
+      expect(has(nl, key), key).toBe(true);
+      expect(has(en, key), key).toBe(true);
+    }
   });
 });
