@@ -5,6 +5,7 @@ import { Alert, Badge, Button, Column, DateInput, DescriptionList, ErrorMessage,
 import { ChevronBackwardIcon, ChevronForwardIcon } from '@amsterdam/design-system-react-icons';
 import { api } from '../api/client.ts';
 import type { AuditPage as AuditPageData, AuditRow, VerifyResult } from '../api/types.ts';
+import { AUDIT_ACTIONS, AUDIT_RESOURCE_TYPES } from '../../domain/policy/audit-vocabulary.ts';
 import { useSession } from '../session/SessionContext.tsx';
 import { can, platformWide } from '../session/policy.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
@@ -19,8 +20,10 @@ import { TableScroll } from '../components/TableScroll.tsx';
 
 const FORM = 'audit-filter';
 const PAGE = 50;
-const RESOURCE_TYPES = ['user', 'organisation', 'membership', 'session', 'region', 'audit', 'calendar_day'];
 const OUTCOMES = ['success', 'denied', 'failure'] as const;
+
+/** The translation key of an audit action's label (the page shows its words, never the code). */
+const actionKey = (action: string) => `audit.actions.${action.replace(/\./g, '_')}`;
 
 /** A calendar date (YYYY-MM-DD) as the start of that day in the browser's time zone, as ISO. */
 function startOfDay(date: string, plusDays = 0): string | undefined {
@@ -34,6 +37,7 @@ export function AuditPage() {
   const { t } = useTranslation();
   const { session } = useSession();
   const announce = useAnnounce();
+  const lang = useLang();
   const [params, setParams] = useSearchParams();
   const filters = {
     action: params.get('handeling') ?? '',
@@ -78,6 +82,17 @@ export function AuditPage() {
     setParams(next);
   };
 
+  // The filters offer every action and kind of record the server audits, by their words in
+  // alphabetical order; a value from the address that is not in the list stays choosable.
+  const byLabel = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, lang);
+  const withCurrent = (codes: ReadonlyArray<string>, current: string) => (current && !codes.includes(current) ? [...codes, current] : codes);
+  const actionOptions = withCurrent(AUDIT_ACTIONS, filters.action)
+    .map((a) => ({ value: a, label: t(actionKey(a), { defaultValue: a }) }))
+    .sort(byLabel);
+  const resourceTypeOptions = withCurrent(AUDIT_RESOURCE_TYPES, filters.resourceType)
+    .map((r) => ({ value: r, label: t(`audit.resourceTypes.${r}`, { defaultValue: r }) }))
+    .sort(byLabel);
+
   const olderHref = () => {
     const p = new URLSearchParams(params);
     p.set('voor', page.data!.nextBefore!);
@@ -99,14 +114,23 @@ export function AuditPage() {
 
       <form role="search" aria-label={t('audit.filterName')} noValidate onSubmit={submit} className="tr-filters">
         <Row wrap alignVertical="end" gap="large">
-          <TextField form={FORM} name="action" label={t('audit.action')} hint={t('audit.actionHint')} value={draft.action} onChange={(v) => setDraft((d) => ({ ...d, action: v }))} optional spellCheck={false} />
+          <SelectField
+            form={FORM}
+            name="action"
+            label={t('audit.action')}
+            value={draft.action}
+            onChange={(v) => setDraft((d) => ({ ...d, action: v }))}
+            options={actionOptions}
+            placeholder={t('audit.allActions')}
+            optional
+          />
           <SelectField
             form={FORM}
             name="resourceType"
             label={t('audit.resourceType')}
             value={draft.resourceType}
             onChange={(v) => setDraft((d) => ({ ...d, resourceType: v }))}
-            options={RESOURCE_TYPES.map((r) => ({ value: r, label: t(`audit.resourceTypes.${r}`) }))}
+            options={resourceTypeOptions}
             placeholder={t('audit.allResourceTypes')}
             optional
           />
@@ -218,8 +242,7 @@ function AuditTableRow({ row }: { row: AuditRow }) {
         {row.actorRole && <span className="tr-cell-line tr-muted">{t(`roles.${row.actorRole}`, { defaultValue: row.actorRole })}</span>}
       </Table.Cell>
       <Table.Cell>
-        {t(`audit.actions.${row.action.replace(/\./g, '_')}`, { defaultValue: row.action })}
-        <code className="tr-cell-line tr-code">{row.action}</code>
+        {t(actionKey(row.action), { defaultValue: row.action })}
       </Table.Cell>
       <Table.Cell>
         {t(`audit.resourceTypes.${row.resourceType}`, { defaultValue: row.resourceType })}
@@ -230,7 +253,7 @@ function AuditTableRow({ row }: { row: AuditRow }) {
       <Table.Cell>
         <details className="tr-details">
           <summary>{t('audit.showDetails', { seq: row.seq })}</summary>
-          <pre className="tr-pre">{JSON.stringify({ ...row.details, requestId: row.requestId, hash: row.hash }, null, 2)}</pre>
+          <pre className="tr-pre">{JSON.stringify({ ...row.details, action: row.action, requestId: row.requestId, hash: row.hash }, null, 2)}</pre>
         </details>
       </Table.Cell>
     </Table.Row>
