@@ -174,14 +174,14 @@ describe('platform administrator', () => {
     await waitForPage(page, 'Auditlog');
     await expect(page.locator('main h1')).toBeFocused();
     const table = page.getByTestId('audit-table');
-    await expect(table).toContainText('Gebruiker deactiveren');
-    await expect(table).toContainText('Organisatie toevoegen');
-    await expect(table).toContainText('Lidmaatschap toevoegen');
+    await expect(table).toContainText('Gebruiker gedeactiveerd');
+    await expect(table).toContainText('Organisatie toegevoegd');
+    await expect(table).toContainText('Lidmaatschap toegevoegd');
     await expectAccessible(page, 'audit log');
     await screenshot(page, 'audit');
 
     await page.getByLabel('Uitkomst').selectOption({ label: 'Gelukt' });
-    await page.getByLabel('Handeling').fill('user.deactivate');
+    await page.getByLabel('Handeling').selectOption({ label: 'Gebruiker gedeactiveerd' });
     await page.getByRole('button', { name: 'Zoeken' }).click();
     await expect(table.locator('tbody tr')).toHaveCount(1);
     await expect(page).toHaveURL(/handeling=user.deactivate/);
