@@ -4,16 +4,11 @@
 export default {
   packageManager: 'npm',
   // Every module's rules: src/domain/<module>/*.ts, not their tests; a new module is in
-  // the gate from its first commit. The three modules excluded below have no result in the
-  // incremental file yet (~7,700 mutants: a first run of the three is 1-3 hours on 2 cores);
-  // bring one in by removing its line and running `npm run test:mutation` once, then commit
-  // the incremental file with it (docs/modules.md, "Mutation testing").
+  // the gate from its first commit (its first run mutates it in full: commit the incremental
+  // file with it, docs/modules.md, "Mutation testing").
   mutate: [
     'src/domain/**/*.ts',
     '!src/domain/**/*.test.ts',
-    '!src/domain/forms/**',
-    '!src/domain/monitor/**',
-    '!src/domain/trajectories/**',
   ],
 
   // The unit project only (vitest.stryker.config.ts): never integration or browser.
@@ -40,8 +35,11 @@ export default {
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
 
-  // CI has 2 cores to itself; on a shared machine pass --concurrency 1.
-  concurrency: 2,
+  // The TypeScript checker is the slow part: with a checker, Stryker runs ceil(concurrency / 2)
+  // checker processes and the rest as test runners, so 3 gives two checkers and one runner,
+  // which keeps 2 cores busy (the runner waits on the checkers). On a shared machine pass
+  // --concurrency 1.
+  concurrency: 3,
   timeoutMS: 10000,
 
   reporters: ['clear-text', 'progress', 'json', 'html'],
@@ -49,10 +47,10 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   clearTextReporter: { allowEmojis: false, reportScoreTable: true, reportMutants: false, reportTests: false },
 
-  // break: the score measured when the gate was set, rounded down (71.60% on 2026-12-04 over
-  // auth, calendar, organisations, policy, privacy). Issue 8 asks for 80 at least: raise it as
-  // surviving mutants are killed; never lower it to let a change pass.
-  thresholds: { high: 90, low: 80, break: 71 },
+  // break: the score measured over all of src/domain, rounded down (79.36% on 2026-12-04, before
+  // the last tests for forms and trajectories were in the incremental file). Issue 8 asks for 80
+  // at least: raise it as surviving mutants are killed; never lower it to let a change pass.
+  thresholds: { high: 90, low: 80, break: 79 },
 
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,

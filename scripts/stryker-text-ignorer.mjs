@@ -4,6 +4,8 @@
 // - the string in a LocalText pair `{ nl: '…', en: '…' }` (labels, rule messages);
 // - a display name next to its translation `{ name: '…', nameEn: '…' }` (holiday names);
 // - the two arguments of `T('…', '…')`, the shorthand for a LocalText pair (monitor tables);
+// - an argument passed to a parameter named `nl` or `en` of a function declared in the same
+//   file (`v(code, rule, nl, en)`, `push(field, code, nl, en)`): a message in one language;
 // - an error's message: `new SomeError('…')`, and in an Error subclass `super('…')` and
 //   `this.name = '…'` (the error's class and code are what code and tests check).
 // Codes, rule IDs, field IDs, states and every condition around the text stay mutated.
@@ -12,6 +14,23 @@ import { PluginKind, declareValuePlugin } from '@stryker-mutator/api/plugin';
 const REASON = 'Text for people (labels, messages), see scripts/stryker-text-ignorer.mjs';
 const isText = (node) => node.type === 'StringLiteral' || node.type === 'TemplateLiteral';
 const keyName = (prop) => (prop.key.type === 'Identifier' ? prop.key.name : prop.key.type === 'StringLiteral' ? prop.key.value : undefined);
+
+const TEXT_PARAMS = new Set(['nl', 'en']);
+const paramName = (p) => (p.type === 'Identifier' ? p.name : p.type === 'AssignmentPattern' && p.left.type === 'Identifier' ? p.left.name : undefined);
+
+/** Whether the literal is an argument for a parameter named nl or en of a function declared in this file. */
+function isTextArgument(path) {
+  const call = path.parentPath;
+  if (!call?.isCallExpression() || call.node.callee.type !== 'Identifier') return false;
+  const index = call.node.arguments.indexOf(path.node);
+  if (index < 0) return false;
+  const binding = path.scope.getBinding(call.node.callee.name);
+  const decl = binding?.path.node;
+  const fn = decl?.type === 'VariableDeclarator' ? decl.init : decl;
+  if (!fn || !['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression'].includes(fn.type)) return false;
+  const param = fn.params[index];
+  return param !== undefined && TEXT_PARAMS.has(paramName(param));
+}
 
 function inErrorClass(path) {
   const cls = path.findParent((p) => p.isClassDeclaration() || p.isClassExpression());
@@ -34,6 +53,7 @@ export const strykerPlugins = [
       }
       if (parent?.isCallExpression() && parent.node.callee.type === 'Super' && inErrorClass(path)) return REASON;
       if (parent?.isCallExpression() && parent.node.callee.type === 'Identifier' && parent.node.callee.name === 'T' && parent.node.arguments.length === 2) return REASON;
+      if (isTextArgument(path)) return REASON;
       if (parent?.isNewExpression() && parent.node.callee.type === 'Identifier' && /Error$/.test(parent.node.callee.name)) return REASON;
       if (
         parent?.isAssignmentExpression() && parent.node.right === path.node &&
