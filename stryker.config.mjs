@@ -47,10 +47,10 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   clearTextReporter: { allowEmojis: false, reportScoreTable: true, reportMutants: false, reportTests: false },
 
-  // break: the score measured over all of src/domain, rounded down (79.36% on 2026-12-04, before
-  // the last tests for forms and trajectories were in the incremental file). Issue 8 asks for 80
-  // at least: raise it as surviving mutants are killed; never lower it to let a change pass.
-  thresholds: { high: 90, low: 80, break: 79 },
+  // break: the score measured over all of src/domain, rounded down (93.48% on 2026-12-04, every
+  // module in; issue 8 asks for 80 at least). Raise it as surviving mutants are killed; never
+  // lower it to let a change pass.
+  thresholds: { high: 90, low: 80, break: 93 },
 
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
