@@ -12,11 +12,13 @@ import agreementsNl from './features/agreements.nl.json';
 import agreementsEn from './features/agreements.en.json';
 import importsNl from './features/imports.nl.json';
 import importsEn from './features/imports.en.json';
+import sortingNl from './features/sorting.nl.json';
+import sortingEn from './features/sorting.en.json';
 
 /** Feature modules keep their texts in features/<name>.<lang>.json, under the key <name>. */
 export const FEATURE_TEXTS = {
-  nl: { monitor: monitorNl, agreements: agreementsNl, imports: importsNl },
-  en: { monitor: monitorEn, agreements: agreementsEn, imports: importsEn },
+  nl: { monitor: monitorNl, agreements: agreementsNl, imports: importsNl, sorting: sortingNl },
+  en: { monitor: monitorEn, agreements: agreementsEn, imports: importsEn, sorting: sortingEn },
 };
 import type { Lang } from '../api/types.ts';
 import { setApiLanguage } from '../api/client.ts';
