@@ -475,8 +475,8 @@ export const F2_EVALUATION: FormDefinition = {
       code: 'goals_not_met',
       rule: 'R-OR-64 T3',
       message: {
-        nl: 'Een voordracht voor omklap kan alleen als alle doelen behaald zijn (R-OR-64 T3): de voordracht is geblokkeerd.',
-        en: 'A nomination for lease transfer requires all goals to be met (R-OR-64 T3): the nomination is blocked.',
+        nl: 'Een voordracht voor omklap kan alleen als alle doelen behaald zijn: de voordracht is geblokkeerd.',
+        en: 'A nomination for lease transfer requires all goals to be met: the nomination is blocked.',
       },
     },
     {
@@ -487,8 +487,8 @@ export const F2_EVALUATION: FormDefinition = {
       code: 'goals_not_met',
       rule: 'R-OR-64 T3',
       message: {
-        nl: 'Niet alle woondoelen in vraag 5 zijn behaald; een voordracht voor omklap is dan niet mogelijk (R-OR-64 T3).',
-        en: 'Not all housing goals in question 5 are met; a nomination for lease transfer is not possible (R-OR-64 T3).',
+        nl: 'Niet alle woondoelen in vraag 5 zijn behaald; een voordracht voor omklap is dan niet mogelijk.',
+        en: 'Not all housing goals in question 5 are met; a nomination for lease transfer is not possible.',
       },
     },
     {
@@ -499,8 +499,8 @@ export const F2_EVALUATION: FormDefinition = {
       code: 'urgency_goals_not_met',
       rule: 'R-OR-64 T3',
       message: {
-        nl: 'Niet alle doelen die gekoppeld zijn aan de urgentie onder voorwaarden zijn behaald (R-OR-64 T3, R-OR-65).',
-        en: 'Not all goals linked to the conditional urgency are met (R-OR-64 T3, R-OR-65).',
+        nl: 'Niet alle doelen die gekoppeld zijn aan de urgentie onder voorwaarden zijn behaald.',
+        en: 'Not all goals linked to the conditional urgency are met.',
       },
     },
     {
@@ -644,8 +644,8 @@ export const F3_NOMINATION: FormDefinition = {
       code: 'goals_not_met',
       rule: 'R-OR-64 T3',
       message: {
-        nl: 'Niet alle doelen gekoppeld aan de urgentie onder voorwaarden zijn behaald: er is geen omklap (R-OR-64 T3, R-OR-65).',
-        en: 'Not all goals linked to the conditional urgency are met: no transfer (R-OR-64 T3, R-OR-65).',
+        nl: 'Niet alle doelen gekoppeld aan de urgentie onder voorwaarden zijn behaald: er is geen omklap.',
+        en: 'Not all goals linked to the conditional urgency are met: no transfer.',
       },
     },
     {
@@ -655,8 +655,8 @@ export const F3_NOMINATION: FormDefinition = {
       code: 'urgency_goals_not_met',
       rule: 'R-OR-64 T3',
       message: {
-        nl: 'Niet alle doelen uit het traject die gekoppeld zijn aan de urgentie onder voorwaarden zijn behaald (R-OR-64 T3, R-OR-65).',
-        en: 'Not all trajectory goals linked to the conditional urgency are met (R-OR-64 T3, R-OR-65).',
+        nl: 'Niet alle doelen uit het traject die gekoppeld zijn aan de urgentie onder voorwaarden zijn behaald.',
+        en: 'Not all trajectory goals linked to the conditional urgency are met.',
       },
     },
     {
@@ -667,8 +667,8 @@ export const F3_NOMINATION: FormDefinition = {
       code: 'unacceptable_risks',
       rule: 'R-OR-64 T4',
       message: {
-        nl: "Bij (onaanvaardbare) risico's rond het wonen kan geen voordracht worden gedaan (R-OR-64 T4).",
-        en: 'No nomination can be made with (unacceptable) risks around housing (R-OR-64 T4).',
+        nl: "Bij (onaanvaardbare) risico's rond het wonen kan geen voordracht worden gedaan.",
+        en: 'No nomination can be made with (unacceptable) risks around housing.',
       },
     },
     {
@@ -679,8 +679,8 @@ export const F3_NOMINATION: FormDefinition = {
       code: 'nuisance_blocks_transfer',
       rule: 'R-OR-64 T5',
       message: {
-        nl: 'Omklap is pas mogelijk als er geen gedragsverandering meer nodig is (R-OR-64 T5).',
-        en: 'Transfer is possible only when no prior behaviour change is needed (R-OR-64 T5).',
+        nl: 'Omklap is pas mogelijk als er geen gedragsverandering meer nodig is.',
+        en: 'Transfer is possible only when no prior behaviour change is needed.',
       },
     },
   ],
@@ -734,7 +734,7 @@ export const F4_SUPPORT_PLAN: FormDefinition = {
       field('SP-PROVIDER', 'text', 'Zorgaanbieder en persoonlijk begeleider', 'Care provider and personal supervisor'),
       field('SP-FIRST-MEETING', 'date', 'Datum eerste kennismaking zorgaanbieder en bewoner', 'Date of the first meeting of care provider and resident', {
         rule: 'R-OR-41',
-        help: { nl: 'Het plan is uiterlijk binnen 6 weken na de kennismaking opgesteld (D-06).', en: 'The plan is drawn up within 6 weeks after the first meeting at the latest (D-06).' },
+        help: { nl: 'Het plan is uiterlijk binnen 6 weken na de kennismaking opgesteld.', en: 'The plan is drawn up within 6 weeks after the first meeting at the latest.' },
       }),
       field('SP-DRAWN-UP', 'date', 'Datum opgesteld', 'Date drawn up', { rule: 'R-OR-41' }),
       field('SP-CHILDREN', 'yesno', 'Zijn er kinderen in het huishouden?', 'Are there children in the household?', { rule: 'R-OR-42' }),
