@@ -18,6 +18,7 @@ import { WorklistPage } from './pages/trajectories/WorklistPage.tsx';
 import { ClientsPage, WonenQueuePage } from './pages/trajectories/ClientsPage.tsx';
 import { ClientCreatePage } from './pages/trajectories/ClientCreatePage.tsx';
 import { ClientPage } from './pages/trajectories/ClientPage.tsx';
+import { ClientEditPage } from './pages/trajectories/ClientEditPage.tsx';
 import { TrajectoryPage } from './pages/trajectories/TrajectoryPage.tsx';
 import { FormPage } from './pages/trajectories/FormPage.tsx';
 import { RoutePage } from './pages/route-info/RoutePage.tsx';
@@ -52,6 +53,7 @@ export function App() {
           <Route path="clienten" element={<RequirePermission action="client.list"><ClientsPage /></RequirePermission>} />
           <Route path="clienten/nieuw" element={<RequirePermission action="client.create"><ClientCreatePage /></RequirePermission>} />
           <Route path="clienten/:id" element={<RequirePermission action="client.read"><ClientPage /></RequirePermission>} />
+          <Route path="clienten/:id/bewerken" element={<RequirePermission action="client.update"><ClientEditPage /></RequirePermission>} />
           <Route path="trajecten/:id" element={<RequirePermission action="trajectory.read"><TrajectoryPage /></RequirePermission>} />
           <Route path="formulieren/:id" element={<RequirePermission action="form.read"><FormPage /></RequirePermission>} />
           <Route path="wonen/voordrachten" element={<RequirePermission action="client.list"><WonenQueuePage /></RequirePermission>} />
