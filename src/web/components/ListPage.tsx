@@ -2,9 +2,11 @@
  * The parts every searchable list page shares (organisations, users, clients): filters kept in
  * the URL (Dutch parameter names, so a filtered list can be bookmarked and shared) with a draft
  * that is applied on submit, the announcement of the number found, the search form, and the
- * results table with its caption, empty row and pagination.
+ * results table with its caption, empty row and pagination. Columns with a `sort` accessor can be
+ * sorted from their header; the lists are paginated by the server, which has no sort parameter, so
+ * sorting orders the rows of the page shown, and the page says so when there is more than one page.
  */
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useMemo, useState, type FormEvent, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Button, Row, Table } from '@amsterdam/design-system-react';
@@ -14,6 +16,7 @@ import { useAnnounce } from './Announcer.tsx';
 import { ListPagination, pageFrom } from './ListPagination.tsx';
 import { Loading, ProblemAlert } from './status.tsx';
 import { TableScroll } from './TableScroll.tsx';
+import { SortHeaderCell, SortPageNote, useSort, type SortKey } from './SortableTable.tsx';
 
 /** A filter: its URL parameter, and whether it is a text/choice or an on/off flag. */
 export type FilterSpec = Record<string, { param: string; flag?: true }>;
@@ -76,6 +79,8 @@ export interface ListColumn<T> {
   cell: (item: T) => ReactNode;
   className?: string;
   testId?: string;
+  /** The column's sort key; columns without one cannot be sorted. */
+  sort?: (item: T) => SortKey;
 }
 
 /** The results: load state, the table (caption = what was found), an empty row, and pagination. */
@@ -88,6 +93,15 @@ export function ListResults<T>({ list, page, caption, columns, rowKey, empty, te
   empty: string;
   testId?: string;
 }) {
+  const accessors = useMemo(() => {
+    const out: Record<string, (item: T) => SortKey> = {};
+    columns.forEach((c, i) => {
+      if (c.sort) out[String(i)] = c.sort;
+    });
+    return out;
+  }, [columns]);
+  const moreThanOnePage = !!list.data && list.data.total > list.data.items.length;
+  const sort = useSort(list.data?.items, accessors, { pageOnly: moreThanOnePage });
   return (
     <>
       {list.error !== null && <ProblemAlert error={list.error} onRetry={() => void list.reload()} />}
@@ -99,11 +113,19 @@ export function ListResults<T>({ list, page, caption, columns, rowKey, empty, te
               <Table.Caption>{caption(list.data.total)}</Table.Caption>
               <Table.Header>
                 <Table.Row>
-                  {columns.map((c) => <Table.HeaderCell key={c.header} scope="col">{c.header}</Table.HeaderCell>)}
+                  {columns.map((c, i) =>
+                    c.sort ? (
+                      <SortHeaderCell key={c.header} sort={sort} column={String(i)}>
+                        {c.header}
+                      </SortHeaderCell>
+                    ) : (
+                      <Table.HeaderCell key={c.header} scope="col">{c.header}</Table.HeaderCell>
+                    ),
+                  )}
                 </Table.Row>
               </Table.Header>
               <Table.Body>
-                {list.data.items.map((item) => (
+                {sort.rows.map((item) => (
                   <Table.Row key={rowKey(item)}>
                     {columns.map((c) => <Table.Cell key={c.header} className={c.className} data-testid={c.testId}>{c.cell(item)}</Table.Cell>)}
                   </Table.Row>
@@ -116,6 +138,7 @@ export function ListResults<T>({ list, page, caption, columns, rowKey, empty, te
               </Table.Body>
             </Table>
           </TableScroll>
+          <SortPageNote show={moreThanOnePage && sort.state !== null} />
           <ListPagination total={list.data.total} page={page} />
         </>
       )}

@@ -40,7 +40,7 @@ export interface Sort<T, C extends string = string> {
 }
 
 export function useSort<T, A extends SortAccessors<T>>(
-  rows: readonly T[] | undefined,
+  rows: readonly T[] | null | undefined,
   accessors: A,
   options: { initial?: SortState<Extract<keyof A, string>>; pageOnly?: boolean } = {},
 ): Sort<T, Extract<keyof A, string>> {
@@ -70,7 +70,7 @@ export function useSort<T, A extends SortAccessors<T>>(
 }
 
 /** A column header (<th scope="col">) whose content is a sort button; aria-sort when it is the sorted column. */
-export function SortHeaderCell<C extends string>({ sort, column, children, label, className }: {
+export function SortHeaderCell<C extends string>({ sort, column, children, label, className, align }: {
   sort: Pick<Sort<unknown, C>, 'state' | 'toggle'>;
   column: C;
   /** The visible header text. */
@@ -78,12 +78,13 @@ export function SortHeaderCell<C extends string>({ sort, column, children, label
   /** The column's name for the announcement, when `children` is not plain text. */
   label?: string;
   className?: string;
+  align?: 'center' | 'end';
 }) {
   const active = sort.state?.by === column ? sort.state.direction : null;
   const name = label ?? (typeof children === 'string' ? children : column);
   const Icon = active === 'descending' ? ChevronDownIcon : ChevronUpIcon;
   return (
-    <Table.HeaderCell scope="col" aria-sort={active ?? undefined} className={className}>
+    <Table.HeaderCell scope="col" aria-sort={active ?? undefined} className={className} align={align}>
       <button type="button" className="tr-sort-button" data-sort-column={column} onClick={() => sort.toggle(column, name)}>
         <span>{children}</span>
         <Icon aria-hidden="true" focusable="false" className={active ? 'tr-sort-icon tr-sort-icon--active' : 'tr-sort-icon'} width="1em" height="1em" />

@@ -13,6 +13,7 @@ import { useResource } from '../lib/useResource.ts';
 import { formatDate, todayIso } from '../lib/format.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { TableScroll } from '../components/TableScroll.tsx';
+import { SortHeaderCell, dateKey, useSort } from '../components/SortableTable.tsx';
 
 const FORM = 'due';
 
@@ -40,6 +41,11 @@ function Holidays() {
   useEffect(() => {
     if (count !== undefined && !days.loading) announce(t('calendar.holidaysLoaded', { count, year }));
   }, [count, days.loading, year, announce, t]);
+  const sort = useSort(days.data, {
+    date: (d: NonWorkingDay) => dateKey(d.date),
+    name: (d: NonWorkingDay) => (lang === 'en' ? d.nameEn : d.name),
+    kind: (d: NonWorkingDay) => t(`calendar.kinds.${d.kind}`, { defaultValue: d.kind }),
+  });
   const years = Array.from({ length: 7 }, (_, i) => thisYear - 2 + i);
 
   return (
@@ -66,13 +72,13 @@ function Holidays() {
             <Table.Caption>{t('calendar.holidaysCaption', { year, count: days.data.length })}</Table.Caption>
             <Table.Header>
               <Table.Row>
-                <Table.HeaderCell scope="col">{t('calendar.date')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('calendar.name')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('calendar.kind')}</Table.HeaderCell>
+                <SortHeaderCell sort={sort} column="date">{t('calendar.date')}</SortHeaderCell>
+                <SortHeaderCell sort={sort} column="name">{t('calendar.name')}</SortHeaderCell>
+                <SortHeaderCell sort={sort} column="kind">{t('calendar.kind')}</SortHeaderCell>
               </Table.Row>
             </Table.Header>
             <Table.Body>
-              {days.data.map((d) => (
+              {sort.rows.map((d) => (
                 <Table.Row key={`${d.date}-${d.name}`}>
                   <Table.Cell className="tr-nowrap">{formatDate(d.date, lang, 'long')}</Table.Cell>
                   <Table.Cell>{lang === 'en' ? d.nameEn : d.name}</Table.Cell>

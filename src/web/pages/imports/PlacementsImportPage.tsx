@@ -14,6 +14,7 @@ import { useSession } from '../../session/SessionContext.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { Loading, ProblemAlert } from '../../components/status.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
+import { SortHeaderCell, SortPageNote, dateKey, useSort } from '../../components/SortableTable.tsx';
 import { useAnnounce } from '../../components/Announcer.tsx';
 import { useResource } from '../../lib/useResource.ts';
 import { uuid } from '../../lib/uuid.ts';
@@ -96,6 +97,11 @@ export function PlacementsImportPage() {
 
 function ExpectedColumns() {
   const { t } = useTranslation();
+  const sort = useSort(COLUMNS, {
+    name: (c: (typeof COLUMNS)[number]) => c.name,
+    required: (c: (typeof COLUMNS)[number]) => !c.required,
+    meaning: (c: (typeof COLUMNS)[number]) => t(`imports.columns.describe.${c.name}`),
+  });
   return (
     <section aria-labelledby="import-columns-heading" className="tr-section">
       <Heading level={2} id="import-columns-heading" className="tr-section-heading">
@@ -107,13 +113,13 @@ function ExpectedColumns() {
           <Table.Caption className="ams-visually-hidden">{t('imports.columns.heading')}</Table.Caption>
           <Table.Header>
             <Table.Row>
-              <Table.HeaderCell scope="col">{t('imports.columns.name')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('imports.columns.requiredHeader')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('imports.columns.meaning')}</Table.HeaderCell>
+              <SortHeaderCell sort={sort} column="name">{t('imports.columns.name')}</SortHeaderCell>
+              <SortHeaderCell sort={sort} column="required">{t('imports.columns.requiredHeader')}</SortHeaderCell>
+              <SortHeaderCell sort={sort} column="meaning">{t('imports.columns.meaning')}</SortHeaderCell>
             </Table.Row>
           </Table.Header>
           <Table.Body>
-            {COLUMNS.map((c) => (
+            {sort.rows.map((c) => (
               <Table.Row key={c.name}>
                 <Table.HeaderCell scope="row">
                   <code>{c.name}</code>
@@ -137,6 +143,19 @@ function ImportForm() {
   const announce = useAnnounce();
   const { session } = useSession();
   const recent = useResource<{ items: ImportSummary[]; total: number }>('/imports/placements', { limit: 20 });
+  const recentPartial = !!recent.data && recent.data.total > recent.data.items.length;
+  const recentSort = useSort(
+    recent.data?.items,
+    {
+      when: (i: ImportSummary) => dateKey(i.startedAt),
+      file: (i: ImportSummary) => i.filename,
+      status: (i: ImportSummary) => t(`imports.statuses.${i.status}`),
+      accepted: (i: ImportSummary) => i.rowsAccepted,
+      rejected: (i: ImportSummary) => i.rowsRejected,
+      by: (i: ImportSummary) => i.createdBy,
+    },
+    { pageOnly: recentPartial },
+  );
   const fileRef = useRef<HTMLInputElement>(null);
   const resultRef = useRef<HTMLDivElement>(null);
   const [mode, setMode] = useState<'all' | 'partial'>('all');
@@ -342,16 +361,16 @@ function ImportForm() {
               <Table.Caption className="ams-visually-hidden">{t('imports.recent.heading')}</Table.Caption>
               <Table.Header>
                 <Table.Row>
-                  <Table.HeaderCell scope="col">{t('imports.recent.when')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('imports.recent.file')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('imports.result.status')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('imports.result.rowsAccepted')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('imports.result.rowsRejected')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('imports.recent.by')}</Table.HeaderCell>
+                  <SortHeaderCell sort={recentSort} column="when">{t('imports.recent.when')}</SortHeaderCell>
+                  <SortHeaderCell sort={recentSort} column="file">{t('imports.recent.file')}</SortHeaderCell>
+                  <SortHeaderCell sort={recentSort} column="status">{t('imports.result.status')}</SortHeaderCell>
+                  <SortHeaderCell sort={recentSort} column="accepted">{t('imports.result.rowsAccepted')}</SortHeaderCell>
+                  <SortHeaderCell sort={recentSort} column="rejected">{t('imports.result.rowsRejected')}</SortHeaderCell>
+                  <SortHeaderCell sort={recentSort} column="by">{t('imports.recent.by')}</SortHeaderCell>
                 </Table.Row>
               </Table.Header>
               <Table.Body>
-                {recent.data.items.map((i) => (
+                {recentSort.rows.map((i) => (
                   <Table.Row key={i.id}>
                     <Table.Cell>{formatDateTime(i.startedAt, lang)}</Table.Cell>
                     <Table.Cell>{i.filename ?? '—'}</Table.Cell>
@@ -365,6 +384,7 @@ function ImportForm() {
             </Table>
           </TableScroll>
         )}
+        <SortPageNote show={recentPartial && recentSort.state !== null} />
       </section>
     </>
   );
@@ -373,6 +393,12 @@ function ImportForm() {
 function Rejections({ rejections, truncated }: { rejections: Rejection[]; truncated: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const sort = useSort(rejections, {
+    row: (r: Rejection) => r.row,
+    placementId: (r: Rejection) => r.placementId,
+    field: (r: Rejection) => r.field,
+    reason: (r: Rejection) => r.message[lang],
+  });
   return (
     <>
       <Heading level={3} id="import-rejections-heading">
@@ -384,14 +410,14 @@ function Rejections({ rejections, truncated }: { rejections: Rejection[]; trunca
           <Table.Caption className="ams-visually-hidden">{t('imports.rejections.heading')}</Table.Caption>
           <Table.Header>
             <Table.Row>
-              <Table.HeaderCell scope="col">{t('imports.rejections.row')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('imports.rejections.placementId')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('imports.rejections.field')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('imports.rejections.reason')}</Table.HeaderCell>
+              <SortHeaderCell sort={sort} column="row">{t('imports.rejections.row')}</SortHeaderCell>
+              <SortHeaderCell sort={sort} column="placementId">{t('imports.rejections.placementId')}</SortHeaderCell>
+              <SortHeaderCell sort={sort} column="field">{t('imports.rejections.field')}</SortHeaderCell>
+              <SortHeaderCell sort={sort} column="reason">{t('imports.rejections.reason')}</SortHeaderCell>
             </Table.Row>
           </Table.Header>
           <Table.Body>
-            {rejections.map((r, n) => (
+            {sort.rows.map((r, n) => (
               <Table.Row key={`${r.row}-${n}`}>
                 <Table.Cell>{r.row}</Table.Cell>
                 <Table.Cell>{r.placementId ?? '—'}</Table.Cell>

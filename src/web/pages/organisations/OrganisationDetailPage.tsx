@@ -18,6 +18,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { useSubmitting } from '../../components/forms.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
+import { SortHeaderCell, useSort } from '../../components/SortableTable.tsx';
 
 export function OrganisationDetailPage() {
   const { id = '' } = useParams();
@@ -29,6 +30,11 @@ export function OrganisationDetailPage() {
   const org = useResource<Organisation>(`/organisations/${id}`);
   const parent = useResource<Organisation>(org.data?.parentId ? `/organisations/${org.data.parentId}` : null);
   const children = useResource<ListResponse<Organisation>>(org.data ? '/organisations' : null, { parentId: id, includeInactive: true, limit: 200 });
+  const childSort = useSort(children.data?.items, {
+    name: (c: Organisation) => c.name,
+    type: (c: Organisation) => t(`orgTypes.${c.type}`),
+    status: (c: Organisation) => !c.active,
+  });
   const regions = useRegions();
   const known = useScope() ?? [];
   const [confirming, setConfirming] = useState(false);
@@ -183,13 +189,13 @@ export function OrganisationDetailPage() {
                   <Table.Caption className="ams-visually-hidden">{t('organisations.childrenCaption', { name: o.name })}</Table.Caption>
                   <Table.Header>
                     <Table.Row>
-                      <Table.HeaderCell scope="col">{t('organisations.name')}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{t('organisations.type')}</Table.HeaderCell>
-                      <Table.HeaderCell scope="col">{t('organisations.status')}</Table.HeaderCell>
+                      <SortHeaderCell sort={childSort} column="name">{t('organisations.name')}</SortHeaderCell>
+                      <SortHeaderCell sort={childSort} column="type">{t('organisations.type')}</SortHeaderCell>
+                      <SortHeaderCell sort={childSort} column="status">{t('organisations.status')}</SortHeaderCell>
                     </Table.Row>
                   </Table.Header>
                   <Table.Body>
-                    {children.data.items.map((c) => (
+                    {childSort.rows.map((c) => (
                       <Table.Row key={c.id}>
                         <Table.Cell>
                           <Link href={`/beheer/organisaties/${c.id}`} linkComponent={RouterLink}>

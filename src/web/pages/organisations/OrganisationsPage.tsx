@@ -54,10 +54,10 @@ export function OrganisationsPage() {
         empty={t('organisations.none')}
         rowKey={(o) => o.id}
         columns={[
-          { header: t('organisations.name'), cell: (o) => <Link href={`/beheer/organisaties/${o.id}`} linkComponent={RouterLink}>{o.name}</Link> },
-          { header: t('organisations.code'), cell: (o) => o.code },
-          { header: t('organisations.type'), cell: (o) => t(`orgTypes.${o.type}`) },
-          { header: t('organisations.status'), cell: (o) => (o.active ? t('common.active') : <Badge color="orange" label={t('common.inactive')} />) },
+          { header: t('organisations.name'), sort: (o) => o.name, cell: (o) => <Link href={`/beheer/organisaties/${o.id}`} linkComponent={RouterLink}>{o.name}</Link> },
+          { header: t('organisations.code'), sort: (o) => o.code, cell: (o) => o.code },
+          { header: t('organisations.type'), sort: (o) => t(`orgTypes.${o.type}`), cell: (o) => t(`orgTypes.${o.type}`) },
+          { header: t('organisations.status'), sort: (o) => !o.active, cell: (o) => (o.active ? t('common.active') : <Badge color="orange" label={t('common.inactive')} />) },
         ]}
       />
     </Column>

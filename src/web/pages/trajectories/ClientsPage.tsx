@@ -11,6 +11,7 @@ import { CheckboxField, SelectField, TextField } from '../../components/forms.ts
 import { PAGE_SIZE } from '../../components/ListPagination.tsx';
 import { ListResults, SearchForm, useAnnounceTotal, useListFilters } from '../../components/ListPage.tsx';
 import { useResource } from '../../lib/useResource.ts';
+import { dateKey } from '../../components/sort.ts';
 import { StatusText, useDate, usePhaseName } from './common.tsx';
 
 const FORM = 'client-filter';
@@ -113,6 +114,7 @@ export function ClientsPage({ queue = false }: { queue?: boolean }) {
         columns={[
           {
             header: t('clients.name'),
+            sort: (c) => c.name || null,
             cell: (c) => (
               <>
                 <Link href={`/trajecten/${c.trajectoryId}`} linkComponent={RouterLink}>
@@ -124,6 +126,7 @@ export function ClientsPage({ queue = false }: { queue?: boolean }) {
           },
           {
             header: t('clients.phase'),
+            sort: (c) => PHASES.indexOf(c.phase as (typeof PHASES)[number]) + 1 || null,
             cell: (c) => (
               <>
                 {phaseName(c.phase)}
@@ -131,11 +134,12 @@ export function ClientsPage({ queue = false }: { queue?: boolean }) {
               </>
             ),
           },
-          { header: t('clients.careProvider'), cell: (c) => c.careProvider ?? '—' },
-          { header: t('clients.corporation'), cell: (c) => c.corporation ?? t('clients.noCorporation') },
-          { header: t('clients.startedOn'), cell: (c) => date(c.startedOn), className: 'tr-nowrap' },
+          { header: t('clients.careProvider'), sort: (c) => c.careProvider, cell: (c) => c.careProvider ?? '—' },
+          { header: t('clients.corporation'), sort: (c) => c.corporation, cell: (c) => c.corporation ?? t('clients.noCorporation') },
+          { header: t('clients.startedOn'), sort: (c) => dateKey(c.startedOn), cell: (c) => date(c.startedOn), className: 'tr-nowrap' },
           {
             header: t('clients.deadlines'),
+            sort: (c) => c.overdueDeadlines,
             cell: (c) => (c.overdueDeadlines > 0
               ? <StatusText tone="bad">{t('clients.overdueCount', { count: c.overdueDeadlines })}</StatusText>
               : <StatusText tone="muted">{t('clients.noneOverdue')}</StatusText>),

@@ -20,6 +20,7 @@ import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { MembershipFields } from './MembershipFields.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
+import { SortHeaderCell, dateKey, useSort } from '../../components/SortableTable.tsx';
 
 export function UserDetailPage() {
   const { id = '' } = useParams();
@@ -206,6 +207,13 @@ function MembershipsSection({ user, onDone }: { user: Resource<User>; onDone: (m
   }, [ending]);
 
   const memberships = u.memberships ?? [];
+  const sort = useSort(memberships, {
+    organisation: (m: UserMembership) => m.organisationName,
+    role: (m: UserMembership) => t(`roles.${m.role}`),
+    since: (m: UserMembership) => dateKey(m.startsOn),
+    until: (m: UserMembership) => dateKey(m.endedOn),
+    status: (m: UserMembership) => !m.active,
+  });
   const mayEnd = (m: UserMembership) => m.active && can(session, 'membership.end', { organisationIds: [m.organisationId], grantsRole: m.role }, scope);
   const mayAdd = u.active !== false && can(session, 'membership.create');
 
@@ -234,18 +242,18 @@ function MembershipsSection({ user, onDone }: { user: Resource<User>; onDone: (m
           <Table.Caption className="ams-visually-hidden">{t('users.membershipsCaption', { name: u.name })}</Table.Caption>
           <Table.Header>
             <Table.Row>
-              <Table.HeaderCell scope="col">{t('users.organisation')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('users.role')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('users.since')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('users.until')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('users.status')}</Table.HeaderCell>
+              <SortHeaderCell sort={sort} column="organisation">{t('users.organisation')}</SortHeaderCell>
+              <SortHeaderCell sort={sort} column="role">{t('users.role')}</SortHeaderCell>
+              <SortHeaderCell sort={sort} column="since">{t('users.since')}</SortHeaderCell>
+              <SortHeaderCell sort={sort} column="until">{t('users.until')}</SortHeaderCell>
+              <SortHeaderCell sort={sort} column="status">{t('users.status')}</SortHeaderCell>
               <Table.HeaderCell scope="col">
                 <span className="ams-visually-hidden">{t('common.actions')}</span>
               </Table.HeaderCell>
             </Table.Row>
           </Table.Header>
           <Table.Body>
-            {memberships.map((m) => (
+            {sort.rows.map((m) => (
               <Table.Row key={m.id}>
                 <Table.Cell>
                   <Link href={`/beheer/organisaties/${m.organisationId}`} linkComponent={RouterLink}>
@@ -481,6 +489,7 @@ function useSuccessorCandidates(u: User | null): User[] | null {
 const HandoverResult = forwardRef<HTMLDivElement, { result: HandoverInfo }>(function HandoverResult({ result }, ref) {
   const { t } = useTranslation();
   const items = Object.entries(result.handover.items);
+  const sort = useSort(items, { kind: ([k]: [string, number]) => t(`handover.${k}`, { defaultValue: k }), count: ([, n]: [string, number]) => n });
   return (
     <Alert ref={ref} tabIndex={-1} severity="success" heading={t('users.deactivatedHeading')} headingLevel={2} className="tr-alert" data-testid="handover-result">
       <Paragraph>{t('users.handoverTo', { name: result.successorName })}</Paragraph>
@@ -491,14 +500,14 @@ const HandoverResult = forwardRef<HTMLDivElement, { result: HandoverInfo }>(func
           <Table.Caption>{t('users.handoverCaption')}</Table.Caption>
           <Table.Header>
             <Table.Row>
-              <Table.HeaderCell scope="col">{t('users.handoverKind')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col" align="end">
+              <SortHeaderCell sort={sort} column="kind">{t('users.handoverKind')}</SortHeaderCell>
+              <SortHeaderCell sort={sort} column="count" align="end">
                 {t('users.handoverCount')}
-              </Table.HeaderCell>
+              </SortHeaderCell>
             </Table.Row>
           </Table.Header>
           <Table.Body>
-            {items.map(([k, n]) => (
+            {sort.rows.map(([k, n]) => (
               <Table.Row key={k}>
                 <Table.Cell>{t(`handover.${k}`, { defaultValue: k })}</Table.Cell>
                 <Table.Cell align="end">{n}</Table.Cell>

@@ -83,11 +83,12 @@ export function UsersPage() {
         empty={t('users.none')}
         rowKey={(u) => u.id}
         columns={[
-          { header: t('users.name'), cell: (u) => <Link href={`/beheer/gebruikers/${u.id}`} linkComponent={RouterLink}>{u.name}</Link> },
-          { header: t('users.email'), cell: (u) => u.email },
+          { header: t('users.name'), sort: (u) => u.name, cell: (u) => <Link href={`/beheer/gebruikers/${u.id}`} linkComponent={RouterLink}>{u.name}</Link> },
+          { header: t('users.email'), sort: (u) => u.email, cell: (u) => u.email },
           {
             header: t('users.memberships'),
             testId: 'user-memberships',
+            sort: (u) => activeMemberships(u).map((m) => m.organisationName).join(', '),
             cell: (u) => activeMemberships(u).map((m) => (
               <span key={m.id} className="tr-cell-line">
                 {m.organisationName} — {t(`roles.${m.role}`)}
@@ -96,6 +97,7 @@ export function UsersPage() {
           },
           {
             header: t('users.status'),
+            sort: (u) => (u.active === false ? 2 : isLocked(u) ? 1 : 0),
             cell: (u) => (u.active === false ? <Badge color="orange" label={t('users.deactivated')} /> : isLocked(u) ? <Badge color="red" label={t('users.locked')} /> : t('common.active')),
           },
         ]}
