@@ -11,6 +11,7 @@ import { api } from '../../api/client.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { RouterLink } from '../../components/RouterLink.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
+import { SortHeaderCell, useSort } from '../../components/SortableTable.tsx';
 import { ErrorSummary, SelectField, TextAreaField, TextField, fieldErrorsFromProblem, msg, useSubmitting, type FieldErrors, type Option } from '../../components/forms.tsx';
 import { Loading, ProblemAlert } from '../../components/status.tsx';
 import { useAnnounce } from '../../components/Announcer.tsx';
@@ -120,35 +121,49 @@ function PlanVersions({ versions, groups }: { versions: PlanVersion[]; groups: T
                 <Paragraph>{w.text[lang]}</Paragraph>
               </Alert>
             ))}
-            <TableScroll label={caption}>
-              <Table className="tr-table">
-                <Table.Caption>{caption}</Table.Caption>
-                <Table.Header>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{t('agreements.line')}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t('agreements.level')}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t('agreements.dwellings')}</Table.HeaderCell>
-                  </Table.Row>
-                </Table.Header>
-                <Table.Body>
-                  {v.lines.map((l) => (
-                    <Table.Row key={l.id}>
-                      <Table.Cell>{lineLabel(l, groups, lang)}</Table.Cell>
-                      <Table.Cell>{t(`agreements.levels.${l.level}`)}</Table.Cell>
-                      <Table.Cell>{formatNumber(l.dwellings, lang)}</Table.Cell>
-                    </Table.Row>
-                  ))}
-                  <Table.Row>
-                    <Table.HeaderCell scope="row" colSpan={2}>{t('agreements.planned')}</Table.HeaderCell>
-                    <Table.Cell>{formatNumber(v.planned, lang)}</Table.Cell>
-                  </Table.Row>
-                </Table.Body>
-              </Table>
-            </TableScroll>
+            <PlanVersionTable version={v} groups={groups} caption={caption} />
           </div>
         );
       })}
     </section>
+  );
+}
+
+/** One plan version's lines, sortable; the total stays last. */
+function PlanVersionTable({ version: v, groups, caption }: { version: PlanVersion; groups: TargetGroup[]; caption: string }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const sort = useSort(v.lines, {
+    line: (l: PlanLine) => lineLabel(l, groups, lang),
+    level: (l: PlanLine) => t(`agreements.levels.${l.level}`),
+    dwellings: (l: PlanLine) => l.dwellings,
+  });
+  return (
+    <TableScroll label={caption}>
+      <Table className="tr-table">
+        <Table.Caption>{caption}</Table.Caption>
+        <Table.Header>
+          <Table.Row>
+            <SortHeaderCell sort={sort} column="line">{t('agreements.line')}</SortHeaderCell>
+            <SortHeaderCell sort={sort} column="level">{t('agreements.level')}</SortHeaderCell>
+            <SortHeaderCell sort={sort} column="dwellings">{t('agreements.dwellings')}</SortHeaderCell>
+          </Table.Row>
+        </Table.Header>
+        <Table.Body>
+          {sort.rows.map((l) => (
+            <Table.Row key={l.id}>
+              <Table.Cell>{lineLabel(l, groups, lang)}</Table.Cell>
+              <Table.Cell>{t(`agreements.levels.${l.level}`)}</Table.Cell>
+              <Table.Cell>{formatNumber(l.dwellings, lang)}</Table.Cell>
+            </Table.Row>
+          ))}
+          <Table.Row>
+            <Table.HeaderCell scope="row" colSpan={2}>{t('agreements.planned')}</Table.HeaderCell>
+            <Table.Cell>{formatNumber(v.planned, lang)}</Table.Cell>
+          </Table.Row>
+        </Table.Body>
+      </Table>
+    </TableScroll>
   );
 }
 
@@ -325,6 +340,16 @@ function CorporationDistribution({ agreementId, distribution, mayManage, onSaved
   const caption = t('agreements.distributionCaption', { year: distribution.year });
   const rows = [...distribution.rows];
   for (const c of corporations ?? []) if (!rows.some((r) => r.corporation.id === c.id)) rows.push({ corporation: { id: c.id, code: c.code, name: c.name, municipalityCode: null }, stock: null, stockShare: null, computed: null, recorded: null, target: null });
+  type Row = (typeof rows)[number];
+  // The recorded column sorts by the saved numbers, so rows do not jump while one is being typed.
+  const sort = useSort(rows, {
+    corporation: (r: Row) => r.corporation.name,
+    stock: (r: Row) => r.stock,
+    stockShare: (r: Row) => r.stockShare,
+    computed: (r: Row) => r.computed,
+    recorded: (r: Row) => r.recorded,
+    target: (r: Row) => r.target,
+  });
 
   const save = (e: FormEvent) => {
     e.preventDefault();
@@ -358,16 +383,16 @@ function CorporationDistribution({ agreementId, distribution, mayManage, onSaved
             <Table.Caption>{caption}</Table.Caption>
             <Table.Header>
               <Table.Row>
-                <Table.HeaderCell scope="col">{t('agreements.corporation')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('agreements.stock')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('agreements.stockShare')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('agreements.computed')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('agreements.recorded')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('agreements.target')}</Table.HeaderCell>
+                <SortHeaderCell sort={sort} column="corporation">{t('agreements.corporation')}</SortHeaderCell>
+                <SortHeaderCell sort={sort} column="stock">{t('agreements.stock')}</SortHeaderCell>
+                <SortHeaderCell sort={sort} column="stockShare">{t('agreements.stockShare')}</SortHeaderCell>
+                <SortHeaderCell sort={sort} column="computed">{t('agreements.computed')}</SortHeaderCell>
+                <SortHeaderCell sort={sort} column="recorded">{t('agreements.recorded')}</SortHeaderCell>
+                <SortHeaderCell sort={sort} column="target">{t('agreements.target')}</SortHeaderCell>
               </Table.Row>
             </Table.Header>
             <Table.Body>
-              {rows.map((r) => (
+              {sort.rows.map((r) => (
                 <Table.Row key={r.corporation.id}>
                   <Table.HeaderCell scope="row">{r.corporation.name}</Table.HeaderCell>
                   <Table.Cell>{r.stock === null ? '—' : formatNumber(r.stock, lang)}</Table.Cell>

@@ -7,6 +7,7 @@ import { api } from '../../api/client.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { RouterLink } from '../../components/RouterLink.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
+import { SortHeaderCell, useSort } from '../../components/SortableTable.tsx';
 import { CheckboxField, ErrorSummary, SelectField, TextField, fieldErrorsFromProblem, msg, useSubmitting, type FieldErrors } from '../../components/forms.tsx';
 import { Loading, ProblemAlert } from '../../components/status.tsx';
 import { useResource } from '../../lib/useResource.ts';
@@ -54,21 +55,29 @@ export function AgreementsPage() {
 function AgreementTable({ items }: { items: Agreement[] }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const sort = useSort(items, {
+    name: (a: Agreement) => a.name,
+    years: (a: Agreement) => a.firstYear * 10_000 + a.lastYear,
+    kind: (a: Agreement) => t(`agreements.kinds.${a.kind}`),
+    // Numbers per year first, then shares of the released homes; each by size.
+    volume: (a: Agreement) => (a.kind === 'absolute' ? a.yearlyNumber : a.share === null ? null : 1e12 + a.share),
+    distribute: (a: Agreement) => a.distributeOverCorporations,
+  });
   return (
     <TableScroll label={t('agreements.listCaption')}>
       <Table className="tr-table">
         <Table.Caption>{t('agreements.listCaption')}</Table.Caption>
         <Table.Header>
           <Table.Row>
-            <Table.HeaderCell scope="col">{t('agreements.name')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('agreements.years')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('agreements.kind')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('agreements.volume')}</Table.HeaderCell>
-            <Table.HeaderCell scope="col">{t('agreements.distribute')}</Table.HeaderCell>
+            <SortHeaderCell sort={sort} column="name">{t('agreements.name')}</SortHeaderCell>
+            <SortHeaderCell sort={sort} column="years">{t('agreements.years')}</SortHeaderCell>
+            <SortHeaderCell sort={sort} column="kind">{t('agreements.kind')}</SortHeaderCell>
+            <SortHeaderCell sort={sort} column="volume">{t('agreements.volume')}</SortHeaderCell>
+            <SortHeaderCell sort={sort} column="distribute">{t('agreements.distribute')}</SortHeaderCell>
           </Table.Row>
         </Table.Header>
         <Table.Body>
-          {items.map((a) => (
+          {sort.rows.map((a) => (
             <Table.Row key={a.id}>
               <Table.Cell>
                 <Link href={`/monitor/afspraken/${a.id}`} linkComponent={RouterLink}>

@@ -12,6 +12,7 @@ import { api } from '../../api/client.ts';
 import type { Organisation } from '../../api/types.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
+import { SortHeaderCell, dateKey, useSort } from '../../components/SortableTable.tsx';
 import { ErrorSummary, SelectField, TextField, fieldErrorsFromProblem, msg, useSubmitting, type FieldErrors } from '../../components/forms.tsx';
 import { Loading, ProblemAlert } from '../../components/status.tsx';
 import { useAnnounce } from '../../components/Announcer.tsx';
@@ -164,6 +165,8 @@ function CorporationGridSection<R extends { items: CorpFigure[] }>(props: {
     });
     s.save(async () => res.set((await api.put<R>(path, { items }, { query: { municipality, year } })).data));
   };
+  // Only the corporation column sorts: the other columns are fields being filled in.
+  const sort = useSort(corporations, { corporation: (c: Organisation) => c.name });
   const columnTotal = (column: number | null) => corporations.reduce((sum, c) => sum + (parseCount(values[key(c.id, column)] ?? '') ?? 0), 0);
   const total = columns.reduce((sum, c) => sum + columnTotal(c.key), 0);
   return (
@@ -178,12 +181,12 @@ function CorporationGridSection<R extends { items: CorpFigure[] }>(props: {
               <Table.Caption>{props.caption}</Table.Caption>
               <Table.Header>
                 <Table.Row>
-                  <Table.HeaderCell scope="col">{t('agreements.corporation')}</Table.HeaderCell>
+                  <SortHeaderCell sort={sort} column="corporation">{t('agreements.corporation')}</SortHeaderCell>
                   {columns.map((c) => <Table.HeaderCell key={String(c.key)} scope="col">{c.label}</Table.HeaderCell>)}
                 </Table.Row>
               </Table.Header>
               <Table.Body>
-                {corporations.map((corp) => (
+                {sort.rows.map((corp) => (
                   <Table.Row key={corp.id}>
                     <Table.HeaderCell scope="row">{corp.name}</Table.HeaderCell>
                     {columns.map((c) => {
@@ -357,6 +360,13 @@ function QuotaSection({ municipality, year, editable }: { municipality: string; 
   };
   const caption = t('agreements.figures.quotaCaption', { year });
   const current = res.data?.current.find((c) => c.year === year);
+  const sort = useSort(res.data?.items, {
+    half: (q: Quota) => q.half,
+    version: (q: Quota) => q.versionNo,
+    persons: (q: Quota) => q.persons,
+    decisionDate: (q: Quota) => dateKey(q.decisionDate),
+    reason: (q: Quota) => q.reason,
+  });
   return (
     <Section id="quota" title={t('agreements.figures.quotaHeading')} intro={t('agreements.figures.quotaIntro')}>
       {res.error !== null && <ProblemAlert error={res.error} onRetry={() => void res.reload()} headingLevel={3} />}
@@ -367,15 +377,15 @@ function QuotaSection({ municipality, year, editable }: { municipality: string; 
             <Table.Caption>{caption}</Table.Caption>
             <Table.Header>
               <Table.Row>
-                <Table.HeaderCell scope="col">{t('agreements.figures.half')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('agreements.figures.version')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('agreements.figures.persons')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('agreements.decisionDate')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('agreements.reason')}</Table.HeaderCell>
+                <SortHeaderCell sort={sort} column="half">{t('agreements.figures.half')}</SortHeaderCell>
+                <SortHeaderCell sort={sort} column="version">{t('agreements.figures.version')}</SortHeaderCell>
+                <SortHeaderCell sort={sort} column="persons">{t('agreements.figures.persons')}</SortHeaderCell>
+                <SortHeaderCell sort={sort} column="decisionDate">{t('agreements.decisionDate')}</SortHeaderCell>
+                <SortHeaderCell sort={sort} column="reason">{t('agreements.reason')}</SortHeaderCell>
               </Table.Row>
             </Table.Header>
             <Table.Body>
-              {res.data.items.map((q) => (
+              {sort.rows.map((q) => (
                 <Table.Row key={q.id}>
                   <Table.Cell>{t('agreements.figures.halfN', { n: q.half })}</Table.Cell>
                   <Table.Cell>{q.current ? t('agreements.figures.versionCurrent', { n: q.versionNo }) : t('agreements.figures.versionEarlier', { n: q.versionNo })}</Table.Cell>

@@ -8,6 +8,7 @@ import { Alert, Button, Column, Heading, Paragraph, Table } from '@amsterdam/des
 import { api } from '../../api/client.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
+import { SortHeaderCell, dateKey, useSort } from '../../components/SortableTable.tsx';
 import { CheckboxField, ErrorSummary, SelectField, TextField, fieldErrorsFromProblem, msg, orNull, useSubmitting, type FieldErrors } from '../../components/forms.tsx';
 import { ConflictAlert, isConflict } from '../../components/ConflictAlert.tsx';
 import { Loading, ProblemAlert } from '../../components/status.tsx';
@@ -30,6 +31,13 @@ export function TargetGroupsPage() {
   const [editing, setEditing] = useState<string | null>(null);
   const mayManage = can(session, 'target_group.manage');
   const editingGroup = list.data?.items.find((g) => g.code === editing) ?? null;
+  const sort = useSort(list.data?.items, {
+    label: (g: TargetGroup) => g.label[lang],
+    code: (g: TargetGroup) => g.code,
+    mainGroup: (g: TargetGroup) => `${g.mainGroup} ${g.hierarchyId ?? ''}`,
+    counts: (g: TargetGroup) => !g.countsTowardAgreement,
+    validity: (g: TargetGroup) => dateKey(g.validFrom),
+  });
 
   return (
     <Column gap="large">
@@ -44,16 +52,16 @@ export function TargetGroupsPage() {
             <Table.Caption>{t('agreements.targetGroups.caption')}</Table.Caption>
             <Table.Header>
               <Table.Row>
-                <Table.HeaderCell scope="col">{t('agreements.targetGroups.label')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('agreements.targetGroups.code')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('agreements.mainGroup')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('agreements.targetGroups.counts')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('agreements.targetGroups.validity')}</Table.HeaderCell>
+                <SortHeaderCell sort={sort} column="label">{t('agreements.targetGroups.label')}</SortHeaderCell>
+                <SortHeaderCell sort={sort} column="code">{t('agreements.targetGroups.code')}</SortHeaderCell>
+                <SortHeaderCell sort={sort} column="mainGroup">{t('agreements.mainGroup')}</SortHeaderCell>
+                <SortHeaderCell sort={sort} column="counts">{t('agreements.targetGroups.counts')}</SortHeaderCell>
+                <SortHeaderCell sort={sort} column="validity">{t('agreements.targetGroups.validity')}</SortHeaderCell>
                 {mayManage && <Table.HeaderCell scope="col">{t('agreements.targetGroups.action')}</Table.HeaderCell>}
               </Table.Row>
             </Table.Header>
             <Table.Body>
-              {list.data.items.map((g) => (
+              {sort.rows.map((g) => (
                 <Table.Row key={g.code}>
                   <Table.HeaderCell scope="row">{g.label[lang]}</Table.HeaderCell>
                   <Table.Cell className="tr-code">{g.code}</Table.Cell>
