@@ -124,6 +124,8 @@ const CORPORATION_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
 
 const WONEN_EVENTS: ReadonlySet<EventType> = new Set<EventType>([
   'trajectory_started', 'consent_given', 'consent_withdrawn', 'referral_submitted', 'decision_issued', 'urgency_granted', 'active_mediation_started', 'match_final',
+  // Wonen's own urgency decision (D-WON-1): its refusal, its question and the answer to it.
+  'urgency_refused', 'urgency_information_requested', 'urgency_information_supplied',
   'lease_signed', 'key_handover', 'housing_evaluation_held', 'goal_achieved', 'nuisance_check_done', 'transfer_decision_joint', 'nomination_filled', 'independent_review',
   'nomination_sent_to_wonen', 'wonen_confirmed', 'wonen_returned', 'decision_extension_requested', 'contract_own_name_signed', 'care_stopped_before_transfer',
   'trajectory_ended', 'trajectory_closed', 'municipality_recorded',
@@ -176,6 +178,9 @@ const EVENT_DATA_OUTSIDE: Record<'corporation' | 'wonen', Partial<Record<EventTy
     referral_submitted: ['municipalityId'],
     decision_issued: ['reference'],
     urgency_granted: ['conditional', 'municipalityId'],
+    urgency_refused: ['reasons'],
+    urgency_information_requested: ['informationRequested'],
+    urgency_information_supplied: ['informationSupplied'],
     match_final: ['newWoningnetNumber', 'oldRegistrationKept', 'dwellingMunicipalityId'],
     lease_signed: ['ibriShared'],
     key_handover: ['dwellingMunicipalityId'],
@@ -223,6 +228,8 @@ const HIDDEN_DEADLINES_OUTSIDE: ReadonlySet<string> = new Set(['D-06', 'D-12', '
 export function canSeeDeadline(viewer: Viewer, ruleId: string): boolean {
   if (viewer === 'care_provider' || viewer === 'client') return true;
   if (viewer === 'nuisance_hub') return false;
+  // Wonen's urgency decision (D-WON-1) is between Wonen and the care provider, like the urgency events.
+  if (ruleId === 'D-WON-1') return viewer === 'wonen';
   return !HIDDEN_DEADLINES_OUTSIDE.has(ruleId);
 }
 

@@ -15,7 +15,7 @@ import type { ActorKind } from './model.ts';
 import type { TrajectoryState } from './state.ts';
 
 export type Nature = 'MUST' | 'SHOULD' | 'MAY';
-export type DeadlineRuleId = 'D-01' | 'D-02' | 'D-03' | 'D-04' | 'D-05' | 'D-06' | 'D-07' | 'D-08' | 'D-09' | 'D-10' | 'D-11' | 'D-12' | 'D-13' | 'D-14' | 'D-15' | 'D-16' | 'D-OV-09';
+export type DeadlineRuleId = 'D-01' | 'D-02' | 'D-03' | 'D-04' | 'D-05' | 'D-06' | 'D-07' | 'D-08' | 'D-09' | 'D-10' | 'D-11' | 'D-12' | 'D-13' | 'D-14' | 'D-15' | 'D-16' | 'D-OV-09' | 'D-WON-1';
 
 export interface DeadlineRule {
   id: DeadlineRuleId;
@@ -58,6 +58,8 @@ export const DEADLINE_RULES: Record<DeadlineRuleId, DeadlineRule> = {
   'D-14': { id: 'D-14', amount: 6, unit: 'weeks', actors: ['corporation'], nature: 'SHOULD', kind: 'deadline', label: { nl: 'Contract op eigen naam binnen 4–6 weken na bevestiging', en: 'Lease in own name within 4–6 weeks of confirmation' } },
   'D-15': { id: 'D-15', amount: 1, unit: 'years', actors: ['care_provider'], nature: 'MUST', kind: 'deadline', label: { nl: 'Jaarlijkse verlenging WoningNet-inschrijving', en: 'Yearly WoningNet registration renewal' } },
   'D-16': { id: 'D-16', amount: 3, unit: 'months', actors: ['care_provider'], nature: 'MAY', kind: 'deadline', label: { nl: 'Einde lichte begeleiding na omklap', en: 'End of light support after transfer' } },
+  // Proposal (docs/adr/0009): the spec sets no term for the urgency decision (AMB-OR-12); the Awb 4:13 reasonable term of 8 weeks.
+  'D-WON-1': { id: 'D-WON-1', amount: 8, unit: 'weeks', actors: ['wonen'], nature: 'SHOULD', kind: 'deadline', label: { nl: 'Wonen beslist op de urgentieaanvraag', en: 'Wonen decides on the urgency request' } },
   'D-OV-09': { id: 'D-OV-09', amount: 2, unit: 'weeks', actors: ['care_provider'], nature: 'MUST', kind: 'deadline', label: { nl: 'Time-out maximaal 2 weken', en: 'Time-out at most 2 weeks' } },
 };
 
@@ -130,6 +132,20 @@ export function deriveDeadlines(s: TrajectoryState, ctx: DeadlineContext): Deadl
       closedAs: opts.closedAs ?? null, closedOn: opts.closedAs ? (opts.closedOn ?? null) : null, note: opts.note ?? null,
     });
   };
+
+  // D-WON-1 (proposal): Wonen decides on each urgency request within 8 weeks of the referral or of the
+  // information it asked for ('D-WON-1', then 'D-WON-1#2', …). Asking for information ends the period (met,
+  // noted); the supplied information starts a new one. A route that moves on without a decision cancels it.
+  // Like a side exit, moving on cancels it while open and leaves it missed when it was overdue already.
+  s.urgencyRequests.forEach((r, i) => {
+    const movedOn = r.end === 'moved_on';
+    add('D-WON-1', i === 0 ? 'D-WON-1' : `D-WON-1#${i + 1}`, r.startedOn, movedOn ? null : r.endedOn, { note: movedOn ? null : r.end });
+    const d = out[out.length - 1]!;
+    if (movedOn) {
+      d.closedAs = d.due !== null && d.due < r.endedOn! ? 'missed' : 'cancelled';
+      d.closedOn = r.endedOn;
+    }
+  });
 
   // D-01: later of decision and urgency (AMB-OR-01); met when the client is informed of an offer.
   if (s.decisionOn && s.urgencyOn) {

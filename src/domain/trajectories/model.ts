@@ -111,6 +111,9 @@ export const EVENT_TYPES = [
   // P2
   'decision_issued',
   'urgency_granted',
+  'urgency_refused',
+  'urgency_information_requested',
+  'urgency_information_supplied',
   'active_mediation_started',
   // P3
   'offer_received',

@@ -26,6 +26,17 @@ export interface EvaluationState {
   atDwelling: boolean;
 }
 
+/**
+ * One urgency request waiting for Wonen's decision (D-WON-1, proposal): opened by a referral or by the
+ * information Wonen asked for; it ends when Wonen grants, refuses or asks for information, or when the
+ * route moves on without a decision (active mediation started).
+ */
+export interface UrgencyRequest {
+  startedOn: IsoDate;
+  endedOn: IsoDate | null;
+  end: 'granted' | 'refused' | 'information_requested' | 'moved_on' | null;
+}
+
 export interface TrajectoryState {
   startedOn: IsoDate | null;
   phase: Phase;
@@ -49,6 +60,12 @@ export interface TrajectoryState {
   referralSubmittedOn: IsoDate | null;
   decisionOn: IsoDate | null;
   urgencyOn: IsoDate | null;
+  /** Wonen's last refusal of the urgency (null once it grants it). D-01 never starts on a refusal (R-OR-13). */
+  urgencyRefusedOn: IsoDate | null;
+  /** Wonen asked for information on the urgency request and it has not been supplied yet. */
+  urgencyInformationRequestedOn: IsoDate | null;
+  /** The urgency requests, in order (D-WON-1). */
+  urgencyRequests: UrgencyRequest[];
   activeMediationOn: IsoDate | null;
   offers: OfferState[];
   matchFinalOn: IsoDate | null;
@@ -94,6 +111,7 @@ export function initialState(): TrajectoryState {
     startedOn: null, phase: 'P0_consent', reached: ['P0_consent'], status: 'active', exit: null, closedOn: null, variant: 'regular',
     enteredViaOtherRoute: false, multiProblemFamily: false, consentActive: false, consentId: null, lastingIntermediateLease: false,
     inTimeOutSince: null, timeOuts: [], goals: [], housingNeedsOn: null, analysisOn: null, referralSubmittedOn: null, decisionOn: null, urgencyOn: null,
+    urgencyRefusedOn: null, urgencyInformationRequestedOn: null, urgencyRequests: [],
     activeMediationOn: null, offers: [], matchFinalOn: null, dwellingReadyOn: null, dwellingAddress: null, leaseStartOn: null, keyHandoverOn: null,
     transferGoalsCommunicatedOn: null, firstMeetingOn: null, introScheduledOn: null, introHeldOn: null, evaluationIntervalMonths: null,
     supplementSignedOn: null, supportPlanOn: null, evaluations: [], fibuAgreementsOn: null, fibuEvaluations: [], woningnetRenewals: [],
@@ -150,6 +168,15 @@ function moveTo(s: TrajectoryState, p: Phase) {
   s.reached.sort((a, b) => PHASE_ORDER[a] - PHASE_ORDER[b]);
 }
 
+/** Ends the urgency request that is still waiting for Wonen, if there is one. */
+function endUrgencyRequest(s: TrajectoryState, on: IsoDate, end: NonNullable<UrgencyRequest['end']>) {
+  const open = s.urgencyRequests[s.urgencyRequests.length - 1];
+  if (open && open.endedOn === null) {
+    open.endedOn = on;
+    open.end = end;
+  }
+}
+
 function close(s: TrajectoryState, exit: ExitCode, on: IsoDate) {
   s.status = 'closed';
   s.exit = exit;
@@ -190,6 +217,11 @@ export function apply(s: TrajectoryState, e: TrajectoryEvent): TrajectoryState {
     }
     case 'referral_submitted':
       s.referralSubmittedOn = on;
+      // A (new) referral asks Wonen for the urgency, unless it was granted already.
+      if (s.urgencyOn === null) {
+        endUrgencyRequest(s, on, 'moved_on');
+        s.urgencyRequests.push({ startedOn: on, endedOn: null, end: null });
+      }
       moveTo(s, 'P2_urgency');
       break;
     case 'decision_issued':
@@ -197,8 +229,28 @@ export function apply(s: TrajectoryState, e: TrajectoryEvent): TrajectoryState {
       break;
     case 'urgency_granted':
       s.urgencyOn = on;
+      s.urgencyRefusedOn = null;
+      s.urgencyInformationRequestedOn = null;
+      endUrgencyRequest(s, on, 'granted');
+      break;
+    case 'urgency_refused':
+      // The trajectory stays in P2: the care provider may refer again, object, or end the trajectory.
+      s.urgencyRefusedOn = on;
+      s.urgencyOn = null;
+      s.urgencyInformationRequestedOn = null;
+      endUrgencyRequest(s, on, 'refused');
+      break;
+    case 'urgency_information_requested':
+      s.urgencyInformationRequestedOn = on;
+      endUrgencyRequest(s, on, 'information_requested');
+      break;
+    case 'urgency_information_supplied':
+      // Wonen's decision period starts again from the information (D-WON-1).
+      s.urgencyInformationRequestedOn = null;
+      s.urgencyRequests.push({ startedOn: on, endedOn: null, end: null });
       break;
     case 'active_mediation_started':
+      endUrgencyRequest(s, on, 'moved_on');
       s.activeMediationOn = on;
       moveTo(s, 'P3_matching');
       break;

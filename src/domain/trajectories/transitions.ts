@@ -92,7 +92,8 @@ const TABLE = {
     label: { nl: 'Voorbereiding vastgelegd', en: 'Preparation recorded' },
   },
   referral_submitted: {
-    from: ['P1_referral'], to: 'P2_urgency', actors: [CARE], rules: ['R-OR-06', 'R-OR-08', 'R-OR-09'],
+    // In P2 only again after Wonen refused the urgency (a new referral, D-WON-1).
+    from: ['P1_referral', 'P2_urgency'], to: 'P2_urgency', actors: [CARE], rules: ['R-OR-06', 'R-OR-08', 'R-OR-09'],
     data: Obj({ municipalityId: Opt(Municipality) }), label: { nl: 'Voordracht ingediend', en: 'Referral submitted' },
   },
   decision_issued: {
@@ -102,6 +103,20 @@ const TABLE = {
   urgency_granted: {
     from: ['P2_urgency'], actors: [WONEN], rules: ['R-OR-13', 'R-OR-14', 'D-01'],
     data: Obj({ conditional: Type.Boolean(), municipalityId: Opt(Municipality) }), label: { nl: 'Urgentie toegekend', en: 'Urgency granted' },
+  },
+  // Wonen's urgency decision (P2.2; AMB-OR-12: the process is not described). Proposal D-WON-1: Wonen decides
+  // within 8 weeks (Awb 4:13); it may refuse with reasons or ask for information, which the care provider supplies.
+  urgency_refused: {
+    from: ['P2_urgency'], actors: [WONEN], rules: ['D-WON-1', 'R-OR-13'],
+    data: Obj({ reasons: Text(4000) }), label: { nl: 'Urgentie afgewezen (met redenen)', en: 'Urgency refused (with reasons)' },
+  },
+  urgency_information_requested: {
+    from: ['P2_urgency'], actors: [WONEN], rules: ['D-WON-1'],
+    data: Obj({ informationRequested: Text(4000) }), label: { nl: 'Wonen vraagt aanvullende informatie', en: 'Wonen asks for more information' },
+  },
+  urgency_information_supplied: {
+    from: ['P2_urgency'], actors: [CARE], rules: ['D-WON-1'],
+    data: Obj({ informationSupplied: Text(4000) }), label: { nl: 'Aanvullende informatie aan Wonen gegeven', en: 'More information given to Wonen' },
   },
   active_mediation_started: {
     from: ['P2_urgency'], to: 'P3_matching', actors: [WONEN, CARE], rules: ['AMB-OR-12'],

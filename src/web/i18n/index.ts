@@ -14,11 +14,13 @@ import importsNl from './features/imports.nl.json';
 import importsEn from './features/imports.en.json';
 import sortingNl from './features/sorting.nl.json';
 import sortingEn from './features/sorting.en.json';
+import casepageNl from './features/casepage.nl.json';
+import casepageEn from './features/casepage.en.json';
 
 /** Feature modules keep their texts in features/<name>.<lang>.json, under the key <name>. */
 export const FEATURE_TEXTS = {
-  nl: { monitor: monitorNl, agreements: agreementsNl, imports: importsNl, sorting: sortingNl },
-  en: { monitor: monitorEn, agreements: agreementsEn, imports: importsEn, sorting: sortingEn },
+  nl: { monitor: monitorNl, agreements: agreementsNl, imports: importsNl, sorting: sortingNl, casepage: casepageNl },
+  en: { monitor: monitorEn, agreements: agreementsEn, imports: importsEn, sorting: sortingEn, casepage: casepageEn },
 };
 import type { Lang } from '../api/types.ts';
 import { setApiLanguage } from '../api/client.ts';
