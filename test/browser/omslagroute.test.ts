@@ -122,14 +122,18 @@ describe('Omslagroute from referral to a lease in own name', () => {
     // Consent: purposes as checkboxes, the six explained items, retention; also the step "Toestemming gegeven".
     const consent = cw.getByTestId('consent-form');
     await consent.getByLabel('Gegeven op').fill(ago(560));
-    for (const p of ['PB-1', 'PB-2', 'PB-3', 'PB-4', 'PB-5', 'PB-6', 'PB-7']) await tick(consent.getByLabel(new RegExp(`^${p} — `)));
+    // The purposes by name (their codes PB-1 … PB-7 only in a help disclosure).
+    for (const p of ['Matching bewoner en woning', 'Passende toewijzing en start intermediaire verhuur', 'Kennismakingsgesprek', 'Signalen van overlast en huurachterstand', 'Jaarlijkse woonevaluatie', 'Voorafgaand aan omklap', 'Intermediaire verhuur stopt voor omklap']) {
+      await tick(consent.getByLabel(p, { exact: true }));
+    }
     for (const item of ['Welke informatie wordt gedeeld', 'Waarom die wordt gedeeld', 'Om welke gegevens het gaat', 'Met wie', 'Hoe en hoe lang die wordt bewaard', 'Welke rechten de cliënt heeft']) {
       await tick(consent.getByLabel(item, { exact: true }));
     }
     await consent.getByLabel('Bewaartermijn zoals verteld').fill('Tot 2 jaar na het einde van het traject');
     await consent.getByRole('button', { name: 'Toestemming vastleggen' }).click();
     await expect(phase(cw)).toContainText('P1 · Voordracht en voorbereiding');
-    await expect(cw.getByTestId('consents-table')).toContainText('PB-6');
+    await expect(cw.getByTestId('consents-table')).toContainText('Voorafgaand aan omklap');
+    await expect(cw.getByTestId('consents-table')).not.toContainText('PB-6');
   });
 
   it('the care worker records the P1 steps and submits the referral', async () => {
@@ -227,7 +231,7 @@ describe('Omslagroute from referral to a lease in own name', () => {
     await openCase(cw);
 
     // Extend a deadline in the dialog (with a reason); the table keeps the original date.
-    await cw.getByRole('button', { name: 'Opschorten of verlengen D-08' }).click();
+    await cw.getByRole('button', { name: 'Opschorten of verlengen: Kennismakingsgesprek binnen 3 maanden na sleuteloverdracht' }).click();
     const dialog = cw.getByRole('dialog');
     await tick(dialog.getByRole('radio', { name: 'Verlengen tot een nieuwe datum' }));
     await dialog.getByLabel('Nieuwe uiterste datum').fill(ago(300));
@@ -389,6 +393,16 @@ describe('Omslagroute from referral to a lease in own name', () => {
     await expect(cw.getByTestId('metro-line')).toContainText('Afgerond');
     await expectAccessible(cw, 'trajectory page with the metro line (closed)');
     await screenshot(cw, 'trajectory-metro');
+    // The section menu moves focus to the section's heading.
+    await cw.getByTestId('section-menu').getByRole('link', { name: 'Termijnen', exact: true }).click();
+    await expect(cw.getByRole('heading', { level: 2, name: 'Termijnen', exact: true })).toBeFocused();
+    // At 390 px the case page does not overflow sideways and stays accessible.
+    const wide = cw.viewportSize();
+    await cw.setViewportSize({ width: 390, height: 844 });
+    expect(await cw.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(cw, 'trajectory page, narrow');
+    await screenshot(cw, 'trajectory-narrow');
+    if (wide) await cw.setViewportSize(wide);
     expectNoPageErrors(cw);
   });
 

@@ -4,7 +4,7 @@
  * for team managers, the privacy actions. Everything the viewer may not see is simply absent:
  * the API filters (a corporation never gets the support plan), this page only shows what came.
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type MouseEvent } from 'react';
 import { useLocation, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Alert, Breadcrumb, Column, DescriptionList, Heading, Link, Paragraph } from '@amsterdam/design-system-react';
@@ -153,27 +153,19 @@ export function TrajectoryPage() {
               {tr.viewer !== 'care_provider' && (
                 <DescriptionList.Section>
                   <DescriptionList.Term>{t('trajectory.purpose')}</DescriptionList.Term>
-                  <DescriptionList.Description>{t('trajectory.purposeText', { purpose: tr.purpose })}</DescriptionList.Description>
+                  <DescriptionList.Description>{t('trajectory.purposeText', { purpose: `‘${t(`purposes.${tr.purpose}`, { defaultValue: tr.purpose })}’` })}</DescriptionList.Description>
                 </DescriptionList.Section>
               )}
             </DescriptionList>
           </div>
 
-          <nav aria-label={t('trajectory.onThisPage')}>
-            <ul className="tr-case-toc">
-              {sections.map((s) => (
-                <li key={s.id}>
-                  <Link href={`#${s.id}`}>{s.label}</Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <SectionMenu sections={sections} />
 
           <section aria-labelledby="route-heading" className="tr-case-section" id="route">
             <Heading level={2} size="level-3" id="route-heading">
               {t('trajectory.sections.route')}
             </Heading>
-            <MetroLine stations={tr.stations} label={t('metro.label', { name })} />
+            <MetroLine stations={tr.stations} label={t('metro.label', { name })} facts={{ phase: tr.phase, status: tr.status, exit: tr.exit, paused: !!tr.flags.inTimeOut }} />
             <div className="tr-two-columns tr-two-columns--wide-right">
               <KeyDates trajectory={tr} />
               <Goals trajectory={tr} />
@@ -275,5 +267,37 @@ export function TrajectoryPage() {
         </>
       )}
     </Column>
+  );
+}
+
+/**
+ * The in-page section menu: links to the sections of this long page. Choosing one scrolls to the
+ * section and moves focus to its heading (so keyboard and screen-reader users land there too).
+ * Sticky at the top on wide windows; a compact wrapping list on narrow ones.
+ */
+function SectionMenu({ sections }: { sections: Array<{ id: string; label: string }> }) {
+  const { t } = useTranslation();
+  const go = (e: MouseEvent<HTMLAnchorElement>, id: string) => {
+    const section = document.getElementById(id);
+    const heading = section?.querySelector<HTMLElement>('h2') ?? section;
+    if (!section || !heading) return;
+    e.preventDefault();
+    if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+    section.scrollIntoView({ block: 'start' });
+    heading.focus({ preventScroll: true });
+    window.history.replaceState(window.history.state, '', `#${id}`);
+  };
+  return (
+    <nav aria-label={t('casepage.sections.menuLabel')} className="tr-case-menu" data-testid="section-menu">
+      <ul className="tr-case-toc">
+        {sections.map((s) => (
+          <li key={s.id}>
+            <Link href={`#${s.id}`} onClick={(e: MouseEvent<HTMLAnchorElement>) => go(e, s.id)}>
+              {s.label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

@@ -1,5 +1,6 @@
 /**
- * Consent (omslagroute.md §8): record written consent per purpose PB-1 … PB-8 with the six
+ * Consent (omslagroute.md §8): record written consent per purpose (PB-1 … PB-8; people see the
+ * purposes' names, the codes only in a help disclosure) with the six
  * items that were explained (R-OR-83) and the retention told (R-OR-92); withdraw it (R-OR-93).
  * In P0, recording consent also records the step "Toestemming gegeven" (consent_given), in the same transaction.
  */
@@ -72,8 +73,8 @@ export function ConsentSection({ trajectory: tr, consents, abilities, onChanged 
                   <Table.Cell>
                     <ul className="tr-plain-list">
                       {c.purposes.map((p) => (
-                        <li key={p.id}>
-                          <span className="tr-code">{p.id}</span> {p[lang]}
+                        <li key={p.id} data-purpose={p.id}>
+                          {p[lang]}
                         </li>
                       ))}
                     </ul>
@@ -184,8 +185,9 @@ function ConsentForm({ trajectory: tr, onSaved, onCancel }: { trajectory: Trajec
         values={purposes}
         onChange={setPurposes}
         error={errors.purposes}
-        choices={SHARING_PURPOSES.map((p) => ({ value: p, label: `${p} — ${PURPOSE_LABELS[p][lang]}` }))}
+        choices={SHARING_PURPOSES.map((p) => ({ value: p, label: PURPOSE_LABELS[p][lang] }))}
       />
+      <PurposeCodesHelp />
       <CheckboxGroupField
         form="consent"
         name="explainedItems"
@@ -209,5 +211,22 @@ function ConsentForm({ trajectory: tr, onSaved, onCancel }: { trajectory: Trajec
         )}
       </ActionGroup>
     </form>
+  );
+}
+
+/** The purposes' codes (used in agreements and forms), only inside a help disclosure. */
+export function PurposeCodesHelp() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  return (
+    <details className="tr-details tr-help-disclosure" data-testid="purpose-codes-help">
+      <summary>{t('casepage.consent.codesHelp')}</summary>
+      <Paragraph size="small">{t('casepage.consent.codesHelpIntro')}</Paragraph>
+      <ul className="tr-plain-list">
+        {SHARING_PURPOSES.map((p) => (
+          <li key={p}>{t('casepage.consent.codeLine', { code: p, name: PURPOSE_LABELS[p][lang] })}</li>
+        ))}
+      </ul>
+    </details>
   );
 }

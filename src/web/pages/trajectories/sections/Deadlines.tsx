@@ -1,6 +1,8 @@
 /**
- * The deadlines of the case: rule ID, what, due date (and why it moved), status. A party may
- * pause (opschorten), resume or extend (verlengen) its own deadlines, with a reason, in a dialog.
+ * The deadlines of the case: what, kind of agreement, due date (and why it moved), status. The rule
+ * ID is shown only inside a help disclosure. A deadline met after its due date reads "Te laat
+ * gehaald" (not the green of "met in time"). A party may pause (opschorten), resume or extend
+ * (verlengen) its own deadlines, with a reason, in a dialog.
  */
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,8 +36,8 @@ export function Deadlines({ trajectoryId, deadlines, abilities, onChanged }: { t
             <Table.Caption className="ams-visually-hidden">{t('deadlines.caption')}</Table.Caption>
             <Table.Header>
               <Table.Row>
-                <Table.HeaderCell scope="col">{t('deadlines.rule')}</Table.HeaderCell>
                 <Table.HeaderCell scope="col">{t('deadlines.what')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('deadlines.rule')}</Table.HeaderCell>
                 <Table.HeaderCell scope="col">{t('deadlines.due')}</Table.HeaderCell>
                 <Table.HeaderCell scope="col">{t('deadlines.statusColumn')}</Table.HeaderCell>
                 {anyAdjustable && <Table.HeaderCell scope="col">{t('common.actions')}</Table.HeaderCell>}
@@ -45,12 +47,18 @@ export function Deadlines({ trajectoryId, deadlines, abilities, onChanged }: { t
               {shown.map((d) => (
                 <Table.Row key={d.key}>
                   <Table.Cell>
-                    <span className="tr-code">{d.ruleId}</span>
-                    <span className="tr-cell-line tr-muted">{t(`deadlines.nature.${d.nature}`, { defaultValue: d.nature })}</span>
-                  </Table.Cell>
-                  <Table.Cell>
                     {d.label[lang]}
                     {d.kind === 'earliest' && <span className="tr-cell-line tr-muted">{t('deadlines.earliest')}</span>}
+                  </Table.Cell>
+                  <Table.Cell>
+                    {t(`deadlines.nature.${d.nature}`, { defaultValue: d.nature })}
+                    <details className="tr-details tr-help-disclosure">
+                      <summary>
+                        {t('casepage.deadlines.ruleHelp')}
+                        <span className="ams-visually-hidden"> {d.label[lang]}</span>
+                      </summary>
+                      {t('casepage.deadlines.ruleHelpText', { rule: d.ruleId })}
+                    </details>
                   </Table.Cell>
                   <Table.Cell>
                     <span className="tr-nowrap">{d.due ? date(d.due) : t('deadlines.pausedNoDue')}</span>
@@ -58,7 +66,7 @@ export function Deadlines({ trajectoryId, deadlines, abilities, onChanged }: { t
                     {d.moved.length > 0 && <span className="tr-cell-line tr-muted">{d.moved.map((m) => (lang === 'en' ? m.reasonEn : m.reason)).join(' ')}</span>}
                   </Table.Cell>
                   <Table.Cell>
-                    {d.metOn ? <span className="tr-status tr-status--ok">{t('deadlines.metOn', { date: date(d.metOn) })}</span> : <DeadlineMarkers item={d} />}
+                    <DeadlineStatus deadline={d} />
                   </Table.Cell>
                   {anyAdjustable && (
                     <Table.Cell>
@@ -72,7 +80,7 @@ export function Deadlines({ trajectoryId, deadlines, abilities, onChanged }: { t
                           }}
                         >
                           {t('deadlines.adjust')}
-                          <span className="ams-visually-hidden"> {d.ruleId}</span>
+                          <span className="ams-visually-hidden">: {d.label[lang]}</span>
                         </Button>
                       ) : (
                         <span className="tr-muted">—</span>
@@ -98,6 +106,24 @@ export function Deadlines({ trajectoryId, deadlines, abilities, onChanged }: { t
       )}
     </>
   );
+}
+
+/** Met in time (green), met late (not green, with both dates in words), or the open markers. */
+export function DeadlineStatus({ deadline: d }: { deadline: Deadline }) {
+  const { t } = useTranslation();
+  const date = useDate();
+  if (!d.metOn) return <DeadlineMarkers item={d} />;
+  if (d.due && d.metOn > d.due) {
+    return (
+      <>
+        <span className="tr-status tr-status--late-met" data-testid="deadline-met-late">
+          {t('casepage.deadlines.metLate')}
+        </span>
+        <span className="tr-cell-line tr-muted">{t('casepage.deadlines.metLateDetail', { met: date(d.metOn), due: date(d.due) })}</span>
+      </>
+    );
+  }
+  return <span className="tr-status tr-status--ok">{t('casepage.deadlines.metInTime', { date: date(d.metOn) })}</span>;
 }
 
 function AdjustDialog({ trajectoryId, deadline: d, onClose, onSaved }: { trajectoryId: string; deadline: Deadline; onClose: () => void; onSaved: () => Promise<void> | void }) {
@@ -135,7 +161,7 @@ function AdjustDialog({ trajectoryId, deadline: d, onClose, onSaved }: { traject
       try {
         const body = kind === 'pause' ? { kind, from, reason: reason.trim() } : kind === 'resume' ? { kind, until: from, reason: reason.trim() } : { kind, newDue, reason: reason.trim() };
         await api.post(`/trajectories/${trajectoryId}/deadlines/${encodeURIComponent(d.key)}/adjustments`, body);
-        announce(t('deadlines.adjusted', { rule: d.ruleId }));
+        announce(t('casepage.deadlines.adjusted', { what: d.label[lang] }));
         await onSaved();
         ref.current?.close();
       } catch (err) {
@@ -152,9 +178,9 @@ function AdjustDialog({ trajectoryId, deadline: d, onClose, onSaved }: { traject
     <Dialog
       ref={ref}
       id="deadline-dialog"
-      heading={t('deadlines.dialogHeading', { rule: d.ruleId })}
+      heading={t('casepage.deadlines.dialogHeading', { what: d.label[lang] })}
       closeButtonLabel={t('common.close')}
-      aria-label={t('deadlines.dialogHeading', { rule: d.ruleId })}
+      aria-label={t('casepage.deadlines.dialogHeading', { what: d.label[lang] })}
       footer={
         <ActionGroup>
           <Button type="submit" form="deadline-adjust-form" disabled={pending}>

@@ -1,4 +1,4 @@
-/** Key dates, goals (with the urgency flag) and the transfer conditions T1–T8. */
+/** Key dates, goals (with the urgency flag) and the transfer conditions T1–T8 (in words; their codes and rules in a help disclosure). */
 import { useTranslation } from 'react-i18next';
 import { DescriptionList, Heading, Paragraph, Table } from '@amsterdam/design-system-react';
 import { GOAL_DOMAIN_LABELS } from '../../../../domain/forms/display.ts';
@@ -88,15 +88,20 @@ export function TransferConditions({ trajectory: tr }: { trajectory: Trajectory 
       <Paragraph>{t('transfer.intro', { met, total: tr.transferConditions.length })}</Paragraph>
       <ul className="tr-condition-list" data-testid="transfer-conditions">
         {tr.transferConditions.map((c) => (
-          <li key={c.id} className="tr-condition">
-            <span className="tr-condition__id">{c.id}</span>
+          <li key={c.id} className="tr-condition" data-condition={c.id}>
             <span>{c.met ? <StatusText tone="ok">{t('transfer.met')}</StatusText> : <StatusText tone="bad">{t('transfer.notMet')}</StatusText>}</span>
-            <span>
-              {c[lang]} <span className="tr-muted">({c.rule})</span>
-            </span>
+            <span>{c[lang]}</span>
           </li>
         ))}
       </ul>
+      <details className="tr-details tr-help-disclosure">
+        <summary>{t('casepage.transfer.rulesHelp')}</summary>
+        <ul className="tr-plain-list">
+          {tr.transferConditions.map((c) => (
+            <li key={c.id}>{t('casepage.transfer.ruleLine', { id: c.id, rule: c.rule })}</li>
+          ))}
+        </ul>
+      </details>
     </section>
   );
 }
