@@ -265,3 +265,72 @@ describe('renderDocumentPdf', () => {
     }
   }, 30_000);
 });
+
+// ─── Document metadata ───────────────────────────────────────────────────────
+
+/** A PDF literal string "(…)" decoded: escapes undone, UTF-16BE (with BOM) or PDFDocEncoding as latin1. */
+function literal(raw: string): string {
+  let out = '';
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (c !== '\\') {
+      out += c;
+      continue;
+    }
+    const n = raw[++i]!;
+    const oct = /^[0-7]{1,3}/.exec(raw.slice(i));
+    if (oct) {
+      out += String.fromCharCode(parseInt(oct[0], 8));
+      i += oct[0].length - 1;
+    } else out += ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[n] ?? n;
+  }
+  if (out.startsWith('\xfe\xff')) return Buffer.from(out.slice(2), 'latin1').swap16().toString('utf16le');
+  return out;
+}
+
+/** The document information dictionary (/Info) of a PDF, compressed or not: its values are plain objects. */
+function info(buf: Buffer): Record<string, string> {
+  const pdf = buf.toString('latin1');
+  const ref = /\/Info (\d+) 0 R/.exec(pdf);
+  expect(ref, 'trailer names an /Info dictionary').not.toBeNull();
+  const dict = new RegExp(`(?:^|\\n)${ref![1]} 0 obj\\s*<<([\\s\\S]*?)>>`).exec(pdf)![1]!;
+  const out: Record<string, string> = {};
+  for (const m of dict.matchAll(/\/(\w+) (\d+) 0 R/g)) {
+    const body = new RegExp(`(?:^|\\n)${m[2]} 0 obj\\s*\\(([\\s\\S]*?)\\)\\s*endobj`).exec(pdf);
+    if (body) out[m[1]!] = literal(body[1]!);
+  }
+  return out;
+}
+
+describe('PDF metadata (title, author, subject, language; see src/platform/pdf.ts on tagging)', () => {
+  it('a form carries its title with the client, author and creator Thuisroute, a subject, and Dutch as its language', async () => {
+    const buf = await renderFormPdf({ def: FORM_DEFINITIONS['F-2'], data: EXAMPLE_F2, lang: 'nl', meta: { ...META, clientName: 'Zoë (’t Hooft)' }, signatures: SIGNATURES });
+    const pdf = buf.toString('latin1');
+    expect(pdf.startsWith('%PDF-1.7')).toBe(true);
+    const i = info(buf);
+    expect(i.Title).toBe('Woonevaluatieformulier – Zoë (’t Hooft)');
+    expect(i.Author).toBe('Thuisroute');
+    expect(i.Creator).toBe('Thuisroute');
+    expect(i.Subject).toBe('Woonevaluatieformulier: Zoë (’t Hooft), OR-2026-014');
+    expect(i.Keywords).toContain('Omslagroute');
+    expect(pdf).toMatch(/\/Lang \(nl-NL\)/);
+    // The viewer shows the title, not the file name (PDF/UA, WCAG PDF18).
+    expect(pdf).toMatch(/\/DisplayDocTitle true/);
+    // Not declared as tagged: pdfmake writes no structure tree, so claiming one would mislead.
+    expect(pdf).not.toMatch(/\/Marked true/);
+  }, 30_000);
+
+  it('in English the language is en-GB; a blank form (dots for the client) is titled by the form alone', async () => {
+    const en = await renderFormPdf({ def: FORM_DEFINITIONS['F-2'], data: EXAMPLE_F2, lang: 'en', meta: META, signatures: SIGNATURES });
+    expect(en.toString('latin1')).toMatch(/\/Lang \(en-GB\)/);
+    expect(info(en).Title).toBe('Housing evaluation form – Fatima el Amrani');
+    const blank = await renderFormPdf({ def: FORM_DEFINITIONS['F-2'], data: {}, lang: 'nl', meta: { ...META, clientName: '……………' }, signatures: [] });
+    expect(info(blank).Title).toBe('Woonevaluatieformulier');
+  }, 30_000);
+
+  it('a generic document (trajectory summary) carries title, author and language too', async () => {
+    const buf = await renderDocumentPdf({ title: 'Trajectoverzicht', subtitle: 'Samenvatting', lang: 'nl', sections: [{ heading: 'Traject', rows: [['Fase', 'P1']] }] });
+    expect(info(buf)).toMatchObject({ Title: 'Trajectoverzicht', Author: 'Thuisroute', Subject: 'Samenvatting' });
+    expect(buf.toString('latin1')).toMatch(/\/Lang \(nl-NL\)/);
+  }, 30_000);
+});

@@ -10,6 +10,10 @@
  * "€ 450,00", goal tables), the R-OR-95 notice, and a signature block per party (name, function,
  * date, method — or empty lines for a party that has not signed the current version). Footer:
  * "Vertrouwelijk — AVG" and page numbers. Drafts carry a "CONCEPT" watermark.
+ *
+ * Metadata (see src/platform/pdf.ts for what pdfmake can and cannot do about tagging): title
+ * (the form and the client, so a tab or window names the document), subject, keywords, author
+ * and creator "Thuisroute", the language (nl-NL / en-GB) and /DisplayDocTitle.
  */
 import type { Content, CustomTableLayout, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { formatDate, displayForm } from '../../domain/forms/display.ts';
@@ -165,6 +169,10 @@ function metaBox(pairs: ReadonlyArray<[string, string]>): Content {
 
 interface Frame {
   title: string;
+  /** The title in the metadata (viewer tab/window), when it differs from the printed title. */
+  documentTitle?: string;
+  subject?: string;
+  keywords?: string;
   subtitle?: string;
   headerLeft: string;
   headerRight: string;
@@ -183,8 +191,12 @@ function frame(f: Frame): TDocumentDefinitions {
     pageMargins: [MARGIN_X, 60, MARGIN_X, 56],
     compress: f.compress ?? true,
     language: f.lang === 'nl' ? 'nl-NL' : 'en-GB',
+    displayTitle: true,
     info: {
-      title: f.title,
+      title: f.documentTitle ?? f.title,
+      author: 'Thuisroute',
+      subject: f.subject ?? f.subtitle ?? f.title,
+      ...(f.keywords ? { keywords: f.keywords } : {}),
       creator: 'Thuisroute',
       producer: 'Thuisroute',
       ...(created && !Number.isNaN(created.getTime()) ? { creationDate: created } : {}),
@@ -328,9 +340,14 @@ export async function renderFormPdf(input: FormPdfInput, options: RenderOptions 
     ),
     ...signatureBlock(def, meta, signatures, lang),
   ];
+  // A blank form to print has dots for the client; those do not belong in the title.
+  const named = /[\p{L}\p{N}]/u.test(meta.clientName);
   return toBuffer(
     frame({
       title,
+      ...(named ? { documentTitle: `${title} – ${meta.clientName}` } : {}),
+      subject: named ? `${title}: ${meta.clientName}, ${meta.trajectoryLabel}` : def.purpose?.[lang] ?? title,
+      keywords: lang === 'nl' ? `Thuisroute, Omslagroute, formulier, ${title}` : `Thuisroute, Omslagroute, form, ${title}`,
       ...(def.purpose ? { subtitle: def.purpose[lang] } : {}),
       headerLeft: `Thuisroute · ${def.kind} ${title} · ${TEXT.version[lang].toLowerCase()} ${meta.formVersion}`,
       headerRight: `${meta.clientName} · ${meta.trajectoryLabel}`,
@@ -371,6 +388,7 @@ export async function renderDocumentPdf(input: DocumentPdfInput, options: Render
   return toBuffer(
     frame({
       title: input.title,
+      keywords: 'Thuisroute',
       ...(input.subtitle ? { subtitle: input.subtitle } : {}),
       headerLeft: `Thuisroute · ${input.title}`,
       headerRight: input.headerRight ?? '',

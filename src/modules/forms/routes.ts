@@ -17,6 +17,7 @@ import { recordAudit, requireIfMatch, setEtag, transact, type Trx } from '../../
 import { IdParams, IsoDateSchema, ProblemResponses } from '../../platform/http/schemas.ts';
 import type { Database } from '../../platform/db/schema.ts';
 import { todayIn } from '../../platform/clock.ts';
+import { contentDisposition, pdfFileName } from '../../platform/pdf.ts';
 import {
   FORM_KINDS, SIGNATURE_METHODS, evaluationFromForm, SIGNATURE_PARTIES, canonicalJson, checkSignature, formatDate, pruneHiddenFields, signatureStatus, statusAfterSigning, validateForm, versionAfterEdit,
   type FormDefinition, type FormError, type FormKind, type FormSignature, type Lang, type SignatureMethod, type SignatureParty, type SignatureStatus, type SignatureViolation,
@@ -40,11 +41,15 @@ const LangQuery = { lang: Type.Optional(Type.Enum(['nl', 'en'] as const, { descr
 
 const TITLES: Record<FormKind, string> = { 'F-1': 'supplement', 'F-2': 'woonevaluatie', 'F-3': 'voordracht-omklap', 'F-4': 'begeleidingsplan' };
 
-/** Attaching a PDF: inline for reading, never cached (personal data). */
+/**
+ * Attaching a PDF: inline for reading (the web app opens it in a new tab), never cached (personal
+ * data), under a Dutch file name for saving ("woonevaluatie-jan-jansen-2026-12-04.pdf"; RFC 6266
+ * filename* keeps accents, filename has an ASCII fallback).
+ */
 export function sendPdf(reply: FastifyReply, pdf: Buffer, filename: string, cache = 'no-store') {
   return reply
     .type('application/pdf')
-    .header('content-disposition', `inline; filename="${filename}"`)
+    .header('content-disposition', contentDisposition(filename, 'inline'))
     .header('cache-control', cache)
     .send(pdf);
 }
@@ -332,7 +337,7 @@ export async function formRoutes(app: App) {
       pdf = await renderFormPdf({ def: definitionOf(kind), data: {}, lang, meta: { clientName: blank, trajectoryLabel: blank, formVersion: 1, status: 'draft', generatedOn: blank }, signatures: [] });
       blankCache.set(key, pdf);
     }
-    return sendPdf(reply, pdf, `${kind}-${TITLES[kind]}-blanco.pdf`, 'public, max-age=3600');
+    return sendPdf(reply, pdf, pdfFileName([TITLES[kind], 'blanco']), 'public, max-age=3600');
   });
 
   // ─── One form ────────────────────────────────────────────────────────────────
@@ -578,7 +583,7 @@ export async function formRoutes(app: App) {
       meta: { clientName: clientNameOf(t), trajectoryLabel: trajectoryLabel(t, lang), formVersion: form.version, status: form.status, generatedOn: todayIn(clock) },
     });
     req.auditInfo = { ...req.auditInfo, details: { ...(req.auditInfo?.details ?? {}), document: 'pdf', lang } };
-    return sendPdf(reply, pdf, `${form.kind}-${TITLES[form.kind]}-v${form.version}${copy === 'partial' ? '-deelkopie' : ''}.pdf`);
+    return sendPdf(reply, pdf, pdfFileName([TITLES[form.kind], copy === 'partial' ? 'deelkopie' : null, t.client.erased ? null : clientNameOf(t), todayIn(clock)]));
   });
 
   app.get('/trajectories/:id/summary.pdf', {
@@ -596,7 +601,7 @@ export async function formRoutes(app: App) {
     const lang = req.query.lang ?? 'nl';
     const pdf = await summaryPdf(db, clock, t, access, lang);
     req.auditInfo = { resourceType: 'trajectory', resourceId: t.id, subjectOrganisationId: t.careProviderId, purpose: access.purpose, details: { document: 'summary_pdf', lang } };
-    return sendPdf(reply, pdf, `samenvatting-traject-${todayIn(clock)}.pdf`);
+    return sendPdf(reply, pdf, pdfFileName(['samenvatting-traject', t.client.erased ? null : clientNameOf(t), todayIn(clock)]));
   });
 
   await attachmentRoutes(app, { mustLoadForm, mustLoadTrajectory, writable, readable });
