@@ -226,7 +226,7 @@ describe('PHKG 2020 reproduced (monitor.md §12)', () => {
     const res = await analyst.request('GET', `/api/v1/monitor?year=2020&municipality=${CBS}`, undefined, { accept: 'text/csv' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
-    const rows = parse(res.body, { columns: true }) as Array<Record<string, string>>;
+    const rows = parse(res.body, { columns: true, delimiter: ';', bom: true }) as Array<Record<string, string>>;
     expect(rows).toHaveLength(json.rows.length);
     const total = rows.find((r) => r.metric === 'M-03' && r.period === 'year' && r.municipality === CBS && !r.mainGroup && !r.targetGroup && !r.corporation && !r.outsideAgreement);
     expect(total?.value).toBe('1785');

@@ -32,6 +32,9 @@ async function model(name: string, agent = analyst, q = Q): Promise<TableModel> 
 
 /** CSV and XLSX cells are strings or numbers; compare as text with empty for null. */
 const norm = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+/** The CSV is for Dutch Excel: numbers carry a decimal comma. */
+const normCsv = (v: unknown) => (typeof v === 'number' ? String(v).replace('.', ',') : norm(v));
+const parseCsv = (body: string) => parse(body, { delimiter: ';', bom: true }) as string[][];
 
 describe('monitor table exports', () => {
   it('M-02, M-03, M-04, M-06, M-07: the groups table holds the seeded year (plan 120, initial vs current version, status)', async () => {
@@ -49,11 +52,12 @@ describe('monitor table exports', () => {
       const flat = flattenTable(t, 'nl');
       const csv = await analyst.request('GET', `/api/v1/monitor/tables/${name}?${Q}`, undefined, { accept: 'text/csv' });
       expect(csv.statusCode).toBe(200);
-      expect(csv.headers['content-type']).toContain('text/csv');
-      expect(csv.headers['content-disposition']).toContain(`monitor-${name}-${SEED_YEAR}-09-${SEED_MUNICIPALITY}.csv`);
-      const lines = parse(csv.body) as string[][];
+      expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(csv.headers['content-disposition']).toMatch(new RegExp(`filename="monitor-[a-z-]+-gemeente-veenhaven-${SEED_YEAR}-09\\.csv"`));
+      expect(csv.body.startsWith('\uFEFF')).toBe(true);
+      const lines = parseCsv(csv.body);
       expect(lines[0]).toEqual(flat.header);
-      expect(lines.slice(1).map((r) => r.map(norm))).toEqual(flat.rows.map((r) => r.map(norm)));
+      expect(lines.slice(1).map((r) => r.map(norm))).toEqual(flat.rows.map((r) => r.map(normCsv)));
 
       const xlsx = await analyst.request('GET', `/api/v1/monitor/tables/${name}?${Q}&format=xlsx`);
       expect(xlsx.statusCode).toBe(200);
@@ -86,7 +90,8 @@ describe('monitor table exports', () => {
     // → M-14 6/14 = 42.9% → 43, M-15 4/14 = 28.6% → 29, M-16 the rest → 29; no 2023 figures.
     expect(smu.cells).toEqual([14, 43, 29, 29, null]);
     const csv = await analyst.request('GET', `/api/v1/monitor/tables/wait-times?${Q}&format=csv&lang=en`);
-    const lines = parse(csv.body) as string[][];
+    expect(csv.headers['content-disposition']).toContain(`filename="monitor-wait-times-gemeente-veenhaven-${SEED_YEAR}-09.csv"`);
+    const lines = parseCsv(csv.body);
     expect(lines[0]![0]).toBe('Group');
     const smuLine = lines.find((l) => l[0]!.toLowerCase().includes('urgent'))!;
     expect(smuLine.slice(1, 5)).toEqual(['14', '43', '29', '29']);
@@ -119,16 +124,16 @@ describe('monitor table exports', () => {
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
     expect(res.rawPayload.length).toBeGreaterThan(5_000);
     expect(res.rawPayload.length).toBeLessThan(2_000_000);
-    expect(res.headers['content-disposition']).toContain(`monitor-maandrapportage-${SEED_YEAR}-09-${SEED_MUNICIPALITY}.pdf`);
-    expect(res.rawPayload.includes(Buffer.from(`(Maandrapportage monitor ${SEED_YEAR} t/m september)`))).toBe(true);
+    expect(res.headers['content-disposition']).toContain(`monitor-maandrapportage-gemeente-veenhaven-${SEED_YEAR}-09.pdf`);
+    expect(res.rawPayload.includes(Buffer.from(`(Maandrapportage monitor Gemeente Veenhaven ${SEED_YEAR} t/m september)`))).toBe(true);
   });
 
   it('the monthly report is also available in English (?lang=en)', async () => {
     const res = await analyst.get(`/api/v1/monitor/report.pdf?${Q}&lang=en`);
     expect(res.statusCode).toBe(200);
     expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
-    expect(res.headers['content-disposition']).toContain(`monitor-monthly-report-${SEED_YEAR}-09-${SEED_MUNICIPALITY}.pdf`);
-    expect(res.rawPayload.includes(Buffer.from(`(Monthly monitor report ${SEED_YEAR} up to September)`))).toBe(true);
+    expect(res.headers['content-disposition']).toContain(`monitor-monthly-report-gemeente-veenhaven-${SEED_YEAR}-09.pdf`);
+    expect(res.rawPayload.includes(Buffer.from(`(Monthly monitor report Gemeente Veenhaven ${SEED_YEAR} up to September)`))).toBe(true);
     expect((await analyst.get(`/api/v1/monitor/report.pdf?${Q}&lang=de`)).statusCode).toBe(400);
   });
 

@@ -203,10 +203,10 @@ describe('R-MO-39: household size vs released dwellings by rooms', () => {
       const csv = await analyst.get(`/api/v1/monitor/tables/household-sizes?${Q}&format=csv&lang=${lang}`);
       expect(csv.statusCode).toBe(200);
       expect(csv.headers['content-type']).toContain('text/csv');
-      expect(csv.headers['content-disposition']).toContain(`monitor-household-sizes-${YEAR}-09-${A}.csv`);
-      const lines = parse(csv.body) as string[][];
+      expect(csv.headers['content-disposition']).toContain(`monitor-${lang === 'nl' ? 'huishoudgrootte' : 'household-sizes'}-gemeente-veenhaven-${YEAR}-09.csv`);
+      const lines = parse(csv.body, { delimiter: ';', bom: true }) as string[][];
       expect(lines[0]).toEqual(flat.header);
-      expect(lines.slice(1)).toEqual(flat.rows.map((r) => r.map((v) => (v === null ? '' : String(v)))));
+      expect(lines.slice(1)).toEqual(flat.rows.map((r) => r.map((v) => (v === null ? '' : String(v).replace('.', ',')))));
     }
     const viaAccept = await analyst.request('GET', `/api/v1/monitor/tables/household-sizes?${Q}`, undefined, { accept: 'text/csv' });
     expect(viaAccept.headers['content-type']).toContain('text/csv');

@@ -133,8 +133,8 @@ describe('monitor counting rules', () => {
     expect(Object.keys(m.labels.municipalities).sort()).toEqual([A, B]);
     const csv = await analyst.request('GET', '/api/v1/monitor?year=2026&region=REGIO-VEENHAVEN', undefined, { accept: 'text/csv' });
     expect(csv.statusCode).toBe(200);
-    expect(csv.headers['content-disposition']).toContain('monitor-2026-');
-    for (const id of ['M-20', 'M-21', 'M-22', 'M-23', 'M-24']) expect(csv.body).toContain(`${id},`);
+    expect(csv.headers['content-disposition']).toContain('monitor-cijfers-regio-veenhaven-2026-');
+    for (const id of ['M-20', 'M-21', 'M-22', 'M-23', 'M-24']) expect(csv.body).toContain(`${id};`);
   });
 
   it('M-10, M-11, M-24, R-MO-36: the regional statushouders share of released dwellings is a signal only above 10%, per region, municipality and corporation', async () => {

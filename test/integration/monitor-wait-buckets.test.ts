@@ -23,6 +23,8 @@ const CODE = 'GM9088';
 
 beforeAll(async () => {
   ctx = await startTestApp();
+  // Every month asked for is over, so M-17 stands at its month end (a running or future month stands at today: period.ts).
+  ctx.clock.set('2030-01-15T09:00:00Z');
   analyst = await ctx.login('analist');
   const now = ctx.clock.now();
   const region = await ctx.db.selectFrom('regions').select('id').executeTakeFirstOrThrow();

@@ -135,8 +135,16 @@ export interface MonitorResponse {
   year: number;
   /** The selected month (YTD runs from 1 January to its end). */
   month: number;
-  /** The last day of the selected month. */
+  /** The date the figures stand at ("stand per"): the month end, or today while the month runs (period.ts). */
   asOf: string;
+  /** The last day of the selected month. */
+  periodEnd: string;
+  /** Closed (over), running (today falls in it) or future (not begun). */
+  state: 'closed' | 'running' | 'future';
+  /** Twelfths of the year elapsed by asOf (0..12; fractional while the month runs): the pacing of M-06. */
+  elapsedMonths: number;
+  /** The share of the selected month elapsed by asOf (0..1). */
+  monthFraction: number;
   scope: { region?: string; municipality?: string; corporation?: string };
   rows: MonitorRow[];
   labels: {

@@ -20,7 +20,7 @@ const cur = (municipality: string) => ({ municipality, planVersion: 'current' as
 function response(rows: MonitorRow[], over: Partial<MonitorResponse> = {}): MonitorResponse {
   const tg = (nl: string, mainGroup: 'MG-1' | 'MG-2' | 'MG-3', counts = true) => ({ nl, en: nl, mainGroup, countsTowardAgreement: counts });
   return {
-    year: 2024, month: 6, asOf: '2024-06-30', scope: {}, rows,
+    year: 2024, month: 6, asOf: '2024-06-30', periodEnd: '2024-06-30', state: 'closed', elapsedMonths: 6, monthFraction: 1, scope: {}, rows,
     labels: {
       regions: { 'REG-P': 'Polder' },
       municipalities: { [G1]: { name: 'Aa', region: 'REG-P' }, [G2]: { name: 'Bee', region: 'REG-P' } },
@@ -229,7 +229,7 @@ describe('what each table carries', () => {
   it('the caption names the scope: every municipality or the region, the corporation, the year and month', () => {
     expect(corporationsTable(response(programme(), { scope: { corporation: 'WC-A' } })).caption)
       .toEqual({ nl: 'Levering per corporatie (alle gemeenten, Alfa Wonen, 2024 t/m juni)', en: 'Delivery per corporation (all municipalities, Alfa Wonen, 2024 up to June)' });
-    expect(monthlyTable(response(programme(), { scope: { region: 'REG-P' } })).caption.en).toBe('Delivery per month, cumulative and expected (Polder, 2024 up to June)');
+    expect(monthlyTable(response(programme(), { scope: { region: 'REG-P' } })).caption.en).toBe('Delivery per month, cumulative and expected (Region Polder, 2024 up to June)');
   });
 });
 

@@ -70,7 +70,7 @@ function fixture(): MonitorResponse {
   ];
   const tg = (nl: string, mainGroup: 'MG-1' | 'MG-2' | 'MG-3', counts = true) => ({ nl, en: nl, mainGroup, countsTowardAgreement: counts });
   return {
-    year: 2024, month: 6, asOf: '2024-06-30', scope: { municipality: MU }, rows,
+    year: 2024, month: 6, asOf: '2024-06-30', periodEnd: '2024-06-30', state: 'closed', elapsedMonths: 6, monthFraction: 1, scope: { municipality: MU }, rows,
     labels: {
       regions: { 'REGIO-X': 'Regio X' },
       municipalities: { [MU]: { name: 'Gemeente Veenhaven', region: 'REGIO-X' } },

@@ -7,6 +7,7 @@
  * their codes in the model; `flattenTable` turns them into words of one language.
  */
 import { expectedToDate, roundHalfUp, trackStatus } from './formulas.ts';
+import { monthShare, proRatedTarget, regionName } from './period.ts';
 import {
   MAIN_GROUPS,
   type MainGroup, type MetricId, type MonitorResponse, type MonitorRow, type Status, type Text,
@@ -154,18 +155,46 @@ function model(name: TableName, caption: Text, rowHeader: Text, columns: TableCo
   return { name, caption, rowHeader, columns, rows, notes, metrics: [...new Set(columns.map((c) => c.metric))] };
 }
 
-function scopeText(m: MonitorResponse): Text {
+/**
+ * "t/m december" for a month that is over, "t/m 4 december" while it runs (the figures stand at
+ * today, issue 9).
+ */
+export function uptoText(m: MonitorResponse): Text {
+  const month = MONTHS[m.month - 1]!;
+  if (m.state !== 'running') return month;
+  const day = Number(m.asOf.slice(8, 10));
+  return T(`${day} ${month.nl}`, `${day} ${month.en}`);
+}
+
+/**
+ * The area shown, as a title names it: the municipality asked for, the region asked for (named
+ * once: "Regio Veenhaven"), the only municipality there is, or all municipalities.
+ */
+export function areaText(m: MonitorResponse): Text {
+  if (m.scope.municipality) {
+    const name = m.labels.municipalities[m.scope.municipality]?.name ?? m.scope.municipality;
+    return T(name, name);
+  }
+  if (m.scope.region) {
+    const name = m.labels.regions[m.scope.region] ?? m.scope.region;
+    return T(regionName(name, 'nl'), regionName(name, 'en'));
+  }
   const mu = focusMunicipality(m);
-  const parts: Text[] = [];
-  if (mu) parts.push(T(m.labels.municipalities[mu]?.name ?? mu, m.labels.municipalities[mu]?.name ?? mu));
-  else if (m.scope.region) parts.push(T(m.labels.regions[m.scope.region] ?? m.scope.region, m.labels.regions[m.scope.region] ?? m.scope.region));
-  else parts.push(T('alle gemeenten', 'all municipalities'));
+  if (mu) {
+    const name = m.labels.municipalities[mu]?.name ?? mu;
+    return T(name, name);
+  }
+  return T('alle gemeenten', 'all municipalities');
+}
+
+function scopeText(m: MonitorResponse): Text {
+  const parts: Text[] = [areaText(m)];
   if (m.scope.corporation) {
     const c = m.labels.corporations[m.scope.corporation] ?? m.scope.corporation;
     parts.push(T(c, c));
   }
-  const month = MONTHS[m.month - 1]!;
-  return T(`${parts.map((p) => p.nl).join(', ')}, ${m.year} t/m ${month.nl}`, `${parts.map((p) => p.en).join(', ')}, ${m.year} up to ${month.en}`);
+  const upto = uptoText(m);
+  return T(`${parts.map((p) => p.nl).join(', ')}, ${m.year} t/m ${upto.nl}`, `${parts.map((p) => p.en).join(', ')}, ${m.year} up to ${upto.en}`);
 }
 
 const captionOf = (m: MonitorResponse, nl: string, en: string): Text => {
@@ -187,16 +216,17 @@ const tgLabel = (m: MonitorResponse, code: string): Text => {
 
 export function groupsTable(m: MonitorResponse): TableModel {
   const r = new Rows(m.rows);
+  const upto = uptoText(m);
   const mu = focusMunicipality(m);
   const planMunis = mu ? [mu] : municipalitiesWithRows(m, 'M-02');
   const columns = [
     col('plannedCurrent', 'M-02', 'count', T('Prognose (huidige versie)', 'Planned (current version)')),
     col('plannedInitial', 'M-02', 'count', T('Prognose (eerste versie)', 'Planned (initial version)')),
-    col('deliveredYtd', 'M-03', 'count', T('Geleverd t/m maand', 'Delivered to date')),
+    col('deliveredYtd', 'M-03', 'count', T(`Geleverd t/m ${upto.nl}`, `Delivered up to ${upto.en}`)),
     col('deliveredYear', 'M-03', 'count', T('Geleverd in het jaar', 'Delivered in the year')),
     col('difference', 'M-04', 'count', T('Verschil met prognose', 'Difference from plan')),
     col('realisation', 'M-05', 'percent', T('Realisatie (%)', 'Realisation (%)')),
-    col('expected', 'M-06', 'count', T('Verwacht t/m maand', 'Expected to date')),
+    col('expected', 'M-06', 'count', T(`Verwacht t/m ${upto.nl}`, `Expected up to ${upto.en}`)),
     col('status', 'M-07', 'status', T('Op stoom of achter', 'On track or behind')),
   ];
   type Sel = { mainGroup?: MainGroup; targetGroup?: string; groupSet?: string };
@@ -226,7 +256,7 @@ export function groupsTable(m: MonitorResponse): TableModel {
   // Total: the agreement (M-01) against everything delivered.
   const agreed = mu ? r.num('M-01', 'year', { municipality: mu }) : r.num('M-01', 'year') ?? sumOrNull(municipalitiesWithRows(m, 'M-01').map((x) => r.num('M-01', 'year', { municipality: x })));
   const totalDims: Dims = mu ? { municipality: mu } : {};
-  const totalExpected = agreed === null ? null : r.num('M-06', 'ytd', totalDims) ?? expectedToDate(agreed, m.month);
+  const totalExpected = agreed === null ? null : r.num('M-06', 'ytd', totalDims) ?? proRatedTarget(agreed, m.elapsedMonths);
   const totalStatus = r.str('M-07', 'ytd', totalDims);
   const td = delivered({});
   const total = line('total', T('Totaal (afgesproken aantal)', 'Total (agreed volume)'), 'total', { current: agreed, initial: agreed, expected: totalExpected, statuses: totalStatus ? [totalStatus] : [] }, td);
@@ -262,13 +292,14 @@ export function groupsTable(m: MonitorResponse): TableModel {
 
 export function corporationsTable(m: MonitorResponse, opts: TableOptions = {}): TableModel {
   const r = new Rows(m.rows);
+  const upto = uptoText(m);
   const mu = focusMunicipality(m);
   const columns = [
     col('target', 'M-09', 'count', T('Taakstelling corporatie', 'Corporation target')),
     col('stockShare', 'M-08', 'percent', T('Aandeel woningvoorraad (%)', 'Stock share (%)')),
-    col('deliveredYtd', 'M-03', 'count', T('Geleverd t/m maand', 'Delivered to date')),
+    col('deliveredYtd', 'M-03', 'count', T(`Geleverd t/m ${upto.nl}`, `Delivered up to ${upto.en}`)),
     col('deliveredYear', 'M-03', 'count', T('Geleverd in het jaar', 'Delivered in the year')),
-    col('expected', 'M-06', 'count', T('Verwacht t/m maand', 'Expected to date')),
+    col('expected', 'M-06', 'count', T(`Verwacht t/m ${upto.nl}`, `Expected up to ${upto.en}`)),
     col('difference', 'M-04', 'count', T('Verschil met taakstelling', 'Difference from target')),
     col('status', 'M-07', 'status', T('Op stoom of achter', 'On track or behind')),
     col('released', 'M-10', 'count', T('Vrijgekomen sociale huurwoningen', 'Released social rent dwellings')),
@@ -316,7 +347,12 @@ export function monthlyTable(m: MonitorResponse): TableModel {
   for (let month = 1; month <= m.month; month++) {
     const n = r.num('M-03', 'month', { ...d, month }) ?? 0;
     cumulative += n;
-    rows.push({ key: String(month), label: MONTHS[month - 1]!, level: 'item', cells: [n, cumulative, agreed === null ? null : whole(expectedToDate(agreed, month))] });
+    // The running month: its label says up to which day, its expected figure is pro-rated to today.
+    const running = month === m.month && m.state === 'running';
+    const upto = uptoText(m);
+    const label = running ? T(`${MONTHS[month - 1]!.nl} (t/m ${upto.nl})`, `${MONTHS[month - 1]!.en} (up to ${upto.en})`) : MONTHS[month - 1]!;
+    const expected = agreed === null ? null : whole(running ? proRatedTarget(agreed, m.elapsedMonths) : expectedToDate(agreed, month));
+    rows.push({ key: String(month), label, level: 'item', cells: [n, cumulative, expected] });
   }
   return model('monthly', captionOf(m, 'Levering per maand, cumulatief en verwacht', 'Delivery per month, cumulative and expected'), T('Maand', 'Month'), columns, rows);
 }
@@ -374,7 +410,8 @@ export function waitingTable(m: MonitorResponse): TableModel {
     rows.push(line(mg, T(label.nl, label.en), 'main', { ...d, mainGroup: mg }));
     for (const code of groupsOf(m, mg, (c) => has({ ...d, mainGroup: mg, targetGroup: c }))) rows.push(line(code, tgLabel(m, code), 'target', { ...d, mainGroup: mg, targetGroup: code }));
   }
-  return model('waiting', captionOf(m, 'Huishoudens nog wachtend op een woning aan het eind van de maand', 'Households still waiting for a dwelling at the month end'), T('Groep', 'Group'), columns, rows, ['R-MO-26']);
+  const at = m.state === 'running' ? uptoText(m) : T('het eind van de maand', 'the month end');
+  return model('waiting', captionOf(m, `Huishoudens nog wachtend op een woning op ${at.nl}`, `Households still waiting for a dwelling at ${at.en}`), T('Groep', 'Group'), columns, rows, ['R-MO-26']);
 }
 
 // ─── statushouders: half-year quota, persons housed by route, backlog (M-20..M-23, R-MO-32..R-MO-34) ──
@@ -416,12 +453,13 @@ export function statushoudersTable(m: MonitorResponse): TableModel {
 
 export function apartTable(m: MonitorResponse): TableModel {
   const r = new Rows(m.rows);
+  const upto = uptoText(m);
   const mu = focusMunicipality(m);
   const d: Dims = mu ? { municipality: mu } : {};
   const columns = [
-    col('reassessYtd', 'M-18', 'count', T('Herijking perspectief t/m maand', 'Re-assessment moves to date')),
+    col('reassessYtd', 'M-18', 'count', T(`Herijking perspectief t/m ${upto.nl}`, `Re-assessment moves up to ${upto.en}`)),
     col('reassessYear', 'M-18', 'count', T('Herijking perspectief in het jaar', 'Re-assessment moves in the year')),
-    col('swapsYtd', 'M-19', 'count', T('Woningruil t/m maand', 'Swaps to date')),
+    col('swapsYtd', 'M-19', 'count', T(`Woningruil t/m ${upto.nl}`, `Swaps up to ${upto.en}`)),
     col('swapsYear', 'M-19', 'count', T('Woningruil in het jaar', 'Swaps in the year')),
   ];
   const cells = (x: Dims): Cell[] => [r.num('M-18', 'ytd', x) ?? 0, r.num('M-18', 'year', x) ?? 0, r.num('M-19', 'ytd', x) ?? 0, r.num('M-19', 'year', x) ?? 0];
@@ -438,11 +476,12 @@ export function apartTable(m: MonitorResponse): TableModel {
 
 export function regionalTable(m: MonitorResponse): TableModel {
   const r = new Rows(m.rows);
+  const upto = uptoText(m);
   const columns = [
-    col('releasedYtd', 'M-10', 'count', T('Vrijgekomen t/m maand', 'Released to date')),
+    col('releasedYtd', 'M-10', 'count', T(`Vrijgekomen t/m ${upto.nl}`, `Released up to ${upto.en}`)),
     col('releasedYear', 'M-10', 'count', T('Vrijgekomen in het jaar', 'Released in the year')),
     col('vulnerableShare', 'M-11', 'percent', T('Aandeel kwetsbare groepen (%)', 'Share for vulnerable groups (%)')),
-    col('shareYtd', 'M-24', 'percent', T('Aandeel statushouders t/m maand (%)', 'Statushouders share to date (%)')),
+    col('shareYtd', 'M-24', 'percent', T(`Aandeel statushouders t/m ${upto.nl} (%)`, `Statushouders share up to ${upto.en} (%)`)),
     col('shareYear', 'M-24', 'percent', T('Aandeel statushouders in het jaar (%)', 'Statushouders share in the year (%)')),
     col('signal', 'M-24', 'signal', T('Signaal regionaal overleg', 'Signal for the regional meeting')),
   ];
@@ -451,7 +490,7 @@ export function regionalTable(m: MonitorResponse): TableModel {
   for (const rg of regions) {
     const x: Dims = { region: rg };
     const name = m.labels.regions[rg] ?? rg;
-    rows.push({ key: `region:${rg}`, label: T(`Regio ${name}`, `Region ${name}`), level: 'total',
+    rows.push({ key: `region:${rg}`, label: T(regionName(name, 'nl'), regionName(name, 'en')), level: 'total',
       cells: [r.num('M-10', 'ytd', x), r.num('M-10', 'year', x), null, pct(r.num('M-24', 'ytd', x)), pct(r.num('M-24', 'year', x)), r.str('M-24', 'year', x)] });
   }
   const munis = [...new Set(m.rows.filter((x) => (x.metric === 'M-10' || x.metric === 'M-24') && x.municipality && !x.corporation && !x.month).map((x) => x.municipality!))];
@@ -500,13 +539,25 @@ export function flattenTable(t: TableModel, lang: 'nl' | 'en'): { header: string
 }
 
 export interface Headline {
+  /**
+   * The year's number the figures are compared with: the municipal agreement (M-01), or — when
+   * the monitor is filtered on one corporation — that corporation's own target (M-09). Null when
+   * none is recorded.
+   */
   agreed: number | null;
+  /** Which target `agreed` is: the agreement, or the corporation's own target. */
+  targetKind: 'agreement' | 'corporation';
   deliveredYtd: number;
   deliveredYear: number;
+  /** M-06: the target pro-rated up to the "as of" date (whole twelfths for a closed month, to the day while it runs). */
   expectedToDate: number | null;
   status: Status | null;
   /** M-05 rounded half-up to whole percent. */
   realisation: number | null;
+  /** Delivered in the selected month itself (M-03, month). */
+  monthDelivered: number;
+  /** The month's own share of the target (1/12), pro-rated while the month runs; whole dwellings. */
+  monthTarget: number | null;
   /** M-14 over the year, whole percent (R-MO-27: the headline wait-time figure). */
   within3: number | null;
   waitBase: number | null;
@@ -515,24 +566,52 @@ export interface Headline {
   signal: string | null;
 }
 
-/** The headline tiles: delivered vs agreed, expected to date, status, % within 3 months. */
+/**
+ * The headline tiles: delivered vs the target, expected to date, status, % within 3 months.
+ * Filtered on a corporation, the tiles compare with the corporation's own target (M-09), never
+ * with the municipal agreement.
+ */
 export function headline(m: MonitorResponse): Headline {
   const g = groupsTable(m).rows[0]!.cells;
   const w = waitTimesTable(m).rows[0]!.cells;
   const waiting = waitingTable(m).rows[0]!.cells;
   const regional = regionalTable(m).rows;
+  const monthly = monthlyTable(m).rows;
   const mu = focusMunicipality(m);
   const sig = (mu ? regional.find((x) => x.key === mu) : regional[0])?.cells[5] ?? null;
+  const common = {
+    monthDelivered: (monthly[monthly.length - 1]?.cells[0] as number | undefined) ?? 0,
+    within3: w[1] as number | null,
+    waitBase: w[0] as number | null,
+    waiting: waiting[3] as number,
+    signal: typeof sig === 'string' ? sig : null,
+  };
+  const monthTargetOf = (target: number | null) => (target === null ? null : whole(monthShare(target, m.monthFraction)));
+  if (m.scope.corporation) {
+    const c = corporationsTable(m).rows.find((x) => x.key === m.scope.corporation)?.cells;
+    const target = (c?.[0] as number | null | undefined) ?? null;
+    const deliveredYear = (c?.[3] as number | undefined) ?? (g[3] as number);
+    return {
+      ...common,
+      agreed: target,
+      targetKind: 'corporation',
+      deliveredYtd: (c?.[2] as number | undefined) ?? (g[2] as number),
+      deliveredYear,
+      expectedToDate: target === null ? null : whole(proRatedTarget(target, m.elapsedMonths)),
+      status: target === null ? null : ((c?.[6] as Status | null | undefined) ?? null),
+      realisation: target ? pct((deliveredYear / target) * 100) : null,
+      monthTarget: monthTargetOf(target),
+    };
+  }
   return {
+    ...common,
     agreed: g[0] as number | null,
+    targetKind: 'agreement',
     deliveredYtd: g[2] as number,
     deliveredYear: g[3] as number,
     expectedToDate: g[6] as number | null,
     status: (g[7] as Status | null) ?? null,
     realisation: g[5] as number | null,
-    within3: w[1] as number | null,
-    waitBase: w[0] as number | null,
-    waiting: waiting[3] as number,
-    signal: typeof sig === 'string' ? sig : null,
+    monthTarget: monthTargetOf(g[0] as number | null),
   };
 }

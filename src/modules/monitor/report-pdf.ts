@@ -8,7 +8,8 @@
 import type { Content, TableCell, TDocumentDefinitions } from 'pdfmake/interfaces';
 import type { MonitorResponse } from '../../domain/monitor/model.ts';
 import { renderPdf as toBuffer } from '../../platform/pdf.ts';
-import { MONTHS, SIGNAL_TEXT, STATUS_TEXT, TABLE_NAMES, flattenTable, headline, monitorTable, type TableModel, type TableOptions } from '../../domain/monitor/tables.ts';
+import { MONTHS, SIGNAL_TEXT, STATUS_TEXT, TABLE_NAMES, areaText, flattenTable, headline, monitorTable, uptoText, type TableModel, type TableOptions } from '../../domain/monitor/tables.ts';
+import { dateInWords } from '../../domain/monitor/period.ts';
 
 const COLOR = { ink: '#1f1f1f', muted: '#5a5a5a', line: '#cfd4da', accent: '#004699', band: '#f2f4f7' } as const;
 const MARGIN_X = 36;
@@ -24,8 +25,13 @@ const WORDS = {
   noData: { nl: 'Geen gegevens voor deze selectie.', en: 'No data for this selection.' },
   deliveredTo: { nl: 'Geleverd t/m', en: 'Delivered up to' },
   of: { nl: 'van', en: 'of' },
-  agreed: { nl: 'afgesproken', en: 'agreed' },
-  expectedTo: { nl: 'Verwacht t/m', en: 'Expected up to' },
+  agreedYear: { nl: 'afgesproken voor heel {y}', en: 'agreed for all of {y}' },
+  corporationYear: { nl: 'taakstelling van de corporatie voor heel {y}', en: "the corporation's own target for all of {y}" },
+  expectedTo: { nl: 'Doel t/m', en: 'Target up to' },
+  proRated: { nl: 'naar rato van de afspraak', en: 'the agreement pro rata' },
+  proRatedCorporation: { nl: 'naar rato van de taakstelling van de corporatie', en: "the corporation's target pro rata" },
+  inMonth: { nl: 'Geleverd in', en: 'Delivered in' },
+  monthShare: { nl: 'maanddeel tot nu toe', en: "the month's share so far" },
   onTrack: { nl: 'Op stoom of achter', en: 'On track or behind' },
   realisation: { nl: 'Realisatie in het jaar', en: 'Realisation in the year' },
   within3: { nl: 'Binnen 3 maanden gehuisvest', en: 'Housed within 3 months' },
@@ -84,21 +90,26 @@ export async function renderMonitorReportPdf(m: MonitorResponse, opts: TableOpti
   const h = headline(m);
   const tables = TABLE_NAMES.map((name) => monitorTable(m, name, opts));
   const month = MONTHS[m.month - 1]![lang];
-  const scope = tables[0]!.caption[lang].replace(/^.*\((.*)\)$/, '$1');
+  const upto = uptoText(m)[lang];
+  const area = areaText(m)[lang];
+  const corporation = m.scope.corporation ? m.labels.corporations[m.scope.corporation] ?? m.scope.corporation : null;
+  const scope = [area, corporation].filter(Boolean).join(', ');
+  const yearWord = (k: 'agreedYear' | 'corporationYear') => w(k).replace('{y}', String(m.year));
   const tiles: Array<[string, string]> = [
-    [`${w('deliveredTo')} ${month}`, `${show(h.deliveredYtd)}${h.agreed !== null ? ` ${w('of')} ${show(h.agreed)} ${w('agreed')}` : ''}`],
-    [`${w('expectedTo')} ${month}`, show(h.expectedToDate)],
+    [`${w('deliveredTo')} ${upto}`, `${show(h.deliveredYtd)}${h.agreed !== null ? ` ${w('of')} ${show(h.agreed)} ${yearWord(h.targetKind === 'corporation' ? 'corporationYear' : 'agreedYear')}` : ''}`],
+    [`${w('expectedTo')} ${upto}`, h.expectedToDate === null ? '—' : `${show(h.expectedToDate)} (${w(h.targetKind === 'corporation' ? 'proRatedCorporation' : 'proRated')})`],
+    [`${w('inMonth')} ${month}`, `${show(h.monthDelivered)}${h.monthTarget !== null ? ` (${w('monthShare')}: ${show(h.monthTarget)})` : ''}`],
     [w('onTrack'), h.status ? STATUS_TEXT[h.status][lang] : '—'],
     [w('realisation'), h.realisation === null ? '—' : `${show(h.realisation)}%`],
     [w('within3'), h.within3 === null ? '—' : `${show(h.within3)}% (${w('of')} ${show(h.waitBase)} ${w('households')})`],
     [w('waiting'), show(h.waiting)],
     [w('signal'), h.signal ? SIGNAL_TEXT[h.signal]?.[lang] ?? h.signal : '—'],
   ];
-  const versions = m.planVersions.map((v) => `${v.role === 'current' ? w('current') : w('initial')} ${w('versionLine').replace('{v}', String(v.versionNo)).replace('{d}', v.decisionDate).replace('{e}', v.effectiveFrom)} — ${v.reason}`);
-  const title = `${w('title')} ${m.year}`;
+  const versions = m.planVersions.map((v) => `${v.role === 'current' ? w('current') : w('initial')} ${w('versionLine').replace('{v}', String(v.versionNo)).replace('{d}', dateInWords(v.decisionDate, lang)).replace('{e}', dateInWords(v.effectiveFrom, lang))} — ${v.reason}`);
+  const title = `${w('title')} ${area} ${m.year}`;
   const content: Content[] = [
     { text: title, style: 'title' },
-    { text: `${scope}. ${w('asOf')} ${m.asOf}.${generatedOn ? ` ${w('generated')} ${generatedOn}.` : ''}`, style: 'subtitle' },
+    { text: `${scope}. ${w('asOf')} ${dateInWords(m.asOf, lang)}.${generatedOn ? ` ${w('generated')} ${dateInWords(generatedOn, lang)}.` : ''}`, style: 'subtitle' },
     { text: w('headline'), style: 'h2' },
     { table: { widths: [190, '*'], body: tiles.map(([a, b]) => [{ text: a, style: 'th' }, { text: b, style: 'td' }]) }, layout: 'lightHorizontalLines' },
     ...(m.warnings.length ? [{ text: w('warnings'), style: 'h2' } as Content, { ul: m.warnings.map((x) => x.text[lang]), style: 'td' } as Content] : []),
@@ -114,7 +125,7 @@ export async function renderMonitorReportPdf(m: MonitorResponse, opts: TableOpti
     pageMargins: [MARGIN_X, 48, MARGIN_X, 44],
     compress: true,
     language: lang === 'nl' ? 'nl-NL' : 'en-GB',
-    info: { title: `${title} ${w('through')} ${month}`, creator: 'Thuisroute', producer: 'Thuisroute' },
+    info: { title: `${title} ${w('through')} ${upto}`, creator: 'Thuisroute', producer: 'Thuisroute' },
     header: () => ({ columns: [{ text: `Thuisroute · ${w('title')}`, style: 'small' }, { text: scope, style: 'small', alignment: 'right' }], margin: [MARGIN_X, 22, MARGIN_X, 0] }),
     footer: (currentPage: number, pageCount: number) => ({
       columns: [{ text: w('totalsOnly'), style: 'small' }, { text: w('page').replace('{p}', String(currentPage)).replace('{n}', String(pageCount)), style: 'small', alignment: 'right' }],

@@ -10,7 +10,7 @@ import { todayIn } from '../../platform/clock.ts';
 import { defaultMonth } from '../../domain/monitor/formulas.ts';
 import { METRIC_IDS } from '../../domain/monitor/model.ts';
 import { computeMonitor } from './service.ts';
-import { monitorCsv, monitorXlsx, XLSX_TYPE } from './export.ts';
+import { contentDisposition, exportFileName, monitorCsv, monitorXlsx, XLSX_TYPE } from './export.ts';
 // Side effect: trajectories create placements through their event hook.
 
 const Text = Type.Object({ nl: Type.String(), en: Type.String() });
@@ -43,7 +43,11 @@ export const MonitorRowSchema = Type.Object({
 const MonitorSchema = Type.Object({
   year: Type.Integer(),
   month: Type.Integer(),
-  asOf: Type.String(),
+  asOf: Type.String({ description: 'The date the figures stand at: the month end, or today while the month runs' }),
+  periodEnd: Type.String({ description: 'The last day of the selected month' }),
+  state: Type.Enum(['closed', 'running', 'future']),
+  elapsedMonths: Type.Number({ description: 'Twelfths of the year elapsed by asOf, the pacing of M-06 (fractional while the month runs)' }),
+  monthFraction: Type.Number({ description: 'Share of the selected month elapsed by asOf' }),
   scope: Type.Object({ region: Opt(Type.String()), municipality: Opt(Type.String()), corporation: Opt(Type.String()) }),
   rows: Type.Array(MonitorRowSchema),
   labels: Type.Object({
@@ -93,16 +97,17 @@ export async function monitorRoutes(app: App) {
     },
   }, async (req, reply) => {
     const q = req.query;
-    const month = q.month ?? defaultMonth(q.year, todayIn(app.deps.clock));
-    const result = await computeMonitor(db, { year: q.year, month, municipality: q.municipality, region: q.region, corporation: q.corporation, layout: q.layout });
+    const today = todayIn(app.deps.clock);
+    const month = q.month ?? defaultMonth(q.year, today);
+    const result = await computeMonitor(db, { year: q.year, month, municipality: q.municipality, region: q.region, corporation: q.corporation, layout: q.layout, today });
     const accept = req.headers.accept ?? '';
-    const name = `monitor-${q.year}-${String(month).padStart(2, '0')}${q.municipality ? `-${q.municipality}` : q.region ? `-${q.region}` : ''}`;
+    const name = exportFileName(result, 'cijfers', 'nl');
     if (accept.includes('text/csv')) {
-      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${name}.csv"`);
+      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', contentDisposition(`${name}.csv`));
       return reply.send(monitorCsv(result) as never);
     }
     if (accept.includes(XLSX_TYPE)) {
-      reply.header('content-type', XLSX_TYPE).header('content-disposition', `attachment; filename="${name}.xlsx"`);
+      reply.header('content-type', XLSX_TYPE).header('content-disposition', contentDisposition(`${name}.xlsx`));
       return reply.send((await monitorXlsx(result)) as never);
     }
     reply.header('cache-control', 'private, no-cache');

@@ -10,9 +10,10 @@ import {
   type MainGroup, type MetricId, type MonitorNote, type MonitorResponse, type MonitorRow, type MonitorWarning, type PlanVersionRef,
 } from '../../domain/monitor/model.ts';
 import {
-  above6Share, agreedFromShare, backlog, backlogAllocated, difference, expectedToDate, isAbove10Percent, monthEnd,
+  above6Share, agreedFromShare, backlog, backlogAllocated, difference, isAbove10Percent, monthEnd,
   percentage, realisationRate, trackStatus,
 } from '../../domain/monitor/formulas.ts';
+import { periodView, proRatedTarget } from '../../domain/monitor/period.ts';
 import { corporationTargets } from '../../domain/monitor/distribution.ts';
 import {
   agreementsFor, deliveryAggregates, dimsOf, groupedBy, municipalInputs, previousYearWait, regionalStatushouderDwellings,
@@ -33,6 +34,11 @@ export interface MonitorQuery {
   corporation?: string;
   /** A report layout code (§12), optionally with @version; latest version otherwise. */
   layout?: string;
+  /**
+   * Today (Europe/Amsterdam, from the injected clock): "stand per" and the pacing of a running
+   * month. Without it the month is read as closed (its figures as at the month end).
+   */
+  today?: string;
 }
 
 interface Org { id: string; code: string; name: string; type: string; region_id: string | null; municipality_code: string | null }
@@ -98,8 +104,9 @@ export async function computeMonitor(db: Db, q: MonitorQuery): Promise<MonitorRe
     if (!c) throw problem.badRequest('unknown_corporation', `Corporatie ${q.corporation} is niet bekend.`, `Corporation ${q.corporation} is not known.`);
     corporationId = c.id;
   }
+  const period = periodView(q.year, q.month, q.today ?? monthEnd(q.year, q.month));
   const scope: Scope = {
-    year: q.year, month: q.month, from: `${q.year}-01-01`, to: `${q.year}-12-31`, asOf: monthEnd(q.year, q.month),
+    year: q.year, month: q.month, from: `${q.year}-01-01`, to: `${q.year}-12-31`, asOf: period.asOf,
     municipalityIds, corporationId, single: municipalityIds?.length === 1, wholeRegions: !q.municipality,
   };
   const regionIds = [...new Set(
@@ -285,7 +292,7 @@ export async function computeMonitor(db: Db, q: MonitorQuery): Promise<MonitorRe
     push('M-01', 'year', { municipality: mu }, agreed);
     if (agreed !== null) agreedByMu.set(mu, agreed);
     const d = deliveredAt.get(key(mu, undefined, undefined, undefined)) ?? { year: 0, ytd: 0 };
-    compare(rows, { municipality: mu }, agreed, d, q.month, tolerance);
+    compare(rows, { municipality: mu }, agreed, d, period.elapsedMonths, tolerance);
 
     const versions = versionsByAgreement.get(ag.agreement_id) ?? [];
     if (!versions.length) {
@@ -312,7 +319,7 @@ export async function computeMonitor(db: Db, q: MonitorQuery): Promise<MonitorRe
             },
           });
         }
-        for (const l of lines) planLine(rows, l, mu, role, q.month, tolerance, deliveredAt, key, coCode, groupSets, (code) => groupInfo.get(code)?.main_group);
+        for (const l of lines) planLine(rows, l, mu, role, period.elapsedMonths, tolerance, deliveredAt, key, coCode, groupSets, (code) => groupInfo.get(code)?.main_group);
       }
       if (v.is_initial && v.is_current) {
         // Only one version: it is both the initial and the current one (R-MO-09).
@@ -330,7 +337,7 @@ export async function computeMonitor(db: Db, q: MonitorQuery): Promise<MonitorRe
         push('M-09', 'year', base, t.computed, { measure: 'computed_share' });
         push('M-09', 'year', base, t.target);
         const dc = deliveredAt.get(key(mu, base.corporation, undefined, undefined)) ?? { year: 0, ytd: 0 };
-        compare(rows, base, t.target, dc, q.month, tolerance);
+        compare(rows, base, t.target, dc, period.elapsedMonths, tolerance);
       }
     }
   }
@@ -344,7 +351,7 @@ export async function computeMonitor(db: Db, q: MonitorQuery): Promise<MonitorRe
     push('M-01', 'year', {}, agreedTotal);
     const d = deliveredAt.get(key(undefined, undefined, undefined, undefined)) ?? { year: 0, ytd: 0 };
     const tol = Math.max(0, ...plans.agreements.map((a) => Number(a.tolerance)));
-    compare(rows, {}, agreedTotal, d, q.month, tol);
+    compare(rows, {}, agreedTotal, d, period.elapsedMonths, tol);
   }
 
   // M-12: need and gap.
@@ -414,6 +421,8 @@ export async function computeMonitor(db: Db, q: MonitorQuery): Promise<MonitorRe
     if (r.corporation && !corporations[r.corporation]) corporations[r.corporation] = [...dir.orgs.values()].find((o) => o.code === r.corporation)?.name ?? r.corporation;
     if (r.region && !regions[r.region]) regions[r.region] = [...dir.regions.values()].find((x) => x.code === r.region)?.name ?? r.region;
   }
+  // The region asked for is always named (titles and file names name the area shown).
+  if (q.region) regions[q.region] = [...dir.regions.values()].find((x) => x.code === q.region)?.name ?? q.region;
   const targetGroups: MonitorResponse['labels']['targetGroups'] = {};
   for (const g of dir.groups) targetGroups[g.code] = { nl: g.label_nl, en: g.label_en, mainGroup: g.main_group, countsTowardAgreement: g.counts_toward_agreement };
 
@@ -422,7 +431,11 @@ export async function computeMonitor(db: Db, q: MonitorQuery): Promise<MonitorRe
   return {
     year: q.year,
     month: q.month,
-    asOf: scope.asOf,
+    asOf: period.asOf,
+    periodEnd: period.periodEnd,
+    state: period.state,
+    elapsedMonths: period.elapsedMonths,
+    monthFraction: period.monthFraction,
     scope: { ...(q.region ? { region: q.region } : {}), ...(q.municipality ? { municipality: q.municipality } : {}), ...(q.corporation ? { corporation: q.corporation } : {}) },
     rows,
     labels: { regions, municipalities, corporations, mainGroups: Object.fromEntries(MAIN_GROUPS.map((m) => [m, MAIN_GROUP_LABELS[m]])) as MonitorResponse['labels']['mainGroups'], targetGroups, groupSets },
@@ -433,8 +446,12 @@ export async function computeMonitor(db: Db, q: MonitorQuery): Promise<MonitorRe
   };
 }
 
-/** M-04..M-07 of one planned figure against the delivered figures at the same level. */
-function compare(rows: MonitorRow[], base: Partial<MonitorRow>, planned: number | null, d: { year: number; ytd: number }, month: number, tolerance: number) {
+/**
+ * M-04..M-07 of one planned figure against the delivered figures at the same level. M-06 is the
+ * planned figure pro-rated to the "as of" date (period.ts): whole twelfths for a closed month,
+ * day by day in the running month.
+ */
+function compare(rows: MonitorRow[], base: Partial<MonitorRow>, planned: number | null, d: { year: number; ytd: number }, elapsed: number, tolerance: number) {
   const push = (metric: MetricId, period: MonitorRow['period'], value: MonitorRow['value']) =>
     rows.push({ metric, period, ...base, value, unit: METRICS[metric].unit } as MonitorRow);
   if (planned === null) {
@@ -442,7 +459,7 @@ function compare(rows: MonitorRow[], base: Partial<MonitorRow>, planned: number 
     push('M-05', 'year', null);
     return;
   }
-  const expected = expectedToDate(planned, month);
+  const expected = proRatedTarget(planned, elapsed);
   push('M-04', 'year', difference(d.year, planned));
   push('M-05', 'year', realisationRate(d.year, planned));
   push('M-06', 'ytd', expected);
@@ -451,7 +468,7 @@ function compare(rows: MonitorRow[], base: Partial<MonitorRow>, planned: number 
 }
 
 function planLine(
-  rows: MonitorRow[], l: PlanLineRow, mu: string, role: 'initial' | 'current', month: number, tolerance: number,
+  rows: MonitorRow[], l: PlanLineRow, mu: string, role: 'initial' | 'current', elapsed: number, tolerance: number,
   deliveredAt: Map<string, { year: number; ytd: number }>,
   key: (mu: string | undefined, co: string | undefined, mg: string | undefined, tg: string | undefined) => string,
   coCode: (id: string | null) => string | undefined,
@@ -477,7 +494,7 @@ function planLine(
     }
   }
   rows.push({ metric: 'M-02', period: 'year', ...base, value: l.dwellings, unit: 'dwellings' } as MonitorRow);
-  if (role === 'current') compare(rows, base, l.dwellings, delivered, month, tolerance);
+  if (role === 'current') compare(rows, base, l.dwellings, delivered, elapsed, tolerance);
   else {
     rows.push({ metric: 'M-04', period: 'year', ...base, value: difference(delivered.year, l.dwellings), unit: 'dwellings' } as MonitorRow);
     rows.push({ metric: 'M-05', period: 'year', ...base, value: realisationRate(delivered.year, l.dwellings), unit: 'percent' } as MonitorRow);

@@ -10,7 +10,6 @@
  * (household-sizes.ts) and is not part of the monthly PDF.
  */
 import { Type } from 'typebox';
-import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import { sql } from 'kysely';
 import type { FastifyRequest } from 'fastify';
@@ -19,14 +18,15 @@ import { subjectOf } from '../../platform/http/app.ts';
 import { ProblemResponses } from '../../platform/http/schemas.ts';
 import { problem } from '../../platform/http/problem.ts';
 import { todayIn } from '../../platform/clock.ts';
-import { defaultMonth, monthEnd } from '../../domain/monitor/formulas.ts';
+import { defaultMonth } from '../../domain/monitor/formulas.ts';
 import type { MonitorResponse } from '../../domain/monitor/model.ts';
 import { EXTRA_TABLE_NAMES, TABLE_NAMES, flattenTable, isTableName, monitorTable, type TableModel } from '../../domain/monitor/tables.ts';
 import type { HouseholdSizesTableModel } from '../../domain/monitor/household-sizes.ts';
 import { householdSizes } from './household-sizes.ts';
 import { computeMonitor } from './service.ts';
 import { MonitorQuerySchema } from './routes.ts';
-import { XLSX_TYPE } from './export.ts';
+import { XLSX_TYPE, contentDisposition, dutchCsv, exportFileName, type ScopeNames } from './export.ts';
+import { dateInWords, periodView } from '../../domain/monitor/period.ts';
 import { renderMonitorReportPdf } from './report-pdf.ts';
 
 const Opt = Type.Optional;
@@ -72,12 +72,29 @@ export async function monitorTableRoutes(app: App) {
   }
 
   async function load(q: ScopeQuery): Promise<MonitorResponse> {
-    const month = q.month ?? defaultMonth(q.year, todayIn(app.deps.clock));
-    return computeMonitor(db, { year: q.year, month, municipality: q.municipality, region: q.region, corporation: q.corporation });
+    const today = todayIn(app.deps.clock);
+    const month = q.month ?? defaultMonth(q.year, today);
+    return computeMonitor(db, { year: q.year, month, municipality: q.municipality, region: q.region, corporation: q.corporation, today });
   }
 
-  const fileName = (m: Pick<MonitorResponse, 'year' | 'month' | 'scope'>, what: string) =>
-    `monitor-${what}-${m.year}-${String(m.month).padStart(2, '0')}${m.scope.municipality ? `-${m.scope.municipality}` : m.scope.region ? `-${m.scope.region}` : ''}${m.scope.corporation ? `-${m.scope.corporation}` : ''}`;
+  /** The names of a scope's codes, for the file name of a table not made from the monitor response. */
+  async function scopeNames(q: ScopeQuery, month: number): Promise<ScopeNames> {
+    const labels: ScopeNames['labels'] = { municipalities: {}, regions: {}, corporations: {} };
+    if (q.municipality) {
+      const o = await db.selectFrom('organisations').select('name').where('municipality_code', '=', q.municipality).executeTakeFirst();
+      labels.municipalities[q.municipality] = { name: o?.name ?? q.municipality };
+    }
+    if (q.region) {
+      const { rows } = await sql<{ name: string }>`SELECT name FROM regions WHERE code = ${q.region}`.execute(db);
+      labels.regions[q.region] = rows[0]?.name ?? q.region;
+    }
+    if (q.corporation) {
+      const o = await db.selectFrom('organisations').select('name').where('code', '=', q.corporation).executeTakeFirst();
+      labels.corporations[q.corporation] = o?.name ?? q.corporation;
+    }
+    const scope = { ...(q.region && !q.municipality ? { region: q.region } : {}), ...(q.municipality ? { municipality: q.municipality } : {}), ...(q.corporation ? { corporation: q.corporation } : {}) };
+    return { year: q.year, month, scope, labels };
+  }
 
   app.get('/monitor/filters', {
     config: { action: 'monitor.read' },
@@ -131,25 +148,26 @@ export async function monitorTableRoutes(app: App) {
     let xlsx: () => Promise<Buffer>;
     if (name === 'household-sizes') {
       // R-MO-39: its own aggregates; a region (or no area) is shown per municipality.
-      const month = q.month ?? defaultMonth(q.year, todayIn(app.deps.clock));
+      const today = todayIn(app.deps.clock);
+      const month = q.month ?? defaultMonth(q.year, today);
       const hs = await householdSizes(db, { year: q.year, month, municipality: q.municipality, region: q.region, corporation: q.corporation });
       table = hs;
-      file = fileName({ year: q.year, month, scope: { municipality: q.municipality, region: q.region, corporation: q.corporation } }, name);
-      xlsx = () => householdSizesXlsx(hs, monthEnd(q.year, month), lang);
+      file = exportFileName(await scopeNames(q, month), FILE_WORDS[name][lang], lang);
+      xlsx = () => householdSizesXlsx(hs, periodView(q.year, month, today).asOf, lang);
     } else {
       if (!isTableName(name)) throw problem.notFound(`De monitortabel ${name.slice(0, 40)}`, `The monitor table ${name.slice(0, 40)}`);
       const m = await load(q);
       const t = monitorTable(m, name, { ownCorporation: await ownCorporation(req) });
       table = t;
-      file = fileName(m, name);
+      file = exportFileName(m, FILE_WORDS[name][lang], lang);
       xlsx = () => tableXlsx(t, m, lang);
     }
     if (format === 'csv') {
-      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}.csv"`).header('cache-control', 'private, no-cache');
+      reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', contentDisposition(`${file}.csv`)).header('cache-control', 'private, no-cache');
       return reply.send(tableCsv(table, lang) as never);
     }
     if (format === 'xlsx') {
-      reply.header('content-type', XLSX_TYPE).header('content-disposition', `attachment; filename="${file}.xlsx"`).header('cache-control', 'private, no-cache');
+      reply.header('content-type', XLSX_TYPE).header('content-disposition', contentDisposition(`${file}.xlsx`)).header('cache-control', 'private, no-cache');
       return reply.send((await xlsx()) as never);
     }
     reply.header('cache-control', 'private, no-cache');
@@ -170,16 +188,29 @@ export async function monitorTableRoutes(app: App) {
     const pdf = await renderMonitorReportPdf(m, { ownCorporation: await ownCorporation(req) }, todayIn(app.deps.clock), lang);
     return reply
       .type('application/pdf')
-      .header('content-disposition', `inline; filename="${fileName(m, lang === 'en' ? 'monthly-report' : 'maandrapportage')}.pdf"`)
+      .header('content-disposition', contentDisposition(`${exportFileName(m, lang === 'en' ? 'monthly-report' : 'maandrapportage', lang)}.pdf`, 'inline'))
       .header('cache-control', 'private, no-cache')
       .send(pdf as never);
   });
 }
 
-/** The table as CSV: one header line, then the rows; numbers unformatted. */
+/** Words for the file name of each table, Dutch and English. */
+const FILE_WORDS: Record<TableModel['name'], { nl: string; en: string }> = {
+  groups: { nl: 'doelgroepen', en: 'groups' },
+  corporations: { nl: 'corporaties', en: 'corporations' },
+  monthly: { nl: 'levering-per-maand', en: 'delivery-per-month' },
+  'wait-times': { nl: 'wachttijden', en: 'wait-times' },
+  waiting: { nl: 'nog-wachtend', en: 'still-waiting' },
+  statushouders: { nl: 'statushouders', en: 'statushouders' },
+  apart: { nl: 'verhuizingen-en-woningruil', en: 'moves-and-swaps' },
+  regional: { nl: 'regionaal-aandeel', en: 'regional-share' },
+  'household-sizes': { nl: 'huishoudgrootte', en: 'household-sizes' },
+};
+
+/** The table as CSV for Dutch Excel (BOM, ';', decimal comma): one header line, then the rows. */
 export function tableCsv(t: TableModel, lang: 'nl' | 'en'): string {
   const flat = flattenTable(t, lang);
-  return stringify([flat.header, ...flat.rows]);
+  return dutchCsv([flat.header, ...flat.rows]);
 }
 
 /** The table as a workbook: the table on the first sheet (header in row 1), caption and notes on the second. */
@@ -208,7 +239,7 @@ async function tableWorkbook(t: TableModel, asOf: string, lang: 'nl' | 'en', not
   ws.columns.forEach((c, i) => { c.width = i === 0 ? 44 : 18; });
   const info = wb.addWorksheet(lang === 'nl' ? 'Toelichting' : 'Notes');
   info.addRow([t.caption[lang]]);
-  info.addRow([lang === 'nl' ? `Stand per ${asOf}` : `As of ${asOf}`]);
+  info.addRow([lang === 'nl' ? `Stand per ${dateInWords(asOf, 'nl')}` : `As of ${dateInWords(asOf, 'en')}`]);
   info.addRow([lang === 'nl' ? `Metrieken: ${t.metrics.join(', ')}` : `Metrics: ${t.metrics.join(', ')}`]);
   for (const n of notes) info.addRow([n]);
   info.getColumn(1).width = 120;
