@@ -18,6 +18,7 @@ import { importsModule } from '../modules/imports/index.ts';
 import { agreementsModule } from '../modules/agreements/index.ts';
 import { monitorModule } from '../modules/monitor/index.ts';
 import { notificationsModule } from '../modules/notifications/index.ts';
+import { homeModule } from '../modules/home/index.ts';
 
 export const MODULES: ReadonlyArray<ModuleDescriptor> = [
   systemModule,
@@ -34,4 +35,5 @@ export const MODULES: ReadonlyArray<ModuleDescriptor> = [
   agreementsModule,
   monitorModule,
   notificationsModule,
+  homeModule,
 ];

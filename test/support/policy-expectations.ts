@@ -92,6 +92,8 @@ export const EXPECTED: Record<Action, Expectation> = {
   'agreement.manage': { own: PA_PAN, foreign: PA },
   'corporation_figures.manage': { own: PA_PAN, foreign: PA },
   'placement.import': { own: PA_PAN, foreign: PA_PAN },
+  // Every signed-in user reads its own home queues (each item filtered by its case's read decision).
+  'home.read': { own: 'authenticated', foreign: 'authenticated' },
 };
 
 export function expectedOnCase(role: Role | null | 'anonymous', action: Action, kind: CaseKind): boolean {

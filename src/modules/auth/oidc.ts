@@ -16,7 +16,8 @@ import type { App } from '../../platform/http/app.ts';
 import type { OidcConfig } from '../../platform/config/config.ts';
 import { transact } from '../../platform/http/tx.ts';
 import { writeAudit } from '../../platform/audit/writer.ts';
-import { createSession, revokeSession, safeEqual } from '../../platform/auth/sessions.ts';
+import { createSession, resolveSession, revokeSession, safeEqual } from '../../platform/auth/sessions.ts';
+import { startInWorkOrganisation } from './start.ts';
 import { setSessionCookie } from './routes.ts';
 
 /** Binds a pending login (its state) to the browser that started it. */
@@ -294,6 +295,8 @@ export async function oidcRoutes(app: App, opts: { oidc: OidcConfig }) {
       return s;
     });
     req.audited = true;
+    const started = await resolveSession(db, clock, sessionSettings, token);
+    if (started.state === 'valid') await startInWorkOrganisation(app, started.auth);
     setSessionCookie(app, reply, token, expiresAt);
     reply.header('cache-control', 'no-store');
     return reply.redirect(safeReturnTo(pending.return_to), 302);

@@ -10,6 +10,7 @@ import { MIN_PASSWORD_LENGTH, assertPasswordAllowed, hashPassword, verifyPasswor
 import { oidcRoutes } from './oidc.ts';
 import { clearFailures, clientAddress, lockedUntil, recordFailure } from './lockout.ts';
 import { ProblemResponses } from '../../platform/http/schemas.ts';
+import { startInWorkOrganisation } from './start.ts';
 
 export const MembershipSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -136,7 +137,9 @@ export async function authRoutes(app: App) {
     setSessionCookie(app, reply, token, expiresAt);
     const found = await resolveSession(db, clock, sessionSettings, token);
     if (found.state !== 'valid') throw problem.unauthenticated();
-    return sessionView(found.auth, found.auth.activeMembership ? await app.scopes.municipalitiesOf(found.auth.activeMembership.organisationId) : []);
+    // Start where the user's work is (the membership with the most open work, else the one used last).
+    const auth = await startInWorkOrganisation(app, found.auth);
+    return sessionView(auth, auth.activeMembership ? await app.scopes.municipalitiesOf(auth.activeMembership.organisationId) : []);
   });
 
   app.post('/logout', {

@@ -15,3 +15,4 @@ export const formsModule: ModuleDescriptor = {
 
 // Public API for other modules.
 export { renderDocumentPdf } from './pdf.ts';
+export { pendingSignatures, type PendingSignature } from './pending.ts';

@@ -48,6 +48,72 @@ export function requestedPurpose(req: FastifyRequest): string | null {
   return v && v.length <= 40 ? v : null;
 }
 
+/** Another of the user's memberships under which the case may be read (the 403's `switchTo`). */
+export interface SwitchTarget {
+  membershipId: string;
+  organisationId: string;
+  organisationName: string;
+  role: string;
+}
+
+/** The subject the user would be when acting for one of its memberships (as the request pipeline builds it). */
+async function subjectForMembership(req: FastifyRequest, m: { organisationId: string; organisationType: string; role: string }): Promise<Subject> {
+  const scopes = (req.server as unknown as { scopes: { subtree(id: string): Promise<string[]>; municipalitiesOf(id: string): Promise<string[]> } }).scopes;
+  return {
+    userId: req.auth!.userId,
+    role: m.role as Subject['role'],
+    organisationId: m.organisationId,
+    organisationType: m.organisationType as Subject['organisationType'],
+    scope: await scopes.subtree(m.organisationId),
+    municipalityIds: await scopes.municipalitiesOf(m.organisationId),
+  };
+}
+
+/**
+ * Whether the subject may read the case: the policy decision with the case relation, a purpose its
+ * party may use in the case's phase, the client's consent for it and (a corporation) a processing
+ * agreement — the conditions `authorizeCase` checks for the acting membership.
+ */
+export async function mayReadCase(db: Kysely<Database>, today: string, subject: Subject, t: LoadedTrajectory): Promise<boolean> {
+  const d = decide(subject, 'trajectory.read', { case: caseRefOf(t), organisationIds: [t.careProviderId] });
+  if (!d.allowed) return false;
+  const viewer = viewerOf(d);
+  if (viewer === 'care_provider') return true;
+  const choice = choosePurpose(viewer, t.state.phase, null);
+  if (!choice.ok) return false;
+  if (!checkConsent(await consentsOf(db, t.clientId), choice.purpose, today).ok) return false;
+  if (viewer !== 'corporation') return true;
+  const pa = await db
+    .selectFrom('processing_agreements')
+    .select('registered_on')
+    .where('care_provider_id', '=', t.careProviderId)
+    .where('corporation_id', '=', t.corporationId!)
+    .where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>', today)]))
+    .executeTakeFirst();
+  return !!pa;
+}
+
+/** The first other membership of the user (by name) that may read the case, if any. */
+export async function caseSwitchTarget(db: Kysely<Database>, clock: Clock, req: FastifyRequest, t: LoadedTrajectory): Promise<SwitchTarget | null> {
+  const auth = req.auth;
+  if (!auth) return null;
+  const today = todayIn(clock);
+  for (const m of auth.memberships) {
+    if (m.id === auth.activeMembership?.id) continue;
+    if (await mayReadCase(db, today, await subjectForMembership(req, m), t)) {
+      return { membershipId: m.id, organisationId: m.organisationId, organisationName: m.organisationName, role: m.role };
+    }
+  }
+  return null;
+}
+
+/** A 403 for the case, with `switchTo` when another of the user's memberships may read it. */
+async function refusal(db: Kysely<Database>, clock: Clock, req: FastifyRequest, t: LoadedTrajectory, p: Problem): Promise<Problem> {
+  const target = await caseSwitchTarget(db, clock, req, t);
+  if (target) p.init.extra = { ...p.init.extra, switchTo: target };
+  return p;
+}
+
 export async function authorizeCase(
   db: Kysely<Database>,
   clock: Clock,
@@ -61,7 +127,7 @@ export async function authorizeCase(
   const d = decide(subject, action, { case: caseRefOf(t), organisationIds: [t.careProviderId] });
   if (!d.allowed) {
     req.auditInfo = { resourceType: 'trajectory', resourceId: t.id, subjectOrganisationId: t.careProviderId, details: { reason: d.reason } };
-    throw problem.forbidden(d.reason);
+    throw await refusal(db, clock, req, t, problem.forbidden(d.reason));
   }
   const viewer = viewerOf(d);
   let purpose: Purpose = 'case_management';
@@ -70,13 +136,13 @@ export async function authorizeCase(
     const choice = choosePurpose(viewer, t.state.phase, requestedPurpose(req), preferred);
     if (!choice.ok) {
       req.auditInfo = { resourceType: 'trajectory', resourceId: t.id, subjectOrganisationId: t.careProviderId, details: { reason: 'purpose_not_allowed', rule: choice.rule, phase: t.state.phase, asked: requestedPurpose(req) } };
-      throw new Problem({ status: 403, code: 'purpose_not_allowed', titleNl: 'Niet voor dit doel', titleEn: 'Not for this purpose', detailNl: choice.nl, detailEn: choice.en, rule: choice.rule, extra: { reason: 'purpose_not_allowed' } });
+      throw await refusal(db, clock, req, t, new Problem({ status: 403, code: 'purpose_not_allowed', titleNl: 'Niet voor dit doel', titleEn: 'Not for this purpose', detailNl: choice.nl, detailEn: choice.en, rule: choice.rule, extra: { reason: 'purpose_not_allowed' } }));
     }
     const chosen = choice.purpose;
     const consent = checkConsent(await consentsOf(db, t.clientId), chosen, todayIn(clock));
     if (!consent.ok) {
       req.auditInfo = { resourceType: 'trajectory', resourceId: t.id, subjectOrganisationId: t.careProviderId, purpose: chosen, details: { reason: 'consent', rule: consent.rule } };
-      throw new Problem({ status: 403, code: 'no_consent', titleNl: 'Geen toestemming', titleEn: 'No consent', detailNl: consent.nl, detailEn: consent.en, rule: consent.rule });
+      throw await refusal(db, clock, req, t, new Problem({ status: 403, code: 'no_consent', titleNl: 'Geen toestemming', titleEn: 'No consent', detailNl: consent.nl, detailEn: consent.en, rule: consent.rule }));
     }
     if (viewer === 'corporation') {
       const pa = await db
@@ -87,11 +153,11 @@ export async function authorizeCase(
         .where((eb) => eb.or([eb('ended_on', 'is', null), eb('ended_on', '>', todayIn(clock))]))
         .executeTakeFirst();
       if (!pa) {
-        throw new Problem({
+        throw await refusal(db, clock, req, t, new Problem({
           status: 403, code: 'no_processing_agreement', titleNl: 'Geen verwerkersovereenkomst', titleEn: 'No processing agreement', rule: 'R-OR-85',
           detailNl: 'Er is geen verwerkersovereenkomst tussen deze zorgaanbieder en corporatie geregistreerd.',
           detailEn: 'No processing agreement between this care provider and corporation is registered.',
-        });
+        }));
       }
     }
     purpose = chosen;

@@ -35,4 +35,5 @@ export type { TrajectoryEventHook } from './hooks.ts';
 export { recordTrajectoryEvent, type TrajectoryActor } from './case-kind.ts';
 export { loadClientView } from './routes.ts';
 export { PHASE_LABELS, deadlineView, trajectoryView, type DeadlineRow } from './views.ts';
-export { WORKLIST_HORIZON_WORKING_DAYS, servedWorklistRows, worklistRows, type WorklistQuery } from './worklist.ts';
+export { WORKLIST_HORIZON_WORKING_DAYS, readableCases, reviewRows, servedWorklistRows, worklistRows, type WorklistQuery } from './worklist.ts';
+export { caseSwitchTarget } from './access.ts';

@@ -19,7 +19,8 @@ export interface WorklistQuery {
   asOf: string;
   /** Deadlines due on or before this date are shown (asOf + 10 working days). */
   horizon: string;
-  scope: 'mine' | 'organisation';
+  /** mine: the subject's own work; organisation: its organisation's (team managers); cases: every open deadline of the cases it may read (the home page sorts them). */
+  scope: 'mine' | 'organisation' | 'cases';
   limit: number;
   /** The date consent and agreements are judged on (the case scope). */
   today: string;
@@ -44,12 +45,26 @@ export async function worklistRows(db: Kysely<Database>, q: WorklistQuery) {
     // Only cases the subject may read, by the same decision as the detail (a kind of case without a scope is not listed).
     .where('d.case_kind', '=', 'trajectory')
     .where((eb) => caseScope(eb as never, s, 'trajectory.read', q.today));
-  if (q.scope === 'organisation') {
-    base = base.where('d.organisation_id', 'in', s.scope.length ? [...s.scope] : ['00000000-0000-0000-0000-000000000000']);
+  const scope = s.scope.length ? [...s.scope] : ['00000000-0000-0000-0000-000000000000'];
+  if (q.scope === 'cases') {
+    // No further filter: every open deadline of a readable case (the caller decides whose work each is).
+  } else if (q.scope === 'organisation') {
+    base = base.where('d.organisation_id', 'in', scope);
   } else if (s.role === 'wonen_officer') {
     base = base.where(sql<boolean>`'wonen' = ANY(d.actor_kinds)`);
   } else if (s.role === 'corporation_contact') {
-    base = base.where((eb) => eb.or([eb('d.assignee_user_id', '=', s.userId), eb.and([eb('d.assignee_user_id', 'is', null), eb('d.organisation_id', 'in', s.scope.length ? [...s.scope] : ['00000000-0000-0000-0000-000000000000'])])]));
+    // Assigned to this contact, or a deadline its corporation acts on for one of its clients (D-01 is
+    // assigned to the care provider's supervisor, yet the corporation acts on it too) — not one
+    // assigned to another contact of the corporation alone.
+    base = base.where((eb) => eb.or([
+      eb('d.assignee_user_id', '=', s.userId),
+      eb.and([eb('d.assignee_user_id', 'is', null), eb('d.organisation_id', 'in', scope)]),
+      eb.and([
+        sql<boolean>`'corporation' = ANY(d.actor_kinds)`,
+        eb('t.corporation_id', 'in', scope),
+        eb.or([eb('t.corporation_contact_id', 'is', null), eb('t.corporation_contact_id', '=', s.userId), sql<boolean>`NOT (d.actor_kinds <@ ARRAY['corporation']::text[])`]),
+      ]),
+    ]));
   } else {
     base = base.where('d.assignee_user_id', '=', s.userId);
   }
@@ -57,7 +72,7 @@ export async function worklistRows(db: Kysely<Database>, q: WorklistQuery) {
     .select([
       'd.case_kind', 'd.case_id', sql<string | null>`CASE WHEN d.case_kind = 'trajectory' THEN d.case_id END`.as('trajectory_id'), 'd.key', 'd.rule_id', 'd.nature', 'd.kind', 'd.actor_kinds', 'd.organisation_id', 'd.assignee_user_id', 'd.start_date', 'd.due_date',
       'd.original_due_date', 'd.warn_on', 'd.met_on', 'd.closed_as', 'd.closed_on', 'd.paused', 'd.computed', 'd.history', 'd.note',
-      't.phase', 't.client_id', 'c.first_name', 'c.last_name', 't.care_provider_id', 't.corporation_id',
+      't.phase', 't.client_id', 'c.first_name', 'c.last_name', 't.care_provider_id', 't.corporation_id', 't.corporation_contact_id',
     ])
     .select((eb) => onTeam(eb as never, s))
     .select(caseMunicipalities().as('case_municipality_ids'))
@@ -68,6 +83,58 @@ export async function worklistRows(db: Kysely<Database>, q: WorklistQuery) {
     .orderBy('d.key')
     .limit(q.limit)
     .execute();
+}
+
+/**
+ * The active trajectories the subject may read, each with how it is served (viewer, purpose): the
+ * list scope as SQL, decided again per row like the detail. For lists of work on those cases
+ * (forms waiting for a signature).
+ */
+export async function readableCases(db: Kysely<Database>, s: Subject, today: string, limit = 1000) {
+  const rows = await db
+    .selectFrom('trajectories as t')
+    .innerJoin('clients as c', 'c.id', 't.client_id')
+    .where('t.status', '=', 'active')
+    .where((eb) => caseScope(eb as never, s, 'trajectory.read', today))
+    .select(['t.id as trajectory_id', 't.client_id', 'c.first_name', 'c.last_name', 't.phase', 't.care_provider_id', 't.corporation_id'])
+    .select((eb) => onTeam(eb as never, s))
+    .select(caseMunicipalities().as('case_municipality_ids'))
+    .orderBy('t.id')
+    .limit(limit)
+    .execute();
+  return rows.flatMap((r) => {
+    const as = servedAs(s, 'trajectory.read', { care_provider_id: r.care_provider_id, corporation_id: r.corporation_id, case_municipality_ids: r.case_municipality_ids ?? [], phase: r.phase, on_team: Boolean(r.on_team) });
+    return as ? [{ r, as }] : [];
+  });
+}
+
+/**
+ * The nominations (F-3 filled in, phase P8) waiting for the independent review (R-OR-68): not reviewed
+ * and not sent to Wonen yet, of the cases the subject may read (the same scope as the detail).
+ */
+export async function reviewRows(db: Kysely<Database>, s: Subject, today: string, limit = 200) {
+  const rows = await db
+    .selectFrom('trajectories as t')
+    .innerJoin('clients as c', 'c.id', 't.client_id')
+    .where('t.status', '=', 'active')
+    .where('t.phase', '=', 'P8_transfer')
+    .where(sql<boolean>`(t.state->>'nominationFilledOn') IS NOT NULL`)
+    .where(sql<boolean>`jsonb_typeof(t.state->'review') IS DISTINCT FROM 'object'`)
+    .where(sql<boolean>`(t.state->>'sentToWonenOn') IS NULL`)
+    .where((eb) => caseScope(eb as never, s, 'trajectory.read', today))
+    .select(['t.id as trajectory_id', 't.client_id', 'c.first_name', 'c.last_name', 't.phase', 't.care_provider_id', 't.corporation_id'])
+    .select(sql<string | null>`t.state->>'nominationFilledOn'`.as('since'))
+    .select((eb) => onTeam(eb as never, s))
+    .select(caseMunicipalities().as('case_municipality_ids'))
+    .orderBy(sql`t.state->>'nominationFilledOn'`)
+    .orderBy('t.id')
+    .limit(limit)
+    .execute();
+  // Decided again like the detail; served under the purpose the detail would use.
+  return rows.flatMap((r) => {
+    const as = servedAs(s, 'trajectory.read', { care_provider_id: r.care_provider_id, corporation_id: r.corporation_id, case_municipality_ids: r.case_municipality_ids ?? [], phase: r.phase, on_team: Boolean(r.on_team) });
+    return as ? [{ r, as }] : [];
+  });
 }
 
 /**
