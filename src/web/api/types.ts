@@ -177,6 +177,8 @@ export interface Problem {
   retryAfter?: number;
   currentVersion?: number;
   reason?: string;
+  /** A 403 on a case: another of the user's memberships may read it. */
+  switchTo?: SwitchTarget;
 }
 
 // ─── Omslagroute: cases, trajectories, forms (see src/modules/trajectories, forms, privacy) ──
@@ -467,4 +469,43 @@ export interface RouteInfoItem {
   responsible: string[];
   version: number;
   updatedAt: string;
+}
+
+// ─── Home: work queues per role (src/modules/home) ──
+
+export type HomeQueueKey = 'overdue' | 'dueSoon' | 'toSign' | 'urgency' | 'nominations' | 'transfers' | 'reviews' | 'waitingOnOthers' | 'organisationOverdue';
+
+export interface HomeQueueItem {
+  /** What is needed and by whom, in words. */
+  text: LocalText;
+  /** "uiterlijk 12 december (3 dagen te laat)". */
+  when: LocalText | null;
+  clientName: string | null;
+  caseKind: string;
+  caseId: string;
+  trajectoryId: string | null;
+  clientId: string | null;
+  due: string | null;
+  overdue: boolean;
+  /** Data only: never shown as text. */
+  ruleId: string | null;
+  key: string | null;
+  formId: string | null;
+  actors: string[];
+}
+
+export interface HomeView {
+  asOf: string;
+  horizon: string;
+  role: string | null;
+  counts: Record<HomeQueueKey, number>;
+  queues: Array<{ key: HomeQueueKey; items: HomeQueueItem[] }>;
+}
+
+/** A 403 on a case another of the user's memberships may read. */
+export interface SwitchTarget {
+  membershipId: string;
+  organisationId: string;
+  organisationName: string;
+  role: string;
 }

@@ -16,11 +16,13 @@ import sortingNl from './features/sorting.nl.json';
 import sortingEn from './features/sorting.en.json';
 import casepageNl from './features/casepage.nl.json';
 import casepageEn from './features/casepage.en.json';
+import homeNl from './features/home.nl.json';
+import homeEn from './features/home.en.json';
 
 /** Feature modules keep their texts in features/<name>.<lang>.json, under the key <name>. */
 export const FEATURE_TEXTS = {
-  nl: { monitor: monitorNl, agreements: agreementsNl, imports: importsNl, sorting: sortingNl, casepage: casepageNl },
-  en: { monitor: monitorEn, agreements: agreementsEn, imports: importsEn, sorting: sortingEn, casepage: casepageEn },
+  nl: { home: homeNl, monitor: monitorNl, agreements: agreementsNl, imports: importsNl, sorting: sortingNl, casepage: casepageNl },
+  en: { home: homeEn, monitor: monitorEn, agreements: agreementsEn, imports: importsEn, sorting: sortingEn, casepage: casepageEn },
 };
 import type { Lang } from '../api/types.ts';
 import { setApiLanguage } from '../api/client.ts';

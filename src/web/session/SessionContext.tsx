@@ -115,6 +115,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 
+/** The session where there may be none (components also shown outside the provider, such as ProblemAlert). */
+export function useOptionalSession(): SessionApi | null {
+  return useContext(SessionContext);
+}
+
 export function useSession(): SessionApi {
   const ctx = useContext(SessionContext);
   if (!ctx) throw new Error('useSession outside SessionProvider');
