@@ -233,6 +233,7 @@ const TEMPLATES: Record<string, (f: Fx) => Promise<Req[]>> = {
   'GET /api/v1/trajectories/:id': async (f) => perCase(f, (k) => ({ method: 'GET', url: `/api/v1/trajectories/${k.trajectoryId}` })),
   'GET /api/v1/trajectories/:id/events': async (f) => perCase(f, (k) => ({ method: 'GET', url: `/api/v1/trajectories/${k.trajectoryId}/events` })),
   'POST /api/v1/trajectories/:id/events': async (f) => perCase(f, (k) => ({ method: 'POST', url: `/api/v1/trajectories/${k.trajectoryId}/events`, body: { type: 'consent_given', occurredOn: '2026-01-06', data: { consentId: k.consentId } }, headers: { 'if-match': '"1"' } })),
+  'GET /api/v1/trajectories/:id/steps': async (f) => perCase(f, (k) => ({ method: 'GET', url: `/api/v1/trajectories/${k.trajectoryId}/steps` })),
   'GET /api/v1/trajectories/:id/deadlines': async (f) => perCase(f, (k) => ({ method: 'GET', url: `/api/v1/trajectories/${k.trajectoryId}/deadlines` })),
   'POST /api/v1/trajectories/:id/deadlines/:key/adjustments': async (f) => perCase(f, (k) => ({ method: 'POST', url: `/api/v1/trajectories/${k.trajectoryId}/deadlines/D-07/adjustments`, body: { kind: 'pause', reason: 'Opname' } })),
   'POST /api/v1/trajectories/:id/team': async (f) => perCase(f, async (k) => ({ method: 'POST', url: `/api/v1/trajectories/${k.trajectoryId}/team`, body: { userId: (await insertUser(f.me.orgId)).userId, caseRole: 'colleague' }, headers: { 'if-match': '"1"' } })),

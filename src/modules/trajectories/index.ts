@@ -10,6 +10,7 @@ import { seedDemoCases } from './demo-seed.ts';
 import { handOverCases } from './handover.ts';
 import { acceptCaseEventListeners } from './hooks.ts';
 import { trajectoryRoutes } from './routes.ts';
+import { stepsRoutes } from './steps-route.ts';
 import { worklistRoutes } from './worklist.ts';
 
 export const trajectoriesModule: ModuleDescriptor = {
@@ -18,6 +19,7 @@ export const trajectoriesModule: ModuleDescriptor = {
   policy: { grants: CASE_GRANTS },
   routes: [
     { plugin: modulePlugin(trajectoryRoutes), prefix: '/api/v1' },
+    { plugin: modulePlugin(stepsRoutes), prefix: '/api/v1' },
     { plugin: modulePlugin(worklistRoutes), prefix: '/api/v1' },
   ],
   offers: { caseEvent: acceptCaseEventListeners },

@@ -18,8 +18,9 @@ import { actorOf, authorizeCase } from './access.ts';
 import { caseMunicipalities, caseScope, onTeam, servedAs, type Served } from './scope.ts';
 import { recordTrajectoryEvent, type TrajectoryActor } from './case-kind.ts';
 import { CaseEventRefused } from '../../platform/cases/engine.ts';
+import { refusalInWords } from './steps-route.ts';
 import { loadAdjustments, loadTrajectory, refreshCaches, type LoadedTrajectory } from './repository.ts';
-import { deadlineView, eventsFor, trajectoryView, type DeadlineRow } from './views.ts';
+import { correctorOf, deadlineView, eventsFor, trajectoryView, type DeadlineRow } from './views.ts';
 import { municipalityOptions, municipalityView, onlyMunicipalityOf } from './municipality.ts';
 
 type Db = Kysely<Database>;
@@ -384,7 +385,7 @@ export async function trajectoryRoutes(app: App) {
   }, async (req) => {
     const t = await mustLoad(req.params.id);
     const access = await authorizeCase(db, clock, req, 'trajectory.read', t);
-    return { items: eventsFor(t, access.viewer, await userNames(db, t.events.map((e) => e.recordedBy))) };
+    return { items: eventsFor(t, access.viewer, await userNames(db, t.events.map((e) => e.recordedBy)), correctorOf(subjectOf(req), access, t)) };
   });
 
   app.post('/trajectories/:id/events', {
@@ -407,12 +408,18 @@ export async function trajectoryRoutes(app: App) {
     const result = await transact(app, async (trx) => {
       // The body's data is checked against the event's schema in the transition table, which types it.
       const input = { type: b.type, occurredOn: b.occurredOn, data: b.data ?? {}, correctsEventId: b.correctsEventId ?? null };
-      if (!isTypedEventInput(input)) throw new CaseEventRefused(eventDataViolations(input.type, input.data));
+      if (!isTypedEventInput(input)) {
+        // Data that does not fit the step (a refusal without its reasons) is bad input: 400; a refusal by the rules stays 422.
+        throw new Problem({ ...new CaseEventRefused(eventDataViolations(input.type, input.data)).init, status: 400 });
+      }
       const authorize = async (t: LoadedTrajectory) => actorOf(subject, await authorizeCase(trx, clock, req, 'trajectory.record_event', t));
       const recorded = await recordTrajectoryEvent(trx, req.params.id, input, authorize, {
         clock,
         expectedVersion: expected,
         audit: (tx, entry) => recordAudit(app, tx, req, { ...entry, outcome: 'success' }),
+      }).catch((err: unknown) => {
+        // A step that needs something first reads "Nog niet mogelijk: …", in the words GET …/steps uses.
+        throw err instanceof CaseEventRefused ? refusalInWords(err) : err;
       });
       const after = recorded.case;
       return { id: recorded.event.id, version: recorded.version, phase: after.state.phase, status: after.state.status };
