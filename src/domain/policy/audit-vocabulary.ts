@@ -24,6 +24,7 @@ export const AUDIT_ONLY_ACTIONS = [
   'privacy.deletion_request',
   'privacy.deletion_revoke',
   'privacy.erase',
+  'audit.export',
 ] as const;
 
 /** Every action that can appear in the audit trail: the policy actions plus the audit-only ones. */

@@ -3,8 +3,9 @@ import type { Database } from '../../platform/db/schema.ts';
 
 export interface AuditVerification {
   ok: boolean;
+  /** The rows that were checked. */
   rows: number;
-  /** The newest row's sequence number (a number, not text). */
+  /** The newest row that was checked: its sequence number (a number, not text). */
   headSeq: number | null;
   headHash: string | null;
   /** Rows whose stored hash no longer matches their content (changed rows). */
@@ -17,29 +18,35 @@ export interface AuditVerification {
  * Recomputes the hash chain in the database (one pass, no rows loaded into JavaScript
  * but the mismatches). A changed row fails its own hash; a removed row breaks the link
  * of its successor. Compare headHash with an anchored copy to detect a cut-off tail.
+ *
+ * One statement, so one snapshot: the count, the mismatches and the head describe the same
+ * rows. (Two statements let a row appended in between become the reported head although it
+ * was never checked, and the count disagree with the rows checked.)
  */
 export async function verifyAuditChain(db: Kysely<Database>): Promise<AuditVerification> {
-  const { rows: bad } = await sql<{ seq: string; changed: boolean; broken: boolean }>`
-    SELECT seq, changed, broken FROM (
-      SELECT seq::text AS seq, seq AS n,
+  const { rows } = await sql<{ kind: 'head' | 'bad'; seq: string | null; hash: string | null; n: string; changed: boolean; broken: boolean }>`
+    WITH chain AS (
+      SELECT seq, hash,
              hash <> audit_log_row_hash(a) AS changed,
              prev_hash <> coalesce(lag(hash) OVER (ORDER BY seq), repeat('0', 64)) AS broken
       FROM audit_log a
-    ) chain
-    WHERE changed OR broken
-    ORDER BY n`.execute(db);
-  // Order by the bigint column, not by a text alias of it: "999" sorts after "2158" as text.
-  const { rows: head } = await sql<{ n: string; seq: string | null; hash: string | null }>`
-    SELECT (SELECT count(*) FROM audit_log)::text AS n,
-           (SELECT a.seq::text FROM audit_log a ORDER BY a.seq DESC LIMIT 1) AS seq,
-           (SELECT a.hash FROM audit_log a ORDER BY a.seq DESC LIMIT 1) AS hash`.execute(db);
-  const changed = bad.filter((b) => b.changed).map((b) => b.seq);
-  const broken = bad.filter((b) => b.broken).map((b) => b.seq);
+    ),
+    head AS (SELECT seq, hash FROM chain ORDER BY seq DESC LIMIT 1)
+    SELECT 'head' AS kind, (SELECT seq::text FROM head) AS seq, (SELECT hash FROM head) AS hash,
+           (SELECT count(*) FROM chain)::text AS n, false AS changed, false AS broken, NULL::bigint AS ord
+    UNION ALL
+    SELECT 'bad', seq::text, NULL, '0', changed, broken, seq FROM chain WHERE changed OR broken
+    ORDER BY ord NULLS FIRST`.execute(db);
+  // The head is the newest row by the bigint seq, never by a text of it ("999" sorts after "2158" as text).
+  const head = rows.find((r) => r.kind === 'head');
+  const bad = rows.filter((r) => r.kind === 'bad');
+  const changed = bad.filter((b) => b.changed).map((b) => b.seq!);
+  const broken = bad.filter((b) => b.broken).map((b) => b.seq!);
   return {
     ok: changed.length === 0 && broken.length === 0,
-    rows: Number(head[0]?.n ?? 0),
-    headSeq: head[0]?.seq != null ? Number(head[0].seq) : null,
-    headHash: head[0]?.hash ?? null,
+    rows: Number(head?.n ?? 0),
+    headSeq: head?.seq != null ? Number(head.seq) : null,
+    headHash: head?.hash ?? null,
     changed,
     broken,
   };

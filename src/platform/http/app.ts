@@ -273,7 +273,9 @@ export async function buildApp(deps: AppDeps, modules: ReadonlyArray<ModuleDescr
       await auditBatcher.write(req, { ...base, outcome: 'denied' });
     } else if (status < 400 && (cfg.personalData || (UNSAFE.has(req.method) && cfg.action !== 'system.public'))) {
       if (UNSAFE.has(req.method)) req.log.warn({ action: cfg.action }, 'write without an audit row in its transaction');
-      await auditBatcher.write(req, { ...base, outcome: 'success' });
+      // A read that is one of several requests of the same page view joins that view's row (ADR 0009).
+      const pageView = req.method === 'GET' ? req.headers['x-page-view'] : undefined;
+      await auditBatcher.write(req, { ...base, outcome: 'success', pageView: typeof pageView === 'string' ? pageView : null });
     }
     return payload;
   });
