@@ -1,6 +1,6 @@
 /**
  * One enforcement point, as a property: for every role and every item any list returns (the
- * client list and the worklist), the detail read of that item is allowed under the same purpose,
+ * client list, the worklist and the home queues), the detail read of that item is allowed under the same purpose,
  * and the item shows no field the detail hides. The cases are generated (fast-check, fixed seed)
  * across phases, consents, withdrawals, corporations, care providers and municipalities, and
  * built through HTTP by the people who perform each step.
@@ -117,5 +117,26 @@ describe('list ⊆ detail, for every role', () => {
       }
     }
     for (const label of ['begeleider@Horizon', 'begeleider@Onderdak', 'wonen']) expect(checked.get(label) ?? 0, label).toBeGreaterThan(0);
+  });
+
+  it('every home-queue item’s case detail answers 200, and a deadline item is one the detail shows', async () => {
+    const checked = new Map<string, number>();
+    for (const { label, agent } of await viewers()) {
+      for (const asOf of ['2026-03-02', '2026-06-20']) {
+        const home = await agent.get(`/api/v1/home?asOf=${asOf}`);
+        expect(home.statusCode, `${label}: ${home.body}`).toBe(200);
+        for (const item of home.json().queues.flatMap((q: { items: unknown[] }) => q.items) as Array<{ caseId: string; key: string | null; ruleId: string | null }>) {
+          const t = await agent.get(`/api/v1/trajectories/${item.caseId}`);
+          expect(t.statusCode, `${label}: home shows ${item.caseId} but its detail answers ${t.body}`).toBe(200);
+          if (item.key) {
+            const d = await agent.get(`/api/v1/trajectories/${item.caseId}/deadlines?asOf=${asOf}`);
+            expect(d.statusCode, `${label}: ${d.body}`).toBe(200);
+            expect(d.json().items.map((x: { key: string }) => x.key), `${label}: ${item.ruleId}`).toContain(item.key);
+          }
+          checked.set(label, (checked.get(label) ?? 0) + 1);
+        }
+      }
+    }
+    for (const label of ['begeleider@Horizon', 'begeleider@Onderdak', 'corporatie', 'wonen', 'teammanager']) expect(checked.get(label) ?? 0, label).toBeGreaterThan(0);
   });
 });

@@ -240,6 +240,7 @@ const TEMPLATES: Record<string, (f: Fx) => Promise<Req[]>> = {
   'DELETE /api/v1/trajectories/:id/team/:memberId': async (f) => perCase(f, (k) => ({ method: 'DELETE', url: `/api/v1/trajectories/${k.trajectoryId}/team/${k.memberId}`, headers: { 'if-match': '"1"' } })),
   'PUT /api/v1/trajectories/:id/corporation': async (f) => perCase(f, async (k) => ({ method: 'PUT', url: `/api/v1/trajectories/${k.trajectoryId}/corporation`, body: { corporationId: f.foreignOrg, contactUserId: (await insertUser(f.foreignOrg, 'corporation_contact')).userId }, headers: { 'if-match': '"1"' } })),
   'GET /api/v1/worklist': async () => [{ method: 'GET', url: '/api/v1/worklist', relation: 'none' }],
+  'GET /api/v1/home': async () => [{ method: 'GET', url: '/api/v1/home', relation: 'none' }],
   'POST /api/v1/clients/:id/consents': async (f) => perCase(f, (k) => ({ method: 'POST', url: `/api/v1/clients/${k.clientId}/consents`, body: COMPLETE_CONSENT })),
   'GET /api/v1/clients/:id/consents': async (f) => perCase(f, (k) => ({ method: 'GET', url: `/api/v1/clients/${k.clientId}/consents` })),
   'POST /api/v1/consents/:id/withdraw': async (f) => perCase(f, (k) => ({ method: 'POST', url: `/api/v1/consents/${k.consentId}/withdraw`, body: {}, headers: { 'if-match': '"1"' } })),
