@@ -192,6 +192,33 @@ describe('platform administrator', () => {
     await expect(verify).toContainText('De keten is intact');
     await expect(verify).toContainText(/Alle [\d.]+ regels zijn gecontroleerd/);
     await expectAccessible(page, 'audit log after verification');
+
+    // The summary names the last row of the trail: the newest row when the page is opened anew.
+    const head = (await verify.locator('dd').nth(1).innerText()).trim();
+    await page.getByRole('link', { name: 'Filters wissen' }).click();
+    await expect(table.locator('tbody tr').first()).toBeVisible();
+    const newest = Number((await table.locator('tbody tr').first().locator('td').first().innerText()).trim());
+    expect(newest).toBeGreaterThanOrEqual(Number(head));
+
+    // Filters by client and trajectory, the export of the filtered rows, sortable columns.
+    await page.getByLabel('Cliënt (kenmerk)').fill('geen-kenmerk');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await expect(page.getByText('Vul het volledige kenmerk in')).toBeVisible();
+    await expect(page.getByLabel('Cliënt (kenmerk)')).toBeFocused();
+    await page.getByLabel('Cliënt (kenmerk)').fill('');
+    await page.getByLabel('Traject (kenmerk)').fill('3f2a9c1e-0b7d-4e8a-9c2f-1a2b3c4d5e6f');
+    await page.getByRole('button', { name: 'Zoeken' }).click();
+    await expect(page).toHaveURL(/traject=3f2a9c1e/);
+    await expect(page.getByTestId('audit-export')).toHaveAttribute('href', /\/api\/v1\/audit\/export\.csv\?trajectoryId=3f2a9c1e-0b7d-4e8a-9c2f-1a2b3c4d5e6f&lang=nl/);
+    await page.getByRole('link', { name: 'Filters wissen' }).click();
+    await page.getByRole('button', { name: 'Tijdstip' }).click();
+    await expect(page.getByRole('columnheader', { name: 'Tijdstip' })).toHaveAttribute('aria-sort', 'ascending');
+
+    // At 390 px the table scrolls in its own region; the page does not overflow sideways.
+    await page.setViewportSize({ width: 390, height: 844 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectAccessible(page, 'audit log at 390 px');
+    await page.setViewportSize({ width: 1280, height: 900 });
     expectNoPageErrors(page);
   });
 });

@@ -107,6 +107,18 @@ function parseEtag(raw: string | null): string | null {
   return m ? m[1]! : raw.trim();
 }
 
+/**
+ * The id of the page view the reads belong to (sent as X-Page-View on GET): the server audits
+ * one row per resource a page view reads, however many requests the page needs (ADR 0009).
+ * A new id for every navigation (another address or history entry) and every load of the app.
+ */
+let pageView = { at: '', id: '' };
+export function pageViewId(): string {
+  const at = typeof window === 'undefined' ? '' : `${window.location.pathname}|${String((window.history.state as { key?: unknown } | null)?.key ?? '')}`;
+  if (!pageView.id || at !== pageView.at) pageView = { at, id: uuid() };
+  return pageView.id;
+}
+
 export async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { Accept: 'application/json, application/problem+json', 'Accept-Language': language };
   let body: string | undefined;
@@ -115,6 +127,7 @@ export async function request<T>(method: string, path: string, opts: RequestOpti
     headers['Content-Type'] = 'application/json';
   }
   if (UNSAFE.has(method) && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  if (method === 'GET') headers['X-Page-View'] = pageViewId();
   if (opts.ifMatch !== undefined && opts.ifMatch !== null) headers['If-Match'] = `"${String(opts.ifMatch).replace(/"/g, '')}"`;
   if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
 

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { Alert, Badge, Button, Column, DateInput, DescriptionList, ErrorMessage, Field, Heading, Label, Paragraph, Row, StandaloneLink, Table } from '@amsterdam/design-system-react';
+import { Alert, Badge, Button, Column, DateInput, DescriptionList, ErrorMessage, Field, Heading, Label, Link, Paragraph, Row, StandaloneLink, Table } from '@amsterdam/design-system-react';
 import { ChevronBackwardIcon, ChevronForwardIcon } from '@amsterdam/design-system-react-icons';
 import { api } from '../api/client.ts';
 import type { AuditPage as AuditPageData, AuditRow, VerifyResult } from '../api/types.ts';
@@ -17,10 +17,18 @@ import { useResource } from '../lib/useResource.ts';
 import { formatDateTime, formatNumber } from '../lib/format.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { TableScroll } from '../components/TableScroll.tsx';
+import { SortHeaderCell, SortPageNote, useSort, type SortKey } from '../components/SortableTable.tsx';
+import { buildUrl } from '../api/client.ts';
 
 const FORM = 'audit-filter';
 const PAGE = 50;
 const OUTCOMES = ['success', 'denied', 'failure'] as const;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The filters and their names in the address (Dutch, like the page's own address). */
+const PARAM = { client: 'client', trajectory: 'traject', user: 'gebruiker', action: 'handeling', resourceType: 'soort', resourceId: 'id', outcome: 'uitkomst', from: 'van', to: 'tot' } as const;
+type Filters = Record<keyof typeof PARAM, string>;
+type IdError = Partial<Record<'client' | 'trajectory' | 'user', Msg>>;
 
 /** The translation key of an audit action's label (the page shows its words, never the code). */
 const actionKey = (action: string) => `audit.actions.${action.replace(/\./g, '_')}`;
@@ -39,30 +47,38 @@ export function AuditPage() {
   const announce = useAnnounce();
   const lang = useLang();
   const [params, setParams] = useSearchParams();
-  const filters = {
-    action: params.get('handeling') ?? '',
-    resourceType: params.get('soort') ?? '',
-    resourceId: params.get('id') ?? '',
-    outcome: params.get('uitkomst') ?? '',
-    from: params.get('van') ?? '',
-    to: params.get('tot') ?? '',
-  };
+  const filters = Object.fromEntries(Object.entries(PARAM).map(([k, p]) => [k, params.get(p) ?? ''])) as Filters;
   const before = params.get('voor') ?? '';
   const [draft, setDraft] = useState(filters);
   const [dateError, setDateError] = useState<Msg | null>(null);
+  const [idErrors, setIdErrors] = useState<IdError>({});
   const filterKey = JSON.stringify(filters);
-  useEffect(() => setDraft(JSON.parse(filterKey) as typeof filters), [filterKey]);
+  useEffect(() => setDraft(JSON.parse(filterKey) as Filters), [filterKey]);
 
-  const page = useResource<AuditPageData>('/audit', {
+  // An identifier from the address that is not one is not sent (the server would refuse it).
+  const id = (v: string) => (UUID.test(v) ? v : undefined);
+  const serverFilters = {
+    clientId: id(filters.client),
+    trajectoryId: id(filters.trajectory),
+    actorUserId: id(filters.user),
     action: filters.action || undefined,
     resourceType: filters.resourceType || undefined,
     resourceId: filters.resourceId || undefined,
     outcome: filters.outcome || undefined,
     from: filters.from ? startOfDay(filters.from) : undefined,
     to: filters.to ? startOfDay(filters.to, 1) : undefined,
-    before: before || undefined,
-    limit: PAGE,
-  });
+  };
+  const page = useResource<AuditPageData>('/audit', { ...serverFilters, before: before || undefined, limit: PAGE });
+  const exportHref = buildUrl('/audit/export.csv', { ...serverFilters, lang });
+  const sort = useSort(page.data?.items, {
+    seq: (r) => Number(r.seq),
+    when: (r) => new Date(r.occurredAt),
+    who: (r) => r.actorName ?? '',
+    action: (r): SortKey => t(actionKey(r.action), { defaultValue: r.action }),
+    subject: (r): SortKey => t(`audit.resourceTypes.${r.resourceType}`, { defaultValue: r.resourceType }),
+    purpose: (r): SortKey => (r.purpose ? t(`purposes.${r.purpose}`, { defaultValue: r.purpose }) : ''),
+    outcome: (r): SortKey => t(`audit.outcomes.${r.outcome}`, { defaultValue: r.outcome }),
+  }, { pageOnly: true });
   const count = page.data?.items.length;
   useEffect(() => {
     if (count !== undefined && !page.loading) announce(t('audit.shown', { count }));
@@ -70,6 +86,14 @@ export function AuditPage() {
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
+    const wrong: IdError = {};
+    for (const k of ['client', 'trajectory', 'user'] as const) if (draft[k].trim() && !UUID.test(draft[k].trim())) wrong[k] = msg('auditView.idInvalid');
+    setIdErrors(wrong);
+    const firstWrong = (['client', 'trajectory', 'user'] as const).find((k) => wrong[k]);
+    if (firstWrong) {
+      document.getElementById(inputId(FORM, firstWrong))?.focus();
+      return;
+    }
     if (draft.from && draft.to && draft.from > draft.to) {
       setDateError(msg('audit.dateOrder'));
       document.getElementById(inputId(FORM, 'to'))?.focus();
@@ -77,10 +101,17 @@ export function AuditPage() {
     }
     setDateError(null);
     const next = new URLSearchParams();
-    const map: Record<keyof typeof filters, string> = { action: 'handeling', resourceType: 'soort', resourceId: 'id', outcome: 'uitkomst', from: 'van', to: 'tot' };
-    for (const [k, v] of Object.entries(draft)) if (v.trim()) next.set(map[k as keyof typeof filters], v.trim());
+    for (const [k, v] of Object.entries(draft)) if (v.trim()) next.set(PARAM[k as keyof Filters], v.trim());
     setParams(next);
   };
+  /** The address of this page with one filter set (the links in the table). */
+  const onlyHref = (key: 'client' | 'trajectory' | 'user', value: string) => {
+    const p = new URLSearchParams(params);
+    p.delete('voor');
+    p.set(PARAM[key], value);
+    return `/beheer/auditlog?${p.toString()}`;
+  };
+  const anyFilter = Object.values(filters).some((v) => v);
 
   // The filters offer every action and kind of record the server audits, by their words in
   // alphabetical order; a value from the address that is not in the list stays choosable.
@@ -114,6 +145,9 @@ export function AuditPage() {
 
       <form role="search" aria-label={t('audit.filterName')} noValidate onSubmit={submit} className="tr-filters">
         <Row wrap alignVertical="end" gap="large">
+          <TextField form={FORM} name="client" label={t('auditView.client')} hint={t('auditView.clientHint')} value={draft.client} onChange={(v) => setDraft((d) => ({ ...d, client: v }))} optional spellCheck={false} error={idErrors.client} />
+          <TextField form={FORM} name="trajectory" label={t('auditView.trajectory')} hint={t('auditView.trajectoryHint')} value={draft.trajectory} onChange={(v) => setDraft((d) => ({ ...d, trajectory: v }))} optional spellCheck={false} error={idErrors.trajectory} />
+          <TextField form={FORM} name="user" label={t('auditView.user')} value={draft.user} onChange={(v) => setDraft((d) => ({ ...d, user: v }))} optional spellCheck={false} error={idErrors.user} />
           <SelectField
             form={FORM}
             name="action"
@@ -150,8 +184,22 @@ export function AuditPage() {
           <Button type="submit" variant="secondary">
             {t('common.search')}
           </Button>
+          {anyFilter && (
+            <StandaloneLink href="/beheer/auditlog" linkComponent={RouterLink}>
+              {t('auditView.clearFilters')}
+            </StandaloneLink>
+          )}
         </Row>
       </form>
+
+      <Column gap="small">
+        <Row>
+          <a className="ams-button ams-button--secondary tr-button-link" href={exportHref} download data-testid="audit-export">
+            {t('auditView.export')}
+          </a>
+        </Row>
+        <Paragraph size="small">{t('auditView.exportHint')}</Paragraph>
+      </Column>
 
       {page.error !== null && <ProblemAlert error={page.error} onRetry={() => void page.reload()} />}
       {page.loading && !page.data && <Loading />}
@@ -162,19 +210,19 @@ export function AuditPage() {
               <Table.Caption>{before ? t('audit.captionOlder', { count: page.data.items.length }) : t('audit.caption', { count: page.data.items.length })}</Table.Caption>
               <Table.Header>
                 <Table.Row>
-                  <Table.HeaderCell scope="col">{t('audit.seq')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('audit.when')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('audit.who')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('audit.action')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('audit.subject')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('audit.purpose')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('audit.outcome')}</Table.HeaderCell>
+                  <SortHeaderCell sort={sort} column="seq">{t('audit.seq')}</SortHeaderCell>
+                  <SortHeaderCell sort={sort} column="when">{t('audit.when')}</SortHeaderCell>
+                  <SortHeaderCell sort={sort} column="who">{t('audit.who')}</SortHeaderCell>
+                  <SortHeaderCell sort={sort} column="action">{t('audit.action')}</SortHeaderCell>
+                  <SortHeaderCell sort={sort} column="subject">{t('audit.subject')}</SortHeaderCell>
+                  <SortHeaderCell sort={sort} column="purpose">{t('audit.purpose')}</SortHeaderCell>
+                  <SortHeaderCell sort={sort} column="outcome">{t('audit.outcome')}</SortHeaderCell>
                   <Table.HeaderCell scope="col">{t('audit.details')}</Table.HeaderCell>
                 </Table.Row>
               </Table.Header>
               <Table.Body>
-                {page.data.items.map((r) => (
-                  <AuditTableRow key={r.seq} row={r} />
+                {sort.rows.map((r) => (
+                  <AuditTableRow key={r.seq} row={r} onlyHref={onlyHref} />
                 ))}
                 {page.data.items.length === 0 && (
                   <Table.Row>
@@ -184,6 +232,7 @@ export function AuditPage() {
               </Table.Body>
             </Table>
           </TableScroll>
+          <SortPageNote show={!!sort.state} />
           <nav aria-label={t('audit.pagingName')}>
             <Row gap="large" wrap>
               {before && (
@@ -224,9 +273,11 @@ function DateField({ id, label, value, onChange, error }: { id: string; label: s
   );
 }
 
-function AuditTableRow({ row }: { row: AuditRow }) {
+function AuditTableRow({ row, onlyHref }: { row: AuditRow; onlyHref: (key: 'client' | 'trajectory' | 'user', value: string) => string }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const fragments = Array.isArray(row.details.fragments) ? row.details.fragments.length : 1;
+  const filterable = row.resourceType === 'client' ? 'client' : row.resourceType === 'trajectory' ? 'trajectory' : null;
   const outcomeBadge =
     row.outcome === 'success' ? (
       t('audit.outcomes.success')
@@ -238,15 +289,28 @@ function AuditTableRow({ row }: { row: AuditRow }) {
       <Table.Cell>{row.seq}</Table.Cell>
       <Table.Cell className="tr-nowrap">{formatDateTime(row.occurredAt, lang)}</Table.Cell>
       <Table.Cell>
-        {row.actorName ?? t('audit.noActor')}
+        {row.actorUserId && row.actorName ? (
+          <Link href={onlyHref('user', row.actorUserId)} linkComponent={RouterLink} title={t('auditView.onlyUser', { name: row.actorName })}>
+            {row.actorName}
+          </Link>
+        ) : (
+          (row.actorName ?? t('audit.noActor'))
+        )}
         {row.actorRole && <span className="tr-cell-line tr-muted">{t(`roles.${row.actorRole}`, { defaultValue: row.actorRole })}</span>}
       </Table.Cell>
       <Table.Cell>
         {t(actionKey(row.action), { defaultValue: row.action })}
+        {fragments > 1 && <span className="tr-cell-line tr-muted">{t('auditView.requests', { count: fragments })}</span>}
       </Table.Cell>
       <Table.Cell>
         {t(`audit.resourceTypes.${row.resourceType}`, { defaultValue: row.resourceType })}
-        {row.resourceId && <code className="tr-cell-line tr-code" title={row.resourceId}>{row.resourceId.slice(0, 8)}</code>}
+        {row.resourceId && (filterable ? (
+          <Link href={onlyHref(filterable, row.resourceId)} linkComponent={RouterLink} className="tr-cell-line" aria-label={`${t(filterable === 'client' ? 'auditView.onlyClient' : 'auditView.onlyTrajectory')} (${row.resourceId.slice(0, 8)})`}>
+            <code className="tr-code">{row.resourceId.slice(0, 8)}</code>
+          </Link>
+        ) : (
+          <code className="tr-cell-line tr-code" title={row.resourceId}>{row.resourceId.slice(0, 8)}</code>
+        ))}
       </Table.Cell>
       <Table.Cell>{row.purpose ? t(`purposes.${row.purpose}`, { defaultValue: row.purpose }) : '—'}</Table.Cell>
       <Table.Cell>{outcomeBadge}</Table.Cell>
@@ -326,6 +390,7 @@ function VerifyChain() {
               </>
             )}
           </DescriptionList>
+          <Paragraph size="small">{t('auditView.verifyHeadWhen')}</Paragraph>
         </Alert>
       )}
     </section>
