@@ -2,8 +2,13 @@
  * The page shell: skip link, header (brand, organisation switcher, language, account,
  * log out), the main menu (per role, from the policy), the main landmark and the footer.
  * Moves focus to the new page's h1 after client-side navigation.
+ *
+ * Narrow windows (below the ADS wide breakpoint, 72.5rem) get a compact header: the brand, the
+ * language switch and the menu button on one row. The main menu and the account controls
+ * (organisation switch, my account, log out) sit behind the menu button, in that order, so the
+ * focus order is header → menu → account → page. Each control is rendered once (no duplicate ids).
  */
-import { useEffect, useRef, useState, type FormEvent, type MouseEvent } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent, type MouseEvent, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Button, Grid, Label, Menu, Page, PageFooter, PageHeader, Paragraph, Select, SkipLink } from '@amsterdam/design-system-react';
@@ -18,6 +23,27 @@ import { thuisrouteLogo } from './Logo.tsx';
 import { ProblemAlert } from './status.tsx';
 
 export const MAIN_ID = 'inhoud';
+
+/** The ADS wide breakpoint (72.5rem): from here the menu is a sidebar and the header holds the account controls. */
+const WIDE_QUERY = '(min-width: 72.5rem)';
+
+function useWideWindow(): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      if (typeof window === 'undefined' || !window.matchMedia) return () => {};
+      const mq = window.matchMedia(WIDE_QUERY);
+      mq.addEventListener('change', onChange);
+      return () => mq.removeEventListener('change', onChange);
+    },
+    () => (typeof window !== 'undefined' && window.matchMedia ? window.matchMedia(WIDE_QUERY).matches : true),
+    () => true,
+  );
+}
+
+/** A header item on a wide window (an ADS page-header menu item), a plain block in the narrow menu. */
+function Item({ inHeader, children }: { inHeader: boolean; children: ReactNode }) {
+  return inHeader ? <li className="ams-page-header__menu-item ams-page-header__menu-item--fixed">{children}</li> : <div className="tr-account-panel__item">{children}</div>;
+}
 
 function MainMenu({ inWideWindow }: { inWideWindow?: boolean }) {
   const { t } = useTranslation();
@@ -40,7 +66,7 @@ function MainMenu({ inWideWindow }: { inWideWindow?: boolean }) {
   );
 }
 
-function OrganisationSwitcher() {
+function OrganisationSwitcher({ inHeader }: { inHeader: boolean }) {
   const { t } = useTranslation();
   const { session, activeMembership, switchMembership } = useSession();
   const announce = useAnnounce();
@@ -53,11 +79,11 @@ function OrganisationSwitcher() {
 
   if (session.memberships.length < 2) {
     return activeMembership ? (
-      <li className="ams-page-header__menu-item ams-page-header__menu-item--fixed">
+      <Item inHeader={inHeader}>
         <span className="tr-header-text" id="active-organisation">
           {label(activeMembership)}
         </span>
-      </li>
+      </Item>
     ) : null;
   }
 
@@ -77,7 +103,7 @@ function OrganisationSwitcher() {
   };
 
   return (
-    <li className="ams-page-header__menu-item ams-page-header__menu-item--fixed">
+    <Item inHeader={inHeader}>
       <form className="tr-org-switcher" onSubmit={submit} aria-label={t('header.switcherForm')}>
         <Label htmlFor="org-switch" className="tr-org-switcher__label">
           {t('header.actingFor')}
@@ -99,7 +125,7 @@ function OrganisationSwitcher() {
           <ProblemAlert error={error} headingLevel={2} />
         </div>
       )}
-    </li>
+    </Item>
   );
 }
 
@@ -123,28 +149,37 @@ function LanguageToggle() {
   );
 }
 
-function UserItems() {
+function UserItems({ inHeader }: { inHeader: boolean }) {
   const { t } = useTranslation();
   const { session, logout } = useSession();
   const navigate = useNavigate();
   if (!session) return null;
   return (
     <>
-      <PageHeader.MenuLink href="/mijn-account" linkComponent={RouterLink} fixed>
-        <span className="ams-visually-hidden">{t('header.loggedInAs')} </span>
-        {session.user.name}
-      </PageHeader.MenuLink>
-      <li className="ams-page-header__menu-item ams-page-header__menu-item--fixed">
+      {inHeader ? (
+        <PageHeader.MenuLink href="/mijn-account" linkComponent={RouterLink} fixed>
+          <span className="ams-visually-hidden">{t('header.loggedInAs')} </span>
+          {session.user.name}
+        </PageHeader.MenuLink>
+      ) : (
+        <Item inHeader={false}>
+          <RouterLink href="/mijn-account" className="ams-link tr-account-panel__link">
+            <span className="ams-visually-hidden">{t('header.loggedInAs')} </span>
+            {session.user.name}
+          </RouterLink>
+        </Item>
+      )}
+      <Item inHeader={inHeader}>
         <button
           type="button"
-          className="ams-page-header__menu-link tr-link-button"
+          className={inHeader ? 'ams-page-header__menu-link tr-link-button' : 'ams-link tr-link-button tr-account-panel__link'}
           onClick={() => {
             void logout().finally(() => navigate('/inloggen', { replace: true }));
           }}
         >
           {t('header.logout')}
         </button>
-      </li>
+      </Item>
     </>
   );
 }
@@ -182,6 +217,7 @@ export function Layout() {
   };
 
   const authenticated = !!session;
+  const wide = useWideWindow();
   return (
     <Page withMenu={authenticated} className="tr-page">
       <SkipLink href={`#${MAIN_ID}`} onClick={skip} className="ams-page__area--skip-link">
@@ -203,13 +239,23 @@ export function Layout() {
         onOpenChange={setMenuOpen}
         menuItems={
           <>
-            {authenticated && <OrganisationSwitcher />}
+            {authenticated && wide && <OrganisationSwitcher inHeader />}
             <LanguageToggle />
-            {authenticated && <UserItems />}
+            {authenticated && wide && <UserItems inHeader />}
           </>
         }
       >
-        {authenticated ? <MainMenu /> : undefined}
+        {authenticated ? (
+          <>
+            <MainMenu />
+            {!wide && (
+              <section className="tr-account-panel" aria-label={t('layout.userMenu')}>
+                <OrganisationSwitcher inHeader={false} />
+                <UserItems inHeader={false} />
+              </section>
+            )}
+          </>
+        ) : undefined}
       </PageHeader>
       {authenticated && <MainMenu inWideWindow />}
       <main id={MAIN_ID} tabIndex={-1} className="ams-page__area--body tr-main">

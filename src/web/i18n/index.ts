@@ -20,11 +20,13 @@ import homeNl from './features/home.nl.json';
 import homeEn from './features/home.en.json';
 import auditViewNl from './features/auditView.nl.json';
 import auditViewEn from './features/auditView.en.json';
+import formsStartNl from './features/formsStart.nl.json';
+import formsStartEn from './features/formsStart.en.json';
 
 /** Feature modules keep their texts in features/<name>.<lang>.json, under the key <name>. */
 export const FEATURE_TEXTS = {
-  nl: { home: homeNl, monitor: monitorNl, agreements: agreementsNl, imports: importsNl, sorting: sortingNl, casepage: casepageNl, auditView: auditViewNl },
-  en: { home: homeEn, monitor: monitorEn, agreements: agreementsEn, imports: importsEn, sorting: sortingEn, casepage: casepageEn, auditView: auditViewEn },
+  nl: { home: homeNl, monitor: monitorNl, agreements: agreementsNl, imports: importsNl, sorting: sortingNl, casepage: casepageNl, auditView: auditViewNl, formsStart: formsStartNl },
+  en: { home: homeEn, monitor: monitorEn, agreements: agreementsEn, imports: importsEn, sorting: sortingEn, casepage: casepageEn, auditView: auditViewEn, formsStart: formsStartEn },
 };
 import type { Lang } from '../api/types.ts';
 import { setApiLanguage } from '../api/client.ts';
