@@ -13,6 +13,8 @@ import { useLang } from '../i18n/useLang.ts';
 /** At most this many items per queue on the home page; the rest are in the worklist. */
 const SHOWN = 8;
 const ADMIN_ROLES = new Set(['org_admin', 'platform_admin', 'platform_editor']);
+/** Roles with case work, whose home page has work queues (src/domain/home ROLE_QUEUES). */
+const QUEUE_ROLES = new Set(['care_worker', 'corporation_contact', 'wonen_officer', 'independent_reviewer', 'team_manager']);
 
 /** The start page: who you are acting as, what waits for you (per role), and the parts of Thuisroute open to your role. */
 export function HomePage() {
@@ -72,7 +74,7 @@ export function HomePage() {
       )}
 
       {/* Keyed by the acting organisation's generation: a switch loads the queues of the new one. */}
-      {activeMembership && <WorkQueues key={`${generation}-${activeMembership.id}`} organisation={activeMembership.organisationName} role={t(`roles.${activeMembership.role}`)} />}
+      {activeMembership && role !== null && QUEUE_ROLES.has(role) && <WorkQueues key={`${generation}-${activeMembership.id}`} organisation={activeMembership.organisationName} role={t(`roles.${activeMembership.role}`)} />}
 
       <section aria-labelledby="modules-heading">
         <Heading level={2} id="modules-heading" className="tr-section-heading">
