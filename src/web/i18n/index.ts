@@ -14,6 +14,8 @@ import importsNl from './features/imports.nl.json';
 import importsEn from './features/imports.en.json';
 import sortingNl from './features/sorting.nl.json';
 import sortingEn from './features/sorting.en.json';
+import shellNl from './features/shell.nl.json';
+import shellEn from './features/shell.en.json';
 import casepageNl from './features/casepage.nl.json';
 import casepageEn from './features/casepage.en.json';
 import homeNl from './features/home.nl.json';
@@ -25,8 +27,8 @@ import formsStartEn from './features/formsStart.en.json';
 
 /** Feature modules keep their texts in features/<name>.<lang>.json, under the key <name>. */
 export const FEATURE_TEXTS = {
-  nl: { home: homeNl, monitor: monitorNl, agreements: agreementsNl, imports: importsNl, sorting: sortingNl, casepage: casepageNl, auditView: auditViewNl, formsStart: formsStartNl },
-  en: { home: homeEn, monitor: monitorEn, agreements: agreementsEn, imports: importsEn, sorting: sortingEn, casepage: casepageEn, auditView: auditViewEn, formsStart: formsStartEn },
+  nl: { home: homeNl, monitor: monitorNl, agreements: agreementsNl, imports: importsNl, sorting: sortingNl, shell: shellNl, casepage: casepageNl, auditView: auditViewNl, formsStart: formsStartNl },
+  en: { home: homeEn, monitor: monitorEn, agreements: agreementsEn, imports: importsEn, sorting: sortingEn, shell: shellEn, casepage: casepageEn, auditView: auditViewEn, formsStart: formsStartEn },
 };
 import type { Lang } from '../api/types.ts';
 import { setApiLanguage } from '../api/client.ts';

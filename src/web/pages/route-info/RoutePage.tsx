@@ -13,6 +13,7 @@ import { useSession } from '../../session/SessionContext.tsx';
 import { can } from '../../session/policy.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { RouterLink } from '../../components/RouterLink.tsx';
+import { PdfLink } from '../../components/PdfLink.tsx';
 import { Loading, ProblemAlert } from '../../components/status.tsx';
 import { MetroLine } from '../../components/metro/MetroLine.tsx';
 import { useResource } from '../../lib/useResource.ts';
@@ -75,9 +76,7 @@ export function RoutePage() {
         <ul className="tr-plain-list" data-testid="blank-forms">
           {FORM_KINDS.map((k) => (
             <li key={k}>
-              <Link href={`/api/v1/forms/blank/${k}.pdf?lang=${lang}`}>
-                {t('routeInfo.formLink', { kind: k, title: FORM_DEFINITIONS[k].title[lang] })}
-              </Link>
+              <PdfLink href={`/api/v1/forms/blank/${k}.pdf?lang=${lang}`}>{t('shell.blankForm', { title: FORM_DEFINITIONS[k].title[lang] })}</PdfLink>
             </li>
           ))}
         </ul>
