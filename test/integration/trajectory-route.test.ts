@@ -90,8 +90,9 @@ describe('Omslagroute through HTTP', () => {
     await ok(cw, 'referral_submitted', '2026-01-08');
     await ok(cw, 'decision_issued', '2026-01-12');
     const notCw = await record(cw, 'urgency_granted', '2026-01-19', { conditional: true });
-    expect(notCw.statusCode).toBe(422);
-    expect(notCw.json().violations.map((v: { code: string }) => v.code)).toContain('actor_not_allowed');
+    // Wonen's decision by another party is forbidden (403), naming the rule.
+    expect(notCw.statusCode).toBe(403);
+    expect(notCw.json()).toMatchObject({ code: 'actor_not_allowed', rule: 'R-OR-13' });
     await ok(won, 'urgency_granted', '2026-01-19', { conditional: true });
     await ok(won, 'active_mediation_started', '2026-01-20');
   });

@@ -58,7 +58,7 @@ export const DEADLINE_RULES: Record<DeadlineRuleId, DeadlineRule> = {
   'D-14': { id: 'D-14', amount: 6, unit: 'weeks', actors: ['corporation'], nature: 'SHOULD', kind: 'deadline', label: { nl: 'Contract op eigen naam binnen 4–6 weken na bevestiging', en: 'Lease in own name within 4–6 weeks of confirmation' } },
   'D-15': { id: 'D-15', amount: 1, unit: 'years', actors: ['care_provider'], nature: 'MUST', kind: 'deadline', label: { nl: 'Jaarlijkse verlenging WoningNet-inschrijving', en: 'Yearly WoningNet registration renewal' } },
   'D-16': { id: 'D-16', amount: 3, unit: 'months', actors: ['care_provider'], nature: 'MAY', kind: 'deadline', label: { nl: 'Einde lichte begeleiding na omklap', en: 'End of light support after transfer' } },
-  // Proposal (docs/adr/0009): the spec sets no term for the urgency decision (AMB-OR-12); the Awb 4:13 reasonable term of 8 weeks.
+  // Proposal (docs/adr/0010-urgency-decision-term.md): the spec sets no term for the urgency decision (AMB-OR-12); the Awb 4:13 reasonable term of 8 weeks.
   'D-WON-1': { id: 'D-WON-1', amount: 8, unit: 'weeks', actors: ['wonen'], nature: 'SHOULD', kind: 'deadline', label: { nl: 'Wonen beslist op de urgentieaanvraag', en: 'Wonen decides on the urgency request' } },
   'D-OV-09': { id: 'D-OV-09', amount: 2, unit: 'weeks', actors: ['care_provider'], nature: 'MUST', kind: 'deadline', label: { nl: 'Time-out maximaal 2 weken', en: 'Time-out at most 2 weeks' } },
 };

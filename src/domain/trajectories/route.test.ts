@@ -107,7 +107,7 @@ describe('deadlines D-01 … D-16 computed with the working-day calendar', () =>
       'D-10': [12, 'months', 'MUST', 'deadline'], 'D-11': [6, 'months', 'MUST', 'deadline'], 'D-12': [6, 'months', 'MUST', 'deadline'],
       'D-13': [5, 'working_days', 'MUST', 'deadline'], 'D-14': [6, 'weeks', 'SHOULD', 'deadline'], 'D-15': [1, 'years', 'MUST', 'deadline'],
       'D-16': [3, 'months', 'MAY', 'deadline'], 'D-OV-09': [2, 'weeks', 'MUST', 'deadline'],
-      // Not in the spec (AMB-OR-12): the proposal of docs/adr/0009, the Awb 4:13 reasonable term.
+      // Not in the spec (AMB-OR-12): the proposal of docs/adr/0010-urgency-decision-term.md, the Awb 4:13 reasonable term.
       'D-WON-1': [8, 'weeks', 'SHOULD', 'deadline'],
     };
     const table = Object.fromEntries(Object.values(DEADLINE_RULES).map((r) => [r.id, [r.amount, r.unit, r.nature, r.kind]]));

@@ -60,7 +60,7 @@ export interface TrajectoryState {
   referralSubmittedOn: IsoDate | null;
   decisionOn: IsoDate | null;
   urgencyOn: IsoDate | null;
-  /** Wonen's last refusal of the urgency (null once it grants it). D-01 never starts on a refusal (R-OR-13). */
+  /** Wonen's refusal of the urgency, until it grants it or a new referral asks again. D-01 never starts on a refusal (R-OR-13). */
   urgencyRefusedOn: IsoDate | null;
   /** Wonen asked for information on the urgency request and it has not been supplied yet. */
   urgencyInformationRequestedOn: IsoDate | null;
@@ -221,6 +221,8 @@ export function apply(s: TrajectoryState, e: TrajectoryEvent): TrajectoryState {
       if (s.urgencyOn === null) {
         endUrgencyRequest(s, on, 'moved_on');
         s.urgencyRequests.push({ startedOn: on, endedOn: null, end: null });
+        // The new referral is a new request: the earlier refusal is answered by it.
+        s.urgencyRefusedOn = null;
       }
       moveTo(s, 'P2_urgency');
       break;

@@ -1,5 +1,5 @@
 /**
- * Wonen's urgency decision (P2.2) and its proposed term D-WON-1 (docs/adr/0009): refusal with reasons,
+ * Wonen's urgency decision (P2.2) and its proposed term D-WON-1 (docs/adr/0010-urgency-decision-term.md): refusal with reasons,
  * asking for information, the answer, and how each starts, ends or restarts the decision period.
  * Every due date is worked out by hand on the Atw calendar (weekends and public holidays move it on).
  */
@@ -123,6 +123,9 @@ describe('R-OR-13: the urgency refused', () => {
     const s = w.state;
     expect([s.phase, s.urgencyOn, s.urgencyRefusedOn, s.urgencyInformationRequestedOn]).toEqual(['P2_urgency', null, '2026-01-26', null]);
     w.rec('referral_submitted', '2026-02-02');
+    // The new referral answers the refusal: Wonen decides again, a second referral waits for that.
+    expect([w.state.urgencyRefusedOn, w.try('referral_submitted', '2026-02-03').map((v) => v.code)]).toEqual([null, ['referral_already_submitted']]);
+    expect(w.try('urgency_refused', '2026-02-03', { reasons: 'Opnieuw niet' }, wonen)).toEqual([]);
     w.rec('urgency_granted', '2026-02-16', { conditional: true }, wonen);
     expect(w.state.urgencyRefusedOn).toBeNull();
     expect(w.deadlines().filter((d) => d.ruleId === 'D-01').map((d) => [d.key, d.start])).toEqual([['D-01', '2026-02-16']]);

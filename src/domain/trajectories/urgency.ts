@@ -1,6 +1,6 @@
 /**
  * Wonen's decision on the urgency request (P2.2). The spec does not describe the process (AMB-OR-12);
- * the proposal (docs/adr/0009-urgency-decision-term.md, deadline D-WON-1): a referral asks Wonen for
+ * the proposal (docs/adr/0010-urgency-decision-term.md, deadline D-WON-1): a referral asks Wonen for
  * the urgency; Wonen grants it, refuses it with reasons, or asks for information, which the care
  * provider supplies, after which Wonen decides. After a refusal the trajectory stays in P2: the care
  * provider may refer again, object (a complaint with the channel "objection") or end the trajectory.

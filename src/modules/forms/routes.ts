@@ -26,6 +26,8 @@ import { FORM_PURPOSES, type Viewer } from '../../domain/privacy/visibility.ts';
 import { authorizeCase, loadTrajectory, type CaseAccess, type LoadedTrajectory } from '../trajectories/index.ts';
 import { renderFormPdf } from './pdf.ts';
 import { dataFor, definitionFor, requireFilledInByCareProvider, requireSharing, formSharing, type FormCopy } from './sharing.ts';
+import { formStartContext, formStartRefusal, startProblem } from './start.ts';
+import { formStartOptions } from '../../domain/forms/start.ts';
 import {
   contentHash, currentHashes, definitionOf, insertVersion, loadForm, loadForms, nominationDecisions, prefill, prefillContext, recordAutomaticEvent, reviewerIds, signaturesOf, userNames,
   validationContext, withoutReadOnly, type AutomaticEvent, type FormRecord, type StoredSignature,
@@ -242,7 +244,17 @@ export async function formRoutes(app: App) {
       summary: 'The forms of a trajectory that the viewer may see: kind, status, version, completeness per section, signatures',
       params: IdParams,
       querystring: Type.Object({ kind: Type.Optional(Type.Enum(FORM_KINDS)), ...PurposeQuery }, { additionalProperties: false }),
-      response: { 200: Type.Object({ items: Type.Array(Free), creatable: Type.Array(Type.String()) }), ...ProblemResponses },
+      response: {
+        200: Type.Object({
+          items: Type.Array(Free),
+          creatable: Type.Array(Type.String()),
+          start: Type.Array(Type.Object({
+            kind: Type.String(), mayStart: Type.Boolean(),
+            reason: Nullable(Type.Object({ code: Type.String(), rule: Nullable(Type.String()), nl: Type.String(), en: Type.String() })),
+          }), { description: 'Per form kind: whether the user may start a new one now, and if not, why (in words)' }),
+        }),
+        ...ProblemResponses,
+      },
     },
   }, async (req) => {
     const t = await mustLoadTrajectory(db, req.params.id);
@@ -268,10 +280,12 @@ export async function formRoutes(app: App) {
         createdAt: form.createdAt, updatedAt: form.updatedAt,
       };
     });
-    const open = new Set(forms.filter((f) => f.status !== 'final').map((f) => f.kind));
-    const creatable = access.viewer === 'care_provider' && t.state.status === 'active' ? FORM_KINDS.filter((k) => k === 'F-2' || !open.has(k)) : [];
+    // One decision with POST …/forms (domain/forms/start.ts): phase, consent, party and the open forms.
+    const open = [...new Set(forms.filter((f) => f.status !== 'final').map((f) => f.kind))];
+    const start = formStartOptions(FORM_KINDS, formStartContext(t, access, subjectOf(req).role, open));
+    const creatable = start.filter((o) => o.mayStart).map((o) => o.kind);
     req.auditInfo = { resourceType: 'trajectory', resourceId: t.id, subjectOrganisationId: t.careProviderId, purpose: access.purpose, details: { forms: items.map((i) => i.id) } };
-    return { items, creatable };
+    return { items, creatable, start };
   });
 
   app.post('/trajectories/:id/forms', {
@@ -291,14 +305,10 @@ export async function formRoutes(app: App) {
       const t = await mustLoadTrajectory(trx, req.params.id, true);
       const access = await authorizeCase(trx, clock, req, 'form.write', t, FORM_PURPOSES[kind]);
       requireSharing(access, kind, 'submitted', t);
-      requireFilledInByCareProvider(access, kind, subject.role);
-      if (t.state.status === 'closed') throw problem.unprocessable('trajectory_closed', 'Het traject is afgesloten.', 'The trajectory is closed.');
-      if (kind !== 'F-2') {
-        const open = await trx.selectFrom('forms').select('id').where('trajectory_id', '=', t.id).where('kind', '=', kind).where('status', '!=', 'final').executeTakeFirst();
-        if (open) {
-          throw problem.conflict('form_open', `Er is al een ${kind} in behandeling; werk die bij.`, `A ${kind} is already in progress; update that one.`, { formId: open.id });
-        }
-      }
+      // The same decision the list offers (`start`): party, closed, consent, phase, an open form of the kind.
+      const open = await trx.selectFrom('forms').select('id').where('trajectory_id', '=', t.id).where('kind', '=', kind).where('status', '!=', 'final').executeTakeFirst();
+      const refusal = formStartRefusal(kind, formStartContext(t, access, subject.role, open ? [kind] : []));
+      if (refusal) throw startProblem(kind, refusal, open?.id ?? null);
       const data = prefill(def, t, await prefillContext(trx, t));
       const now = clock.now();
       const row = await trx

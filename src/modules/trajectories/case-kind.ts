@@ -56,6 +56,9 @@ async function checkTrajectoryEvent(trx: Trx, t: LoadedTrajectory, input: Trajec
     return [{ code: 'correction_target', rule: null, field: '/correctsEventId', nl: 'Een correctie verwijst naar het gecorrigeerde event (en alleen een correctie).', en: 'A correction refers to the corrected event (and only a correction does).' }];
   }
   const out: CaseViolation[] = [...checkEvent(t.state, input, actor, today)];
+  // A party that may not record this step at all (Wonen's decision by a corporation or care worker) is forbidden: 403.
+  const notTheParty = out.find((x) => x.code === 'actor_not_allowed');
+  if (notTheParty) return [{ ...notTheParty, forbidden: true }];
   if (input.correctsEventId) {
     const target = t.events.find((e) => e.id === input.correctsEventId);
     if (!target || target.type === 'event_corrected' || target.type === 'event_voided' || t.state.inactiveEventIds.includes(target.id)) {

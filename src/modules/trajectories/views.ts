@@ -1,9 +1,11 @@
 /** Response shapes for cases, filtered by what the viewer may see (domain/privacy). */
 import {
-  DEADLINE_RULES, PHASES, PHASE_LABELS, TRANSITIONS, deadlineStatus, isEscalated, transferConditions, type DeadlineRuleId, type Phase,
+  DEADLINE_RULES, PHASES, PHASE_LABELS, TRANSITIONS, correctionPartyViolation, deadlineStatus, isEscalated, mayRecord, transferConditions, type DeadlineRuleId, type Phase,
+  type RecordingActor,
 } from '../../domain/trajectories/index.ts';
 import { canSeeDeadline, canSeeEvent, canSeeEventInstance, visibleClientFields, visibleEventData, visibleGoals, type Viewer } from '../../domain/privacy/visibility.ts';
-import type { LoadedTrajectory } from './repository.ts';
+import { decide, type Subject } from '../../domain/policy/index.ts';
+import { caseRefOf, type LoadedTrajectory } from './repository.ts';
 
 export { PHASE_LABELS };
 
@@ -81,6 +83,7 @@ export function metroLine(t: LoadedTrajectory, deadlines: ReturnType<typeof dead
     'D-01': 'P2_urgency', 'D-02': 'P3_matching', 'D-03': 'P3_matching', 'D-04': 'P3_matching', 'D-05': 'P3_matching', 'D-06': 'P6_support_plan',
     'D-07': 'P5_introduction', 'D-08': 'P5_introduction', 'D-09': 'P8_transfer', 'D-10': 'P7_living', 'D-11': 'P7_living', 'D-12': 'P7_living',
     'D-13': 'P8_transfer', 'D-14': 'P8_transfer', 'D-15': 'P7_living', 'D-16': 'P9_aftercare', 'D-OV-09': 'P7_living',
+    'D-WON-1': 'P2_urgency',
   };
   return PHASES.map((p) => {
     const reached = s.reached.includes(p);
@@ -97,7 +100,33 @@ export function metroLine(t: LoadedTrajectory, deadlines: ReturnType<typeof dead
   });
 }
 
-export function eventsFor(t: LoadedTrajectory, viewer: Viewer, names: Map<string, string>) {
+/**
+ * Who asks for the timeline, for the corrections it may make: the actor it records as, and whether
+ * it may record events on this case at all (the policy's `trajectory.record_event`). Null: no corrections.
+ */
+export type Corrector = Pick<RecordingActor, 'role' | 'kinds'> | null;
+
+/** The corrector of a reader of the case: its actor kinds, if the policy lets it record events on this case. */
+export function correctorOf(subject: Subject, access: { actorKinds: RecordingActor['kinds'] }, t: LoadedTrajectory): Corrector {
+  if (!subject.role) return null;
+  const d = decide(subject, 'trajectory.record_event', { case: caseRefOf(t), organisationIds: [t.careProviderId] });
+  return d.allowed ? { role: subject.role, kinds: access.actorKinds } : null;
+}
+
+/** Events nobody corrects or voids from the timeline: corrections themselves, the start, and a withdrawal of consent. */
+const NOT_CORRECTABLE = new Set(['event_corrected', 'event_voided', 'trajectory_started', 'consent_withdrawn']);
+
+/**
+ * Whether this actor may correct or void this event: one decision with the write path (case-kind.ts):
+ * the actor may record corrections, and it is the party that may record the event's type
+ * (`correctionPartyViolation`). A superseded event is corrected through its replacement.
+ */
+export function mayCorrectEvent(t: Pick<LoadedTrajectory, 'client'>, e: { type: keyof typeof TRANSITIONS }, superseded: boolean, corrector: Corrector): boolean {
+  if (!corrector || t.client.erased || superseded || NOT_CORRECTABLE.has(e.type)) return false;
+  return mayRecord('event_corrected', corrector) && correctionPartyViolation(e.type, corrector) === null;
+}
+
+export function eventsFor(t: LoadedTrajectory, viewer: Viewer, names: Map<string, string>, corrector: Corrector = null) {
   const inactive = new Set(t.state.inactiveEventIds);
   const urgencyGoalIds = t.state.goals.filter((g) => g.linkedToUrgency).map((g) => g.id);
   return t.events
@@ -112,6 +141,8 @@ export function eventsFor(t: LoadedTrajectory, viewer: Viewer, names: Map<string
       data: visibleEventData(viewer, e.type, e.data),
       correctsEventId: e.correctsEventId ?? null,
       superseded: inactive.has(e.id),
+      /** Whether the viewer may correct or void it ("Corrigeren" / "Vervallen verklaren"). */
+      mayCorrect: mayCorrectEvent(t, e, inactive.has(e.id), corrector),
     }));
 }
 

@@ -347,6 +347,8 @@ export interface TimelineEvent {
   data: Record<string, unknown>;
   correctsEventId: string | null;
   superseded: boolean;
+  /** The server's decision: the viewer may correct or void this event (the party that may record it). */
+  mayCorrect: boolean;
 }
 
 export interface Consent {
@@ -377,6 +379,13 @@ export interface FormSectionProgress {
   complete: boolean;
   answered: number;
   required: number;
+}
+
+/** Per form kind: whether the user may start a new one now, and if not, why (the server's one decision). */
+export interface FormStartOption {
+  kind: 'F-1' | 'F-2' | 'F-3' | 'F-4';
+  mayStart: boolean;
+  reason: { code: string; rule: string | null; nl: string; en: string } | null;
 }
 
 export interface FormListItem {

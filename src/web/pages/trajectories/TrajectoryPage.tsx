@@ -9,7 +9,7 @@ import { useLocation, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Alert, Breadcrumb, Column, DescriptionList, Heading, Link, Paragraph } from '@amsterdam/design-system-react';
 import type { EventType } from '../../../domain/trajectories/model.ts';
-import type { Client, Consent, Deadline, FormListItem, TimelineEvent, Trajectory } from '../../api/types.ts';
+import type { Client, Consent, Deadline, FormListItem, FormStartOption, TimelineEvent, Trajectory } from '../../api/types.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { RouterLink } from '../../components/RouterLink.tsx';
 import { Loading, ProblemAlert } from '../../components/status.tsx';
@@ -43,7 +43,7 @@ export function TrajectoryPage() {
   const abilities = useCaseAbilities(tr);
   const events = useResource<{ items: TimelineEvent[] }>(tr ? `/trajectories/${id}/events` : null);
   const deadlines = useResource<{ items: Deadline[] }>(tr ? `/trajectories/${id}/deadlines` : null);
-  const forms = useResource<{ items: FormListItem[]; creatable: string[] }>(tr ? `/trajectories/${id}/forms` : null);
+  const forms = useResource<{ items: FormListItem[]; creatable: string[]; start?: FormStartOption[] }>(tr ? `/trajectories/${id}/forms` : null);
   const mayReadConsent = abilities.can('consent.read');
   const consents = useResource<{ items: Consent[] }>(tr && mayReadConsent ? `/clients/${tr.clientId}/consents` : null);
   const client = useResource<Client>(tr ? `/clients/${tr.clientId}` : null);
@@ -219,7 +219,7 @@ export function TrajectoryPage() {
               {t('forms.heading')}
             </Heading>
             {forms.error !== null && <ProblemAlert error={forms.error} headingLevel={3} />}
-            {forms.data ? <FormsSection trajectoryId={tr.id} forms={forms.data.items} creatable={forms.data.creatable} abilities={abilities} /> : <Loading />}
+            {forms.data ? <FormsSection trajectoryId={tr.id} forms={forms.data.items} creatable={forms.data.creatable} start={forms.data.start ?? []} abilities={abilities} /> : <Loading />}
             <Paragraph size="small">
               <Link href={`/api/v1/trajectories/${tr.id}/summary.pdf?lang=${lang}`}>{t('trajectory.summaryPdf')}</Link>
             </Paragraph>

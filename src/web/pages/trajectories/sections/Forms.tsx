@@ -1,4 +1,8 @@
-/** The forms of the case the viewer may see, with status, completeness and signatures; new forms for the care provider. */
+/**
+ * The forms of the case the viewer may see, with status, completeness and signatures; a new form is
+ * offered only when the server says it may be started now (`start`: phase, consent, party, open forms),
+ * and otherwise the reason is said in words ("Nog niet mogelijk: …").
+ */
 import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +11,7 @@ import { FORM_DEFINITIONS } from '../../../../domain/forms/definitions.ts';
 import { PARTY_LABELS } from '../../../../domain/forms/signatures.ts';
 import type { SignatureParty } from '../../../../domain/forms/model.ts';
 import { api } from '../../../api/client.ts';
-import type { FormListItem, FormView } from '../../../api/types.ts';
+import type { FormListItem, FormStartOption, FormView } from '../../../api/types.ts';
 import { RouterLink } from '../../../components/RouterLink.tsx';
 import { ProblemAlert } from '../../../components/status.tsx';
 import { TableScroll } from '../../../components/TableScroll.tsx';
@@ -15,7 +19,10 @@ import { useSubmitting } from '../../../components/forms.tsx';
 import { useLang } from '../../../i18n/useLang.ts';
 import { StatusText, useDate, type CaseAbilities } from '../common.tsx';
 
-export function FormsSection({ trajectoryId, forms, creatable, abilities }: { trajectoryId: string; forms: FormListItem[]; creatable: string[]; abilities: CaseAbilities }) {
+/** Refusals that are not the user's to solve (another party fills in the form): not shown. */
+const NOT_FOR_YOU = new Set(['care_provider_fills_in', 'personal_supervisor_fills_in']);
+
+export function FormsSection({ trajectoryId, forms, creatable, start = [], abilities }: { trajectoryId: string; forms: FormListItem[]; creatable: string[]; start?: FormStartOption[]; abilities: CaseAbilities }) {
   const { t } = useTranslation();
   const lang = useLang();
   const date = useDate();
@@ -80,6 +87,7 @@ export function FormsSection({ trajectoryId, forms, creatable, abilities }: { tr
           </Table>
         </TableScroll>
       )}
+      {abilities.can('form.write') && <NotYet start={start} />}
       {abilities.active && creatable.length > 0 && abilities.can('form.write') && (
         <ActionGroup>
           {creatable.map((k) => (
@@ -90,5 +98,29 @@ export function FormsSection({ trajectoryId, forms, creatable, abilities }: { tr
         </ActionGroup>
       )}
     </>
+  );
+}
+
+/** Why the forms that cannot be started yet cannot, in words; one sentence when the reason is the same for all. */
+function NotYet({ start }: { start: FormStartOption[] }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const blocked = start.filter((o) => !o.mayStart && o.reason && !NOT_FOR_YOU.has(o.reason.code));
+  if (blocked.length === 0) return null;
+  const reasons = [...new Set(blocked.map((o) => o.reason![lang]))];
+  if (reasons.length === 1 && blocked.length > 1) {
+    return <Paragraph className="tr-muted" data-testid="forms-not-yet">{reasons[0]}</Paragraph>;
+  }
+  return (
+    <div data-testid="forms-not-yet">
+      <Paragraph className="tr-muted">{t('formsStart.notYet')}</Paragraph>
+      <ul className="tr-plain-list">
+        {blocked.map((o) => (
+          <li key={o.kind}>
+            {FORM_DEFINITIONS[o.kind].title[lang]}: {o.reason![lang]}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,6 +1,7 @@
 /**
  * What happened, newest first, as the viewer may see it. Superseded (corrected or voided) events
- * are marked; "Corrigeren" and "Vervallen verklaren" record correction events (nothing is deleted).
+ * are marked; "Corrigeren" and "Vervallen verklaren" record correction events (nothing is deleted)
+ * and are offered only on the events the server marks `mayCorrect` for this user.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,9 +35,8 @@ export function Timeline({ trajectory, events, abilities, ctx, onChanged, reload
   const byId = new Map(events.map((e) => [e.id, e]));
   // Municipalities are recorded by id: show their names.
   const names = new Map([...trajectory.municipalityOptions, trajectory.referringMunicipality, trajectory.dwellingMunicipality].flatMap((m) => (m ? [[m.id, m.name] as const] : [])));
-  const corrector = TRANSITIONS.event_corrected.actors.some((a) => a.kind === abilities.actorKind && (a.roles as ReadonlyArray<string>).includes(abilities.role ?? ''));
-  const mayCorrect = (e: TimelineEvent) =>
-    corrector && abilities.active && !e.superseded && e.type !== 'event_corrected' && e.type !== 'event_voided' && e.type !== 'trajectory_started' && e.type !== 'consent_withdrawn';
+  // The server decides per event (one decision with the write path): only the party that may record a step corrects it.
+  const mayCorrect = (e: TimelineEvent) => abilities.active && e.mayCorrect === true;
   // Newest first by the date it happened; the same day in the order it was recorded.
   const ordered = [...events].sort((a, b) => (a.occurredOn === b.occurredOn ? b.seq - a.seq : a.occurredOn < b.occurredOn ? 1 : -1));
 
