@@ -8,12 +8,13 @@
  * Default view per party (R-MO-21): a municipality sees its own municipality, a corporation its
  * own corporation; the full regional view is one link away.
  */
-import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useState, type FormEvent, type MouseEvent, type ReactNode } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Column, Heading, Link, Paragraph, Row, UnorderedList } from '@amsterdam/design-system-react';
 import type { MonitorResponse } from '../../../domain/monitor/model.ts';
-import { MONTHS, SIGNAL_TEXT, STATUS_TEXT, headline, monitorTable, type TableModel, type TableName } from '../../../domain/monitor/tables.ts';
+import { MONTHS, SIGNAL_TEXT, STATUS_TEXT, headline, monitorTable, uptoText, type TableModel, type TableName } from '../../../domain/monitor/tables.ts';
+import { dateInWords } from '../../../domain/monitor/period.ts';
 import { useSession } from '../../session/SessionContext.tsx';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { AgreementsLinks } from '../agreements/common.tsx';
@@ -22,7 +23,7 @@ import { SelectField } from '../../components/forms.tsx';
 import { Loading, ProblemAlert } from '../../components/status.tsx';
 import { useAnnounce } from '../../components/Announcer.tsx';
 import { useResource } from '../../lib/useResource.ts';
-import { formatDate, formatNumber, todayIso } from '../../lib/format.ts';
+import { formatNumber, todayIso } from '../../lib/format.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { Downloads, MonitorTable, TableNotes } from './MonitorTable.tsx';
 import { MonthlyChart, StatushoudersChart, WaitChart } from './charts.tsx';
@@ -202,12 +203,49 @@ function Dashboard({ m, ownCorporation, busy }: { m: MonitorResponse; ownCorpora
   const pdfQuery = new URLSearchParams(query);
   if (lang === 'en') pdfQuery.set('lang', 'en');
 
+  const upto = uptoText(m)[lang];
+  const running = m.state === 'running';
+  const corporationName = m.scope.corporation ? m.labels.corporations[m.scope.corporation] ?? m.scope.corporation : '';
+  const what = h.targetKind === 'corporation' ? t('monitor.tiles.theCorporationTarget', { name: corporationName }) : t('monitor.tiles.theAgreement');
+  const deliveredSub = h.agreed === null
+    ? (h.targetKind === 'corporation' ? t('monitor.tiles.noCorporationTarget', { name: corporationName }) : t('monitor.tiles.noAgreement'))
+    : t(h.targetKind === 'corporation' ? 'monitor.tiles.ofCorporationTarget' : 'monitor.tiles.ofAgreed', { agreed: n(h.agreed), year: m.year, name: corporationName });
+  const expectedSub = [
+    h.status ? STATUS_TEXT[h.status][lang] : t('monitor.none'),
+    ...(h.expectedToDate === null ? [] : [running ? t('monitor.tiles.expectedRunning', { what }) : t('monitor.tiles.expectedClosed', { month, months: m.month, what })]),
+  ].join(' — ');
+  const monthSub = h.monthTarget === null
+    ? t('monitor.tiles.monthNoTarget')
+    : t(running ? 'monitor.tiles.monthShareRunning' : 'monitor.tiles.monthShareClosed', { n: n(h.monthTarget), what });
+
+  /** The sections of the page, for the in-page navigation. */
+  const sections: Array<{ id: string; heading: string }> = [
+    { id: 'monitor-tiles', heading: t('monitor.tiles.heading') },
+    { id: 'monitor-groups', heading: t('monitor.sections.groups') },
+    { id: 'monitor-corporations', heading: t('monitor.sections.corporations') },
+    { id: 'monitor-monthly', heading: t('monitor.sections.monthly') },
+    { id: 'monitor-wait-times', heading: t('monitor.sections.waitTimes') },
+    { id: 'monitor-waiting', heading: t('monitor.sections.waiting') },
+    { id: 'monitor-statushouders', heading: t('monitor.sections.statushouders') },
+    { id: 'monitor-apart', heading: t('monitor.sections.apart') },
+    { id: 'monitor-regional', heading: t('monitor.sections.regional') },
+  ];
+  /** An in-page link moves focus to the section heading (not only the scroll position). */
+  const goTo = (e: MouseEvent<HTMLAnchorElement>, id: string) => {
+    const target = document.getElementById(`${id}-heading`);
+    if (!target) return;
+    e.preventDefault();
+    target.focus();
+    target.scrollIntoView?.({ block: 'start' });
+    window.history.replaceState(window.history.state, '', `#${id}-heading`);
+  };
+
   const section = (name: TableName, heading: string, intro: string | null, chart?: (model: TableModel) => ReactNode) => {
     const model = table(name);
     const id = `monitor-${name}`;
     return (
       <section aria-labelledby={`${id}-heading`} className="tr-section" key={name}>
-        <Heading level={2} id={`${id}-heading`} className="tr-section-heading">{heading}</Heading>
+        <Heading level={2} id={`${id}-heading`} tabIndex={-1} className="tr-section-heading">{heading}</Heading>
         {intro && <Paragraph>{intro}</Paragraph>}
         {chart?.(model)}
         <MonitorTable model={model} id={id} />
@@ -220,15 +258,29 @@ function Dashboard({ m, ownCorporation, busy }: { m: MonitorResponse; ownCorpora
   return (
     <div aria-busy={busy || undefined} className="tr-monitor" data-testid="monitor-dashboard">
       <Column gap="large">
-        <Paragraph data-testid="monitor-scope">{t('monitor.asOf', { date: formatDate(m.asOf, lang, 'long') })}</Paragraph>
+        <Paragraph data-testid="monitor-scope">
+          {t('monitor.asOf', { date: dateInWords(m.asOf, lang) })}
+          {running && <> {t('monitor.asOfRunning', { date: dateInWords(m.asOf, lang) })}</>}
+        </Paragraph>
+        <nav aria-labelledby="monitor-nav-heading" className="tr-monitor-nav" data-testid="monitor-nav">
+          <Heading level={2} id="monitor-nav-heading" className="tr-monitor-nav-heading">{t('monitor.nav.label')}</Heading>
+          <UnorderedList>
+            {sections.map((x) => (
+              <UnorderedList.Item key={x.id}>
+                <Link href={`#${x.id}-heading`} onClick={(e: MouseEvent<HTMLAnchorElement>) => goTo(e, x.id)}>{x.heading}</Link>
+              </UnorderedList.Item>
+            ))}
+          </UnorderedList>
+        </nav>
         <section aria-labelledby="monitor-tiles-heading" className="tr-section">
-          <Heading level={2} id="monitor-tiles-heading" className="tr-section-heading">{t('monitor.tiles.heading')}</Heading>
+          <Heading level={2} id="monitor-tiles-heading" tabIndex={-1} className="tr-section-heading">{t('monitor.tiles.heading')}</Heading>
           <ul className="tr-monitor-tiles" data-testid="monitor-tiles">
-            <Tile label={t('monitor.tiles.delivered', { month })} value={n(h.deliveredYtd)} sub={h.agreed === null ? t('monitor.tiles.noAgreement') : t('monitor.tiles.ofAgreed', { agreed: n(h.agreed) })} />
-            <Tile label={t('monitor.tiles.expected', { month })} value={n(h.expectedToDate)} sub={h.status ? STATUS_TEXT[h.status][lang] : t('monitor.none')} />
+            <Tile label={t('monitor.tiles.delivered', { upto })} value={n(h.deliveredYtd)} sub={deliveredSub} testId="monitor-tile-delivered" />
+            <Tile label={t('monitor.tiles.expected', { upto })} value={n(h.expectedToDate)} sub={expectedSub} testId="monitor-tile-expected" />
+            <Tile label={t('monitor.tiles.month', { month })} value={n(h.monthDelivered)} sub={monthSub} testId="monitor-tile-month" />
             <Tile label={t('monitor.tiles.realisation')} value={h.realisation === null ? '—' : `${n(h.realisation)}%`} sub={t('monitor.tiles.deliveredYear', { n: n(h.deliveredYear) })} />
             <Tile label={t('monitor.tiles.within3')} value={h.within3 === null ? '—' : `${n(h.within3)}%`} sub={t('monitor.tiles.waitBase', { n: n(h.waitBase) })} />
-            <Tile label={t('monitor.tiles.waiting')} value={n(h.waiting)} sub={t('monitor.tiles.waitingSub')} />
+            <Tile label={t('monitor.tiles.waiting')} value={n(h.waiting)} sub={running ? t('monitor.tiles.waitingSubRunning', { date: dateInWords(m.asOf, lang) }) : t('monitor.tiles.waitingSub')} />
             {h.signal && <Tile label={t('monitor.tiles.signal')} value={SIGNAL_TEXT[h.signal]?.[lang] ?? h.signal} sub={t('monitor.tiles.signalSub')} small />}
           </ul>
           <Row gap="large" wrap>
@@ -262,13 +314,13 @@ function Dashboard({ m, ownCorporation, busy }: { m: MonitorResponse; ownCorpora
 /** R-MO-09: the initial plan version alongside the current one. */
 function planVersionsText(m: MonitorResponse, lang: 'nl' | 'en', t: (k: string, o?: Record<string, unknown>) => string): string {
   return m.planVersions
-    .map((v) => t(v.role === 'current' ? 'monitor.planCurrent' : 'monitor.planInitial', { version: v.versionNo, date: formatDate(v.decisionDate, lang, 'long'), reason: v.reason }))
+    .map((v) => t(v.role === 'current' ? 'monitor.planCurrent' : 'monitor.planInitial', { version: v.versionNo, date: dateInWords(v.decisionDate, lang), reason: v.reason }))
     .join(' ');
 }
 
-function Tile({ label, value, sub, small }: { label: string; value: string; sub: string; small?: boolean }) {
+function Tile({ label, value, sub, small, testId }: { label: string; value: string; sub: string; small?: boolean; testId?: string }) {
   return (
-    <li className="tr-monitor-tile">
+    <li className="tr-monitor-tile" data-testid={testId}>
       <span className="tr-monitor-tile-label">{label}</span>
       <span className={small ? 'tr-monitor-tile-value tr-monitor-tile-value-small' : 'tr-monitor-tile-value'}>{value}</span>
       <span className="tr-monitor-tile-sub">{sub}</span>

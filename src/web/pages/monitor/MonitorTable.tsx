@@ -3,30 +3,46 @@ import { Alert, Link, Paragraph, Row, Table } from '@amsterdam/design-system-rea
 import type { MonitorResponse } from '../../../domain/monitor/model.ts';
 import { cellValue, type TableModel } from '../../../domain/monitor/tables.ts';
 import { TableScroll } from '../../components/TableScroll.tsx';
+import { SortHeaderCell, useSort, type SortAccessors } from '../../components/SortableTable.tsx';
 import { formatNumber } from '../../lib/format.ts';
 import { useLang } from '../../i18n/useLang.ts';
 
-/** Renders a dashboard table model (domain/monitor/tables.ts): caption, column and row headers. */
+type Row = TableModel['rows'][number];
+
+/**
+ * Renders a dashboard table model (domain/monitor/tables.ts): caption, column and row headers.
+ * A flat list (every row an item, not months) can be sorted on any column; tables with totals,
+ * main groups and target groups keep their hierarchy and are not sortable.
+ */
 export function MonitorTable({ model, id }: { model: TableModel; id: string }) {
   const { t } = useTranslation();
   const lang = useLang();
   const caption = model.caption[lang];
+  const sortable = model.name === 'corporations' && model.rows.every((r) => r.level === 'item');
+  const accessors: SortAccessors<Row> = { label: (r) => r.label[lang] };
+  model.columns.forEach((c, i) => { accessors[c.key] = (r) => cellValue(r.cells[i] ?? null, c.kind, lang); });
+  const sort = useSort<Row, SortAccessors<Row>>(model.rows, accessors);
+  const rows = sortable ? sort.rows : model.rows;
   return (
     <TableScroll label={caption}>
       <Table className="tr-table tr-monitor-table" id={id} data-testid={`monitor-table-${model.name}`}>
         <Table.Caption>{caption}</Table.Caption>
         <Table.Header>
           <Table.Row>
-            <Table.HeaderCell scope="col">{model.rowHeader[lang]}</Table.HeaderCell>
-            {model.columns.map((c) => (
-              <Table.HeaderCell scope="col" key={c.key} className="tr-num">
-                {c.label[lang]}
-              </Table.HeaderCell>
-            ))}
+            {sortable
+              ? <SortHeaderCell sort={sort} column="label">{model.rowHeader[lang]}</SortHeaderCell>
+              : <Table.HeaderCell scope="col">{model.rowHeader[lang]}</Table.HeaderCell>}
+            {model.columns.map((c) => (sortable
+              ? <SortHeaderCell sort={sort} column={c.key} key={c.key} className="tr-num" align="end">{c.label[lang]}</SortHeaderCell>
+              : (
+                <Table.HeaderCell scope="col" key={c.key} className="tr-num">
+                  {c.label[lang]}
+                </Table.HeaderCell>
+              )))}
           </Table.Row>
         </Table.Header>
         <Table.Body>
-          {model.rows.map((r) => (
+          {rows.map((r) => (
             <Table.Row key={r.key} className={`tr-monitor-row-${r.level}${r.own ? ' tr-monitor-row-own' : ''}`} data-key={r.key}>
               <Table.HeaderCell scope="row" className={r.level === 'target' || r.level === 'set' ? 'tr-monitor-indent' : undefined}>
                 {r.label[lang]}

@@ -15,6 +15,7 @@ import { TableScroll } from '../../components/TableScroll.tsx';
 import { useResource } from '../../lib/useResource.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { formatNumber } from '../../lib/format.ts';
+import { dateInWords } from '../../../domain/monitor/period.ts';
 
 interface Layout { code: string; version: number; current: boolean; kind: 'delivery' | 'wait_time'; name: { nl: string; en: string } }
 
@@ -46,7 +47,7 @@ export function ReportLayoutSection({ query }: { query: URLSearchParams }) {
         { key: 'prev', label: t('monitor.reportLayout.previousLt3', { year: (m?.year ?? 0) - 1 }), cell: (r) => value(r, 'M-14', true) },
       ]
     : [{ key: 'delivered', label: t('monitor.reportLayout.delivered'), cell: (r) => value(r, 'M-03') }];
-  const caption = layout && m ? `${layout.name[lang]} — ${m.year}, ${t('monitor.reportLayout.asOf', { date: m.asOf })}` : '';
+  const caption = layout && m ? `${layout.name[lang]} — ${m.year}, ${t('monitor.reportLayout.asOf', { date: dateInWords(m.asOf, lang) })}` : '';
   return (
     <Accordion headingLevel={2} sectionAs="section" className="tr-section" data-testid={ID}>
       <Accordion.Section label={t('monitor.reportLayout.heading')} onToggle={(expanded) => { if (expanded) setOpened(true); }}>
