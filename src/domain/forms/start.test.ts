@@ -68,6 +68,8 @@ describe('starting a form (F-1 … F-4)', () => {
       code: 'form_not_yet', rule: 'R-OR-37', nl: 'Nog niet mogelijk: het supplement begint na de sleuteloverdracht.', en: 'Not possible yet: the supplement starts after the key handover.',
     });
     expect(formStartRefusal('F-2', { ...careWorker, phase: 'P3_matching' })).toMatchObject({ nl: 'Nog niet mogelijk: het woonevaluatieformulier begint na het kennismakingsgesprek.', en: 'Not possible yet: the housing evaluation form starts after the introduction meeting.' });
+    expect(formStartRefusal('F-3', { ...careWorker, phase: 'P4_key_handover' })).toMatchObject({ nl: 'Nog niet mogelijk: de voordracht voor omklap begint na het kennismakingsgesprek.', en: 'Not possible yet: the nomination for lease transfer starts after the introduction meeting.' });
+    expect(formStartRefusal('F-4', { ...careWorker, phase: 'P0_consent' })).toMatchObject({ nl: 'Nog niet mogelijk: het begeleidingsplan begint na de toestemming van de cliënt.', en: 'Not possible yet: the support plan starts after the client’s consent.' });
     expect(Object.fromEntries(Object.entries(FORM_FROM).map(([k, v]) => [k, v.phase]))).toEqual({ 'F-1': 'P4_key_handover', 'F-2': 'P5_introduction', 'F-3': 'P5_introduction', 'F-4': 'P1_referral' });
   });
 
@@ -77,6 +79,8 @@ describe('starting a form (F-1 … F-4)', () => {
     });
     expect(code('F-2', { openKinds: ['F-2'] })).toBeNull();
     expect(code('F-4', { openKinds: ['F-1', 'F-2', 'F-3'] })).toBeNull();
+    expect(formStartRefusal('F-3', { ...careWorker, openKinds: ['F-3'] })).toMatchObject({ nl: 'Nog niet mogelijk: de voordracht voor omklap is al in behandeling; werk dat bij.', en: 'Not possible yet: the nomination for lease transfer is already in progress; update that one.' });
+    expect(formStartRefusal('F-4', { ...careWorker, openKinds: ['F-4'] })).toMatchObject({ en: 'Not possible yet: the support plan is already in progress; update that one.' });
     expect(formStartOptions(['F-1', 'F-4'], { ...careWorker, openKinds: ['F-4'] }).map((o) => [o.kind, o.mayStart, o.reason?.code ?? null])).toEqual([['F-1', true, null], ['F-4', false, 'form_open']]);
   });
 });

@@ -142,7 +142,7 @@ export function deriveDeadlines(s: TrajectoryState, ctx: DeadlineContext): Deadl
     add('D-WON-1', i === 0 ? 'D-WON-1' : `D-WON-1#${i + 1}`, r.startedOn, movedOn ? null : r.endedOn, { note: movedOn ? null : r.end });
     const d = out[out.length - 1]!;
     if (movedOn) {
-      d.closedAs = d.due !== null && d.due < r.endedOn! ? 'missed' : 'cancelled';
+      d.closedAs = (d.due ?? r.endedOn!) < r.endedOn! ? 'missed' : 'cancelled';
       d.closedOn = r.endedOn;
     }
   });

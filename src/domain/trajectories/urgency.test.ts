@@ -8,7 +8,8 @@ import { Walk, careWorker, corp, toMatching, wonen, GOALS } from '../../../test/
 import { DEADLINE_RULES, deadlineStatus } from './deadlines.ts';
 import { TRANSITIONS } from './transitions.ts';
 import { eventDataViolations, mayRecord } from './guards.ts';
-import { initialState, type TrajectoryState } from './state.ts';
+import { deriveState, initialState, type TrajectoryState } from './state.ts';
+import type { TrajectoryEvent } from './model.ts';
 import { urgencyPreconditions } from './urgency.ts';
 import { canSeeDeadline, canSeeEvent, visibleEventData } from '../privacy/visibility.ts';
 
@@ -163,6 +164,26 @@ describe('R-OR-13: the urgency refused', () => {
     granted.events.push({ id: 'r', seq: 91, type: 'referral_submitted', occurredOn: '2026-01-20', data: {}, recordedBy: 'u-cw', recordedByOrganisationId: 'org' });
     expect(granted.state.urgencyRequests).toEqual([]);
     expect(granted.state.urgencyOn).toBe('2026-01-12');
+  });
+});
+
+describe('R-OR-13: the state folds the events as recorded, also when they were recorded out of order', () => {
+  const ev = (id: string, type: TrajectoryEvent['type'], occurredOn: string, data: Record<string, unknown> = {}): TrajectoryEvent => ({ id, seq: Number(id.slice(1)), type, occurredOn, data, recordedBy: 'u', recordedByOrganisationId: 'org' });
+  const start = [ev('e1', 'trajectory_started', '2026-01-05', { variant: 'regular' }), ev('e2', 'consent_given', '2026-01-05', { consentId: 'c1' }), ev('e3', 'referral_submitted', '2026-01-08')];
+
+  it('R-OR-13: a refusal after a grant (a correction by another route) leaves no urgency, so no D-01', () => {
+    const s = deriveState([...start, ev('e4', 'decision_issued', '2026-01-12'), ev('e5', 'urgency_granted', '2026-01-19', { conditional: true }), ev('e6', 'urgency_refused', '2026-01-26', { reasons: 'Herzien' })]);
+    expect([s.urgencyOn, s.urgencyRefusedOn]).toEqual([null, '2026-01-26']);
+  });
+
+  it('D-WON-1: a second referral while a request is open ends the first as moved on (cancelled)', () => {
+    const s = deriveState([...start, ev('e4', 'referral_submitted', '2026-01-15')]);
+    expect(s.urgencyRequests).toEqual([{ startedOn: '2026-01-08', endedOn: '2026-01-15', end: 'moved_on' }, { startedOn: '2026-01-15', endedOn: null, end: null }]);
+  });
+
+  it('D-WON-1: a grant while information is asked for ends the question', () => {
+    const s = deriveState([...start, ev('e4', 'urgency_information_requested', '2026-01-12', { informationRequested: 'Q' }), ev('e5', 'urgency_granted', '2026-01-19', { conditional: false })]);
+    expect([s.urgencyInformationRequestedOn, s.urgencyOn, s.urgencyRequests]).toEqual([null, '2026-01-19', [{ startedOn: '2026-01-08', endedOn: '2026-01-12', end: 'information_requested' }]]);
   });
 });
 
