@@ -76,6 +76,7 @@ describe('monitor period seen from today (issue 9)', () => {
     expect(regionName('Regio Veenhaven', 'en')).toBe('Region Veenhaven');
     expect(regionName('Region Veenhaven', 'nl')).toBe('Regio Veenhaven');
     expect(regionName('Regionaal Noord', 'nl')).toBe('Regio Regionaal Noord');
+    expect(regionName(' Regio Veenhaven ', 'nl')).toBe('Regio Veenhaven');
   });
 
   it('numbers in a CSV for Dutch Excel carry a decimal comma', () => {

@@ -96,6 +96,13 @@ describe('a corporation against its own target (M-09)', () => {
   });
 });
 
+describe('a corporation without any row', () => {
+  it('M-09: a corporation the figures do not mention has no target and falls back to the delivered totals of the scope', () => {
+    const h = headline(response(rows(), { scope: { municipality: G1, corporation: 'WC-ONBEKEND' } }));
+    expect(h).toMatchObject({ agreed: null, targetKind: 'corporation', deliveredYtd: 300, deliveredYear: 300, expectedToDate: null, status: null, realisation: null, monthDelivered: 5, monthTarget: null });
+  });
+});
+
 describe('the area a title names', () => {
   it('a region with one municipality is titled with the region, named once ("Regio Veenhaven", never "Regio Regio Veenhaven")', () => {
     const region = response(rows(), { scope: { region: 'REGIO-VEENHAVEN' } });
