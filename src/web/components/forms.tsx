@@ -66,6 +66,8 @@ interface BaseFieldProps {
   hint?: string;
   optional?: boolean;
   error?: Msg;
+  /** The hidden prefix read before the error ("Invoerfout"); '' for none, e.g. when the message says "Nog niet mogelijk: …" itself. */
+  errorPrefix?: string;
   className?: string;
 }
 
@@ -77,13 +79,14 @@ function useFieldIds(form: string, name: string, hint?: string, error?: Msg) {
   return { id, hintId, errorId, describedBy };
 }
 
-function FieldFrame({ id, label, hint, hintId, error, errorId, optional, children, className }: {
+function FieldFrame({ id, label, hint, hintId, error, errorId, errorPrefix, optional, children, className }: {
   id: string;
   label: string;
   hint?: string;
   hintId?: string;
   error?: Msg;
   errorId?: string;
+  errorPrefix?: string;
   optional?: boolean;
   children: ReactNode;
   className?: string;
@@ -101,7 +104,7 @@ function FieldFrame({ id, label, hint, hintId, error, errorId, optional, childre
         </Paragraph>
       )}
       {error && (
-        <ErrorMessage id={errorId} prefix={t('form.errorPrefix')}>
+        <ErrorMessage id={errorId} prefix={errorPrefix ?? t('form.errorPrefix')}>
           {error[lang]}
         </ErrorMessage>
       )}
@@ -195,7 +198,7 @@ export interface Option {
   disabled?: boolean;
 }
 
-export function SelectField({ form, name, label, hint, optional, error, value, onChange, options, disabled, className, placeholder }: BaseFieldProps & {
+export function SelectField({ form, name, label, hint, optional, error, errorPrefix, value, onChange, options, disabled, className, placeholder }: BaseFieldProps & {
   value: string;
   onChange: (v: string) => void;
   options: Option[];
@@ -206,7 +209,7 @@ export function SelectField({ form, name, label, hint, optional, error, value, o
   const ids = useFieldIds(form, name, hint, error);
   const groups = [...new Set(options.map((o) => o.group ?? ''))];
   return (
-    <FieldFrame {...ids} label={label} hint={hint} error={error} optional={optional} className={className}>
+    <FieldFrame {...ids} label={label} hint={hint} error={error} errorPrefix={errorPrefix} optional={optional} className={className}>
       <Select
         id={ids.id}
         name={name}
@@ -254,12 +257,34 @@ export function CheckboxField({ form, name, label, checked, onChange }: { form: 
  * The error summary at the top of a form. It takes focus on every failed submit
  * (`attempt` changes), lists each error as a link to its field, and puts the count in the title.
  */
+const CODE = String.raw`(?:[A-Z]{1,3}-)?[A-Z]{1,3}-\d{1,3}[a-z]?`;
+const CODES_IN_PARENS = new RegExp(String.raw`\s*\(${CODE}(?:(?:,\s*|\s*/\s*)${CODE})*\)`, 'g');
+/** A leading field code, with the quoted field name the message repeats: `E-19 “Zo ja…”: `, `E-3: `, `E-3 `. */
+const LEADING_FIELD = new RegExp(String.raw`^${CODE}(?:\s+“[^”]*”)?(?::\s+|\s+)`);
+
+/**
+ * A message as people read it: without rule IDs (R-OR-62, D-13, AMB-OR-01), purpose codes (PB-1)
+ * or form field codes (E-16) — in parentheses or leading the text, with the field name a message
+ * repeats after its code.
+ */
+export function plainMessage(text: string): string {
+  return text.replace(CODES_IN_PARENS, '').replace(LEADING_FIELD, '').trim();
+}
+
+/** One line of the summary: the field's label once and the message once (a message that already names the field stands alone). */
+export function summaryLine(label: string | undefined, message: string): string {
+  const m = plainMessage(message);
+  const l = label ? plainMessage(label) : '';
+  if (!l || m.toLowerCase().includes(l.toLowerCase())) return m;
+  return `${l}: ${m}`;
+}
+
 export function ErrorSummary({ form, errors, labels, attempt }: { form: string; errors: FieldErrors; labels: Record<string, string>; attempt: number }) {
   const { t } = useTranslation();
   const lang = useLang();
   const list = Object.entries(errors).map(([name, m]) => ({
     id: `#${inputId(form, name)}`,
-    label: labels[name] ? `${labels[name]}: ${m[lang]}` : m[lang],
+    label: summaryLine(labels[name], m[lang]),
   }));
   if (list.length === 0) return null;
   return (

@@ -24,11 +24,13 @@ import auditViewNl from './features/auditView.nl.json';
 import auditViewEn from './features/auditView.en.json';
 import formsStartNl from './features/formsStart.nl.json';
 import formsStartEn from './features/formsStart.en.json';
+import stepGuideNl from './features/stepGuide.nl.json';
+import stepGuideEn from './features/stepGuide.en.json';
 
 /** Feature modules keep their texts in features/<name>.<lang>.json, under the key <name>. */
 export const FEATURE_TEXTS = {
-  nl: { home: homeNl, monitor: monitorNl, agreements: agreementsNl, imports: importsNl, sorting: sortingNl, shell: shellNl, casepage: casepageNl, auditView: auditViewNl, formsStart: formsStartNl },
-  en: { home: homeEn, monitor: monitorEn, agreements: agreementsEn, imports: importsEn, sorting: sortingEn, shell: shellEn, casepage: casepageEn, auditView: auditViewEn, formsStart: formsStartEn },
+  nl: { home: homeNl, monitor: monitorNl, agreements: agreementsNl, imports: importsNl, sorting: sortingNl, shell: shellNl, casepage: casepageNl, auditView: auditViewNl, formsStart: formsStartNl, stepGuide: stepGuideNl },
+  en: { home: homeEn, monitor: monitorEn, agreements: agreementsEn, imports: importsEn, sorting: sortingEn, shell: shellEn, casepage: casepageEn, auditView: auditViewEn, formsStart: formsStartEn, stepGuide: stepGuideEn },
 };
 import type { Lang } from '../api/types.ts';
 import { setApiLanguage } from '../api/client.ts';

@@ -20,11 +20,56 @@ export function fieldLabel(f: FieldDefinition, lang: 'nl' | 'en') {
   return f.type === 'declaration' ? (lang === 'nl' ? 'Verklaring goed huurderschap' : 'Good tenancy declaration') : f.label[lang];
 }
 
-export function FormFieldInput({ form, field: f, value, onChange, error }: { form: string; field: FieldDefinition; value: unknown; onChange: (v: unknown) => void; error?: Msg }) {
+/**
+ * The field, and — where the agreement behind it carries value — a help disclosure "Meer over deze
+ * vraag" with the question's code and its agreement (codes stay out of labels and hints). A
+ * section whose questions all rest on one agreement shows it once (FormPage), `withHelp` false.
+ */
+export function FormFieldInput(props: { form: string; field: FieldDefinition; value: unknown; onChange: (v: unknown) => void; error?: Msg; withHelp?: boolean }) {
+  const { t } = useTranslation();
+  const f = props.field;
+  return (
+    <>
+      <FieldInput {...props} />
+      {props.withHelp !== false && f.rule && !f.readOnly && (
+        <details className="tr-details tr-help-disclosure" data-testid={`help-${f.id}`}>
+          <summary>{t('stepGuide.moreAboutQuestion')}</summary>
+          <p className="ams-paragraph ams-paragraph--small">
+            {t('stepGuide.questionCode', { id: f.id })} {t('stepGuide.agreement', { rule: f.rule })}
+          </p>
+        </details>
+      )}
+    </>
+  );
+}
+
+/** The help disclosure of a section whose questions all rest on one agreement. */
+export function SectionHelp({ fields }: { fields: ReadonlyArray<FieldDefinition> }) {
+  const { t } = useTranslation();
+  const rule = sharedRule(fields);
+  if (!rule) return null;
+  return (
+    <details className="tr-details tr-help-disclosure">
+      <summary>{t('stepGuide.moreAboutSection')}</summary>
+      <p className="ams-paragraph ams-paragraph--small">
+        {t('stepGuide.questionCodes', { ids: fields.map((f) => f.id).join(', ') })} {t('stepGuide.agreement', { rule })}
+      </p>
+    </details>
+  );
+}
+
+/** The one agreement every question of a group rests on (two or more questions), or null. */
+export function sharedRule(fields: ReadonlyArray<FieldDefinition>): string | null {
+  const rules = new Set(fields.map((f) => f.rule ?? ''));
+  const [only] = [...rules];
+  return fields.length > 1 && rules.size === 1 && only ? only : null;
+}
+
+function FieldInput({ form, field: f, value, onChange, error }: { form: string; field: FieldDefinition; value: unknown; onChange: (v: unknown) => void; error?: Msg }) {
   const { t } = useTranslation();
   const lang = useLang();
   const label = `${fieldLabel(f, lang)}`;
-  const hint = [f.help?.[lang], f.rule ? t('formPage.ruleHint', { rule: f.rule }) : null].filter(Boolean).join(' ') || undefined;
+  const hint = f.help?.[lang] || undefined;
   const common = { form, name: f.id, label, hint, optional: !f.required, error };
   const na = value === NOT_APPLICABLE;
 
@@ -41,7 +86,7 @@ export function FormFieldInput({ form, field: f, value, onChange, error }: { for
   }
 
   const naBox = f.notApplicableAllowed ? (
-    <CheckField form={form} name={`${f.id}-na`} label={t('formPage.notApplicable', { label: f.id })} checked={na} onChange={(x) => onChange(x ? NOT_APPLICABLE : null)} />
+    <CheckField form={form} name={`${f.id}-na`} label={t('stepGuide.notApplicable')} checked={na} onChange={(x) => onChange(x ? NOT_APPLICABLE : null)} />
   ) : null;
 
   switch (f.type) {
@@ -77,7 +122,7 @@ export function FormFieldInput({ form, field: f, value, onChange, error }: { for
       return (
         <div className="tr-section">
           <RadioGroupField {...common} value={str(v.answer)} onChange={(a) => onChange({ ...v, answer: a })} choices={[{ value: 'yes', label: t('common.yes') }, { value: 'no', label: t('common.no') }]} />
-          <TextAreaField form={form} name={`${f.id}-text`} label={t('formPage.explanation', { id: f.id })} value={str(v.text)} onChange={(x) => onChange({ ...v, text: x })} optional rows={2} />
+          <TextAreaField form={form} name={`${f.id}-text`} label={t('stepGuide.explanation')} value={str(v.text)} onChange={(x) => onChange({ ...v, text: x })} optional rows={2} />
         </div>
       );
     }
@@ -91,7 +136,7 @@ export function FormFieldInput({ form, field: f, value, onChange, error }: { for
             <TextField
               form={form}
               name={`${f.id}-amount`}
-              label={t('formPage.amount', { id: f.id })}
+              label={t('stepGuide.amount')}
               hint={t('formPage.amountHint')}
               inputMode="numeric"
               className="tr-narrow-field"
@@ -111,8 +156,8 @@ export function FormFieldInput({ form, field: f, value, onChange, error }: { for
       return (
         <div className="tr-section">
           <RadioGroupField {...common} value={mode} onChange={(m) => onChange(m === 'date' ? { date: '' } : { period: '' })} choices={[{ value: 'date', label: t('formPage.aDate') }, { value: 'period', label: t('formPage.aPeriod') }]} />
-          {mode === 'date' && <DateField form={form} name={`${f.id}-date`} label={t('formPage.date', { id: f.id })} value={str(v.date)} onChange={(x) => onChange({ date: x })} />}
-          {mode === 'period' && <TextField form={form} name={`${f.id}-period`} label={t('formPage.period', { id: f.id })} hint={t('formPage.periodHint')} value={str(v.period)} onChange={(x) => onChange({ period: x })} />}
+          {mode === 'date' && <DateField form={form} name={`${f.id}-date`} label={t('stepGuide.date')} value={str(v.date)} onChange={(x) => onChange({ date: x })} />}
+          {mode === 'period' && <TextField form={form} name={`${f.id}-period`} label={t('stepGuide.period')} hint={t('formPage.periodHint')} value={str(v.period)} onChange={(x) => onChange({ period: x })} />}
         </div>
       );
     }

@@ -16,7 +16,7 @@ import { api } from '../../api/client.ts';
 import type { FormView } from '../../api/types.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { RouterLink } from '../../components/RouterLink.tsx';
-import { ErrorSummary, useSubmitting, type FieldErrors } from '../../components/forms.tsx';
+import { ErrorSummary, plainMessage, useSubmitting, type FieldErrors } from '../../components/forms.tsx';
 import { ConflictAlert, isConflict } from '../../components/ConflictAlert.tsx';
 import { Loading, ProblemAlert } from '../../components/status.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
@@ -24,7 +24,7 @@ import { useAnnounce } from '../../components/Announcer.tsx';
 import { useResource } from '../../lib/useResource.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { StatusText, violationErrors, violationsOf } from './common.tsx';
-import { FormFieldInput, fieldLabel, storedValue } from './FormFields.tsx';
+import { FormFieldInput, SectionHelp, fieldLabel, sharedRule, storedValue } from './FormFields.tsx';
 import { SignaturePanel } from './SignaturePanel.tsx';
 import { Attachments } from './Attachments.tsx';
 
@@ -101,7 +101,8 @@ export function FormPage() {
   const fail = (err: unknown) => {
     const list = violationsOf(err);
     if (list.length && !isConflict(err)) {
-      setErrors(violationErrors(list, fieldOf));
+      // Under the field and in the summary the message reads in words: its codes and repeated field name left out.
+      setErrors(Object.fromEntries(Object.entries(violationErrors(list, fieldOf)).map(([k, m]) => [k, { nl: plainMessage(m.nl), en: plainMessage(m.en) }])));
       setAttempt((a) => a + 1);
     } else setProblem(err);
   };
@@ -159,7 +160,7 @@ export function FormPage() {
   };
 
   const title = form ? `${form.kind} ${form.title[lang]}` : t('formPage.title');
-  const labels: Record<string, string> = def ? Object.fromEntries(def.sections.flatMap((s) => s.fields).map((f) => [f.id, `${f.id} ${fieldLabel(f, lang)}`.slice(0, 80)])) : {};
+  const labels: Record<string, string> = def ? Object.fromEntries(def.sections.flatMap((s) => s.fields).map((f) => [f.id, fieldLabel(f, lang)])) : {};
   labels.$root = t('formPage.wholeForm');
 
   return (
@@ -217,8 +218,9 @@ export function FormPage() {
                           {p && <SectionStatus complete={p.complete} answered={p.answered} required={p.required} />}
                         </div>
                         {shown.map((f) => (
-                          <FormFieldInput key={f.id} form={FORM} field={f} value={values[f.id]} error={errors[f.id]} onChange={(v) => setValues((d) => ({ ...d, [f.id]: v }))} />
+                          <FormFieldInput key={f.id} form={FORM} field={f} value={values[f.id]} error={errors[f.id]} withHelp={!sharedRule(shown)} onChange={(v) => setValues((d) => ({ ...d, [f.id]: v }))} />
                         ))}
+                        {sharedRule(shown) && <SectionHelp fields={shown} />}
                       </section>
                     );
                   })}

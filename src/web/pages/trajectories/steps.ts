@@ -6,6 +6,7 @@
  */
 import { TRANSITIONS, type Transition } from '../../../domain/trajectories/transitions.ts';
 import { EVENT_TYPES, GOAL_DOMAINS, type ActorKind, type EventType } from '../../../domain/trajectories/model.ts';
+import { STEPS_WITH_OWN_PLACE } from '../../../domain/trajectories/availability.ts';
 
 export interface JsonSchema {
   type?: string;
@@ -62,8 +63,8 @@ export interface FieldSpec {
   minItems?: number;
 }
 
-/** Event types never offered in "Stap vastleggen": they have their own place in the UI. */
-export const OWN_PLACE: ReadonlySet<EventType> = new Set<EventType>(['trajectory_started', 'consent_withdrawn', 'event_corrected', 'event_voided']);
+/** Event types never offered in "Stap vastleggen": they have their own place in the UI (the domain's list). */
+export const OWN_PLACE: ReadonlySet<EventType> = STEPS_WITH_OWN_PLACE;
 
 /** Which form kind a `formId` of an event refers to. */
 export const FORM_OF_EVENT: Partial<Record<EventType, 'F-1' | 'F-2' | 'F-3' | 'F-4'>> = {
@@ -155,6 +156,53 @@ export function availableTypes(opts: { phase: string; status: 'active' | 'closed
 /** Whether a type belongs to this phase (rather than being possible at any time). */
 export function isPhaseStep(type: EventType): boolean {
   return Array.isArray(TRANSITIONS[type].from);
+}
+
+// ─── What the server says can be recorded (GET /trajectories/:id/steps) ──────
+
+export interface StepItem {
+  type: EventType;
+  label: { nl: string; en: string };
+  phaseStep: boolean;
+  legalEffect: boolean;
+}
+export interface MissingView {
+  code: string;
+  nl: string;
+  en: string;
+  ruleId: string | null;
+}
+export interface StepsView {
+  suggested: StepItem[];
+  available: StepItem[];
+  unavailable: Array<StepItem & { missing: MissingView[] }>;
+}
+
+/**
+ * The step selector's options: the suggested step(s) first, then the other steps of this phase,
+ * then those possible at any time — each step once, in the order given.
+ */
+export function groupedStepOptions(
+  types: ReadonlyArray<EventType>,
+  suggested: ReadonlyArray<EventType>,
+  phaseStep: (t: EventType) => boolean,
+  groups: { suggested: string; phase: string; anyTime: string },
+): Array<{ value: EventType; group: string }> {
+  const first = suggested.filter((x) => types.includes(x));
+  const rest = types.filter((x) => !first.includes(x));
+  return [
+    ...first.map((value) => ({ value, group: groups.suggested })),
+    ...rest.filter(phaseStep).map((value) => ({ value, group: groups.phase })),
+    ...rest.filter((x) => !phaseStep(x)).map((value) => ({ value, group: groups.anyTime })),
+  ];
+}
+
+/**
+ * The steps "Nog niet mogelijk" lists: those possible in this phase that wait for something.
+ * Steps that only wait for a later phase are left out (they come in time).
+ */
+export function notYetListed(view: StepsView, phaseCodes: ReadonlySet<string>): StepsView['unavailable'] {
+  return view.unavailable.filter((x) => x.missing.length > 0 && !x.missing.some((m) => phaseCodes.has(m.code)));
 }
 
 // ─── Values ──────────────────────────────────────────────────────────────────
