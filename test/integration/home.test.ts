@@ -78,14 +78,18 @@ describe('each role finds its work', () => {
     expect(wl.items.map((i: { ruleId: string; trajectoryId: string }) => `${i.ruleId}:${i.trajectoryId}`)).toContain(`D-01:${d01[0]!.trajectoryId}`);
   });
 
-  it('D-13: Wonen sees the nomination waiting for its decision', async () => {
+  it('D-13, D-WON-1: Wonen sees the nomination and the urgency request waiting for its decision', async () => {
     const won = await ctx.login('wonen');
     const h = await home(won);
     expect(h.queues.map((q) => q.key)).toEqual(['urgency', 'nominations', 'transfers', 'overdue']);
     const noms = queue(h, 'nominations');
     expect(noms.map((i) => i.ruleId)).toContain('D-13');
     expect(noms[0]!.text.nl).toBe('Wonen: voordracht bevestigen of retourneren');
-    expect(queue(h, 'urgency').every((i) => i.actors.includes('wonen'))).toBe(true);
+    // D-WON-1: the urgency request waiting for Wonen's decision (the demo's referral), in words.
+    const urgency = queue(h, 'urgency');
+    expect(urgency.map((i) => i.ruleId)).toContain('D-WON-1');
+    expect(urgency.find((i) => i.ruleId === 'D-WON-1')!.text.nl).toBe('Wonen: besluiten op de urgentieaanvraag');
+    expect(urgency.every((i) => i.actors.join() === 'wonen')).toBe(true);
     await everyItemReadable(won, h);
   });
 

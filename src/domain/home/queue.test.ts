@@ -42,6 +42,10 @@ describe('wording', () => {
     expect(dayMonth('2026-03-01', ASOF, 'en')).toBe('1 March');
   });
 
+  it('D-WON-1: Wonen’s urgency decision reads as a task, with Wonen named once', () => {
+    expect(deadlineItem(dl({ ruleId: 'D-WON-1', actors: ['wonen'] }), ASOF).text).toEqual({ nl: 'Wonen: besluiten op de urgentieaanvraag', en: 'Wonen: decide on the urgency request' });
+  });
+
   it('a rule without a task of its own reads as its label; an unknown rule as a plain task, never its code', () => {
     expect(taskOf('D-09').nl).toBe('Intermediaire verhuur minimaal 1 jaar (vroegste omklap)');
     expect(taskOf('D-99')).toEqual({ nl: 'termijn afhandelen', en: 'handle the deadline' });
@@ -49,11 +53,11 @@ describe('wording', () => {
   });
 
   it('no item text or date text shows a rule code (property)', () => {
-    const rules = ['D-01', 'D-02', 'D-03', 'D-04', 'D-05', 'D-06', 'D-07', 'D-08', 'D-09', 'D-10', 'D-11', 'D-12', 'D-13', 'D-14', 'D-15', 'D-16', 'D-OV-09', 'D-17', 'X-1'];
+    const rules = ['D-01', 'D-02', 'D-03', 'D-04', 'D-05', 'D-06', 'D-07', 'D-08', 'D-09', 'D-10', 'D-11', 'D-12', 'D-13', 'D-14', 'D-15', 'D-16', 'D-OV-09', 'D-WON-1', 'D-17', 'X-1'];
     fc.assert(fc.property(fc.constantFrom(...rules), fc.integer({ min: -400, max: 400 }), (ruleId, offset) => {
       const due = new Date(Date.UTC(2026, 11, 15 + offset)).toISOString().slice(0, 10);
       const item = deadlineItem(dl({ ruleId, due }), ASOF);
-      for (const s of [item.text.nl, item.text.en, item.when?.nl ?? '', item.when?.en ?? '']) expect(s).not.toMatch(/\b[A-Z]-\d|D-OV/);
+      for (const s of [item.text.nl, item.text.en, item.when?.nl ?? '', item.when?.en ?? '']) expect(s).not.toMatch(/\b[A-Z]-\d|D-OV|D-WON/);
       expect(item.overdue).toBe(offset < 0);
     }));
   });

@@ -61,6 +61,7 @@ export const DEADLINE_TASKS: Readonly<Partial<Record<DeadlineRuleId, LocalText>>
   'D-15': { nl: 'WoningNet-inschrijving verlengen', en: 'renew the WoningNet registration' },
   'D-16': { nl: 'lichte begeleiding afronden', en: 'end the light support' },
   'D-OV-09': { nl: 'time-out beëindigen', en: 'end the time-out' },
+  'D-WON-1': { nl: 'besluiten op de urgentieaanvraag', en: 'decide on the urgency request' },
 };
 
 const GENERIC_TASK: LocalText = { nl: 'termijn afhandelen', en: 'handle the deadline' };
