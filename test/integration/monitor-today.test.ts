@@ -113,6 +113,10 @@ describe('the monitor on 4 December 2026', () => {
     expect(headline(m)).toMatchObject({
       agreed: 110, targetKind: 'corporation', deliveredYtd: 57, deliveredYear: 57, expectedToDate: 102, status: 'BEHIND', realisation: 52, monthDelivered: 2, monthTarget: 1,
     });
+    const groups = await table('groups', `year=2026&municipality=${MU}&corporation=WC-LINDE`);
+    expect(groups.rows[0]).toMatchObject({ label: { nl: 'Totaal (taakstelling De Linde Wonen)' }, cells: [110, 110, 57, 57, -53, 52, 102, 'BEHIND'] });
+    const monthly = await table('monthly', `year=2026&municipality=${MU}&corporation=WC-LINDE`);
+    expect(monthly.rows[11]!.cells).toEqual([2, 57, 102]);
     // Havenwoningen: its computed share (R-MO-14, no recorded number), 223 delivered.
     const hm = await monitor(`year=2026&municipality=${MU}&corporation=WC-HAVENWONINGEN`);
     const target = only(hm, { metric: 'M-09', period: 'year', municipality: MU, corporation: 'WC-HAVENWONINGEN' }) as number;

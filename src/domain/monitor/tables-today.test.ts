@@ -90,6 +90,18 @@ describe('a corporation against its own target (M-09)', () => {
     });
   });
 
+  it('M-09, M-06: filtered on De Linde Wonen the groups total and the monthly expected line follow its own target (110: 102 to date), not 420', () => {
+    const scoped = response(rows(), { scope: { municipality: G1, corporation: 'WC-LINDE' } });
+    const total = groupsTable(scoped).rows[0]!;
+    expect(total.label).toEqual({ nl: 'Totaal (taakstelling De Linde Wonen)', en: "Total (De Linde Wonen's target)" });
+    expect(total.cells).toEqual([110, 110, 300, 300, 190, 273, 102, 'BEHIND']);
+    expect(monthlyTable(scoped).rows[11]!.cells).toEqual([5, 45, 102]);
+    expect(monthlyTable(scoped).rows[5]!.cells).toEqual([0, 0, 55]);
+    // Without a stored M-06 row for the corporation: pro-rated from its target; the status on the summed figures.
+    const bare = response(rows().filter((r) => !(r.corporation && (r.metric === 'M-06' || r.metric === 'M-07'))), { scope: { corporation: 'WC-LINDE' } });
+    expect(groupsTable(bare).rows[0]!.cells.slice(6)).toEqual([102, 'ON_TRACK']);
+  });
+
   it('M-09: a corporation without a recorded or computed target has no target in the tiles (not the municipal one)', () => {
     const h = headline(response(rows(), { scope: { municipality: G1, corporation: 'WC-HAVEN' } }));
     expect(h).toMatchObject({ agreed: null, targetKind: 'corporation', expectedToDate: null, status: null, realisation: null, monthTarget: null });

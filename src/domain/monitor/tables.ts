@@ -212,6 +212,23 @@ const tgLabel = (m: MonitorResponse, code: string): Text => {
   return g ? T(g.nl, g.en) : T(code, code);
 };
 
+/**
+ * The monitor filtered on one corporation: that corporation's own target (M-09, summed over the
+ * municipalities in scope), its target to date (M-06) and statuses (M-07). Null without a
+ * corporation filter; target null when none is recorded or computed.
+ */
+export function corporationTarget(m: MonitorResponse): { corporation: string; target: number | null; expected: number | null; statuses: string[] } | null {
+  const co = m.scope.corporation;
+  if (!co) return null;
+  const r = new Rows(m.rows);
+  const mu = focusMunicipality(m);
+  const munis = mu ? [mu] : [...new Set(m.rows.filter((x) => x.metric === 'M-09' && x.corporation === co && x.municipality).map((x) => x.municipality!))];
+  const target = sumOrNull(munis.map((x) => r.num('M-09', 'year', { municipality: x, corporation: co })));
+  const expected = target === null ? null : sumOrNull(munis.map((x) => r.num('M-06', 'ytd', { municipality: x, corporation: co }))) ?? proRatedTarget(target, m.elapsedMonths);
+  const statuses = target === null ? [] : munis.map((x) => r.str('M-07', 'ytd', { municipality: x, corporation: co })).filter((x): x is string => x !== null);
+  return { corporation: co, target, expected, statuses };
+}
+
 // ─── groups: planned vs delivered per main group and target group (M-02..M-07, R-MO-09, R-MO-19) ──
 
 export function groupsTable(m: MonitorResponse): TableModel {
@@ -253,14 +270,20 @@ export function groupsTable(m: MonitorResponse): TableModel {
   };
 
   const rows: TableRow[] = [];
-  // Total: the agreement (M-01) against everything delivered.
-  const agreed = mu ? r.num('M-01', 'year', { municipality: mu }) : r.num('M-01', 'year') ?? sumOrNull(municipalitiesWithRows(m, 'M-01').map((x) => r.num('M-01', 'year', { municipality: x })));
   const totalDims: Dims = mu ? { municipality: mu } : {};
-  const totalExpected = agreed === null ? null : r.num('M-06', 'ytd', totalDims) ?? proRatedTarget(agreed, m.elapsedMonths);
-  const totalStatus = r.str('M-07', 'ytd', totalDims);
   const td = delivered({});
-  const total = line('total', T('Totaal (afgesproken aantal)', 'Total (agreed volume)'), 'total', { current: agreed, initial: agreed, expected: totalExpected, statuses: totalStatus ? [totalStatus] : [] }, td);
-  rows.push(total);
+  const own = corporationTarget(m);
+  if (own) {
+    // Filtered on one corporation: its deliveries against its own target (M-09), not the municipal agreement.
+    const name = m.labels.corporations[own.corporation] ?? own.corporation;
+    rows.push(line('total', T(`Totaal (taakstelling ${name})`, `Total (${name}'s target)`), 'total', { current: own.target, initial: own.target, expected: own.expected, statuses: own.statuses }, td));
+  } else {
+    // Total: the agreement (M-01) against everything delivered.
+    const agreed = mu ? r.num('M-01', 'year', { municipality: mu }) : r.num('M-01', 'year') ?? sumOrNull(municipalitiesWithRows(m, 'M-01').map((x) => r.num('M-01', 'year', { municipality: x })));
+    const totalExpected = agreed === null ? null : r.num('M-06', 'ytd', totalDims) ?? proRatedTarget(agreed, m.elapsedMonths);
+    const totalStatus = r.str('M-07', 'ytd', totalDims);
+    rows.push(line('total', T('Totaal (afgesproken aantal)', 'Total (agreed volume)'), 'total', { current: agreed, initial: agreed, expected: totalExpected, statuses: totalStatus ? [totalStatus] : [] }, td));
+  }
 
   const tgDelivered = (code: string) => delivered({ mainGroup: m.labels.targetGroups[code]?.mainGroup, targetGroup: code });
   for (const mg of MAIN_GROUPS) {
@@ -336,7 +359,9 @@ export function monthlyTable(m: MonitorResponse): TableModel {
   const r = new Rows(m.rows);
   const mu = focusMunicipality(m);
   const d: Dims = mu ? { municipality: mu } : {};
-  const agreed = mu ? r.num('M-01', 'year', d) : r.num('M-01', 'year') ?? sumOrNull(municipalitiesWithRows(m, 'M-01').map((x) => r.num('M-01', 'year', { municipality: x })));
+  const own = corporationTarget(m);
+  // Expected: the agreement, or filtered on a corporation its own target.
+  const agreed = own ? own.target : mu ? r.num('M-01', 'year', d) : r.num('M-01', 'year') ?? sumOrNull(municipalitiesWithRows(m, 'M-01').map((x) => r.num('M-01', 'year', { municipality: x })));
   const columns = [
     col('delivered', 'M-03', 'count', T('Geleverd in de maand', 'Delivered in the month')),
     col('cumulative', 'M-03', 'count', T('Geleverd cumulatief', 'Delivered cumulative')),
