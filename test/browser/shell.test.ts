@@ -51,6 +51,23 @@ async function overflow(page: Page) {
   return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 }
 
+/** The innermost elements that stick out to the right (for the failure message). */
+async function sticksOut(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const w = document.documentElement.clientWidth;
+    const out: string[] = [];
+    for (const el of Array.from(document.querySelectorAll('body *'))) {
+      const r = el.getBoundingClientRect();
+      let clipped = false;
+      for (let a = el.parentElement; a && a !== document.body; a = a.parentElement) if (getComputedStyle(a).overflowX !== 'visible') clipped = true;
+      if (!clipped && r.right > w + 1 && r.width > 0) {
+        out.push(`${el.tagName.toLowerCase()}.${(el.getAttribute('class') ?? '').split(' ').join('.')} → ${Math.round(r.right)}px: ${(el.textContent ?? '').trim().slice(0, 40)}`);
+      }
+    }
+    return out.slice(0, 6).join(' | ');
+  });
+}
+
 describe('narrow window (390 px)', () => {
   it('has a compact header; menu and account controls sit behind one keyboard-operable button', async () => {
     const { page } = await h.newPage();
@@ -156,3 +173,46 @@ describe('wide window (1,440 px)', () => {
     expectNoPageErrors(page);
   });
 });
+
+describe('the pages with sortable tables at 390 and 1,440 px', () => {
+  /** Axe and no sideways overflow at both widths; back to 1,440 px afterwards. */
+  async function atBothWidths(page: Page, label: string) {
+    for (const width of [1440, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await page.waitForTimeout(50);
+      await expectAccessible(page, `${label} at ${width} px`);
+      const over = await overflow(page);
+      expect(over, `horizontal overflow on ${label} at ${width} px: ${over > 0 ? await sticksOut(page) : ''}`).toBeLessThanOrEqual(0);
+    }
+    await page.setViewportSize({ width: 1440, height: 900 });
+  }
+
+  it('administration: organisations, an organisation, users, a user', async () => {
+    const { page } = await h.newPage();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await login(page, 'admin');
+    await visit(page, '/beheer/organisaties', 'Organisaties');
+    await atBothWidths(page, 'organisations');
+    await page.locator('main table tbody a').first().click();
+    await page.locator('main h1').waitFor();
+    await atBothWidths(page, 'an organisation');
+    await visit(page, '/beheer/gebruikers', 'Gebruikers');
+    await atBothWidths(page, 'users');
+    await page.locator('main table tbody a').first().click();
+    await page.locator('[data-testid="memberships-table"]').waitFor();
+    await atBothWidths(page, 'a user');
+    expectNoPageErrors(page);
+  });
+
+  it('monitor reference data: agreements, target groups, figures', async () => {
+    const { page } = await h.newPage();
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await login(page, 'analist');
+    for (const path of ['/monitor/afspraken', '/monitor/doelgroepen', '/monitor/cijfers']) {
+      await visit(page, path);
+      await atBothWidths(page, path);
+    }
+    expectNoPageErrors(page);
+  });
+});
+
