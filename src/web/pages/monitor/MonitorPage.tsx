@@ -76,7 +76,7 @@ export function MonitorPage() {
   const monitor = useResource<MonitorResponse>(ready ? '/monitor' : null, { ...scope });
   const m = monitor.data;
   useEffect(() => {
-    if (m && !monitor.loading) announce(t('monitor.loaded', { month: MONTHS[m.month - 1]![lang], year: m.year }));
+    if (m && !monitor.loading) announce(t('monitor.loaded', { month: uptoText(m)[lang], year: m.year }));
   }, [m, monitor.loading, announce, t, lang]);
 
   /** The URL of a scope (for links such as "the whole region"). */
