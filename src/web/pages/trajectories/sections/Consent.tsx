@@ -6,7 +6,7 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActionGroup, Alert, Button, Heading, Paragraph, Table } from '@amsterdam/design-system-react';
+import { ActionGroup, Alert, Button, Heading, Paragraph, Row, Table } from '@amsterdam/design-system-react';
 import { CONSENT_EXPLANATION_ITEMS, PURPOSE_LABELS, SHARING_PURPOSES } from '../../../../domain/privacy/visibility.ts';
 import { api } from '../../../api/client.ts';
 import type { Consent, Trajectory } from '../../../api/types.ts';
@@ -114,11 +114,11 @@ export function ConsentSection({ trajectory: tr, consents, abilities, onChanged 
         </Alert>
       )}
       {mayRecord && !adding && (
-        <ActionGroup>
+        <Row>
           <Button variant="secondary" onClick={() => setAdding(true)}>
             {t('consent.add')}
           </Button>
-        </ActionGroup>
+        </Row>
       )}
       {mayRecord && adding && <ConsentForm trajectory={tr} onCancel={consents.length ? () => setAdding(false) : undefined} onSaved={async () => { setAdding(false); await onChanged(); }} />}
     </>

@@ -14,6 +14,7 @@ import { ProblemAlert } from '../../../components/status.tsx';
 import { TableScroll } from '../../../components/TableScroll.tsx';
 import { useAnnounce } from '../../../components/Announcer.tsx';
 import { useLang } from '../../../i18n/useLang.ts';
+import { formatDate } from '../../../lib/format.ts';
 import { DeadlineMarkers } from '../WorklistPage.tsx';
 import { DateField, RadioGroupField, today, useDate, type CaseAbilities } from '../common.tsx';
 
@@ -111,6 +112,7 @@ export function Deadlines({ trajectoryId, deadlines, abilities, onChanged }: { t
 /** Met in time (green), met late (not green, with both dates in words), or the open markers. */
 export function DeadlineStatus({ deadline: d }: { deadline: Deadline }) {
   const { t } = useTranslation();
+  const lang = useLang();
   const date = useDate();
   if (!d.metOn) return <DeadlineMarkers item={d} />;
   if (d.due && d.metOn > d.due) {
@@ -119,7 +121,7 @@ export function DeadlineStatus({ deadline: d }: { deadline: Deadline }) {
         <span className="tr-status tr-status--late-met" data-testid="deadline-met-late">
           {t('casepage.deadlines.metLate')}
         </span>
-        <span className="tr-cell-line tr-muted">{t('casepage.deadlines.metLateDetail', { met: date(d.metOn), due: date(d.due) })}</span>
+        <span className="tr-cell-line tr-muted">{t('casepage.deadlines.metLateDetail', { met: formatDate(d.metOn, lang, 'long'), due: formatDate(d.due, lang, 'long') })}</span>
       </>
     );
   }

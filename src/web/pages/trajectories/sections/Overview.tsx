@@ -18,7 +18,7 @@ export function KeyDates({ trajectory: tr }: { trajectory: Trajectory }) {
       <Heading level={3} size="level-4" id="key-dates-heading">
         {t('trajectory.keyDates')}
       </Heading>
-      <DescriptionList termsWidth="medium" aria-labelledby="key-dates-heading">
+      <DescriptionList termsWidth="wide" aria-labelledby="key-dates-heading" className="tr-key-dates">
         <DescriptionList.Section>
           <DescriptionList.Term>{t('trajectory.startedOn')}</DescriptionList.Term>
           <DescriptionList.Description>{date(tr.startedOn)}</DescriptionList.Description>
