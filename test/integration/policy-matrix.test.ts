@@ -213,6 +213,7 @@ const TEMPLATES: Record<string, (f: Fx) => Promise<Req[]>> = {
     ];
   },
   'GET /api/v1/audit': async () => [{ method: 'GET', url: '/api/v1/audit?limit=5', relation: 'none' }],
+  'GET /api/v1/audit/export.csv': async () => [{ method: 'GET', url: '/api/v1/audit/export.csv?outcome=denied', relation: 'none' }],
   'GET /api/v1/audit/verify': async () => [{ method: 'GET', url: '/api/v1/audit/verify', relation: 'none' }],
   'GET /api/v1/calendar/holidays': async () => [{ method: 'GET', url: '/api/v1/calendar/holidays?year=2026', relation: 'none' }],
   'GET /api/v1/calendar/due': async () => [{ method: 'GET', url: '/api/v1/calendar/due?start=2026-04-02&amount=5&unit=working_days', relation: 'none' }],
