@@ -17,6 +17,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expectAccessible, expectNoPageErrors, login, screenshot, startBrowserHarness, visit, waitForPage, type BrowserHarness } from './support.ts';
 
 let h: BrowserHarness;
@@ -61,17 +62,27 @@ async function openCase(page: Page) {
   await waitForPage(page, NAME);
 }
 
-/** Records one step with the generated form: choose it, date it, fill its fields, submit. */
+/**
+ * Records one step with the generated form: choose it, date it, fill its fields, submit; a decision
+ * with legal effect is confirmed in the dialog ("U legt een besluit vast met rechtsgevolg: …").
+ */
 async function step(page: Page, label: string, date: string, fill?: (form: Locator) => Promise<void>) {
   const form = page.getByTestId('step-form');
   await form.getByLabel('Welke stap?').selectOption({ label });
   await form.getByLabel('Datum waarop het gebeurde').fill(date);
   if (fill) await fill(form);
   await form.getByRole('button', { name: 'Stap vastleggen' }).click();
-  // A refusal lists its rules in the error summary: fail with them rather than with a timeout.
+  // A refusal reads "Nog niet mogelijk: …" in the error summary: fail with it rather than with a timeout.
   const done = page.getByTestId('step-recorded').filter({ hasText: `Vastgelegd: ${label}.` });
   const refused = page.locator('#stap .ams-invalid-form-alert, #stap .ams-alert--error');
-  await expect.poll(async () => ((await done.count()) > 0 ? 'recorded' : (await refused.count()) > 0 ? `refused: ${await refused.first().innerText()}` : 'waiting'), { timeout: 10_000 }).toBe('recorded');
+  const confirm = page.getByTestId('step-confirm');
+  const state = async () => ((await done.count()) > 0 ? 'recorded' : (await refused.count()) > 0 ? `refused: ${await refused.first().innerText()}` : (await confirm.isVisible()) ? 'confirm' : 'waiting');
+  await expect.poll(state, { timeout: 10_000 }).not.toBe('waiting');
+  if ((await state()) === 'confirm') {
+    await expect(confirm).toContainText(`U legt een besluit vast met rechtsgevolg: ${label}. Klopt dit?`);
+    await confirm.getByRole('button', { name: 'Ja, vastleggen' }).click();
+  }
+  await expect.poll(state, { timeout: 10_000 }).toBe('recorded');
 }
 
 const phase = (page: Page) => page.getByTestId('case-phase');
@@ -137,6 +148,16 @@ describe('Omslagroute from referral to a lease in own name', () => {
   });
 
   it('the care worker records the P1 steps and submits the referral', async () => {
+    // Before anything is refused, the form says what the referral still needs, in words.
+    const notYet = cw.getByTestId('steps-not-yet');
+    await notYet.locator('summary').click();
+    const referral = notYet.locator('li[data-step="referral_submitted"]');
+    await expect(referral).toContainText('Het woonbehoeftenprofiel ontbreekt.');
+    await expect(referral).toContainText('leefdomeinen: dagbesteding, sociaal functioneren, psychisch functioneren, financieel functioneren');
+    await expect(notYet).not.toContainText('R-OR');
+    await expect(cw.getByTestId('steps-suggested')).toContainText('Woonbehoeften vastgelegd');
+    // A step that is not possible yet is not offered: the selector holds what can succeed now.
+    await expect(cw.getByTestId('step-form').getByLabel('Welke stap?').locator('option', { hasText: 'Voordracht ingediend' })).toHaveCount(0);
     await step(cw, 'Woonbehoeften vastgelegd', ago(555), async (f) => {
       await f.getByLabel('Voorkeursbuurten').fill('Noord\nOost');
       await f.getByLabel('Buurten die niet passen').fill('Centrum');
@@ -160,7 +181,29 @@ describe('Omslagroute from referral to a lease in own name', () => {
     });
     await step(cw, 'Voordracht ingediend', ago(550));
     await expect(phase(cw)).toContainText('P2 ·');
-    await step(cw, 'Beschikking afgegeven', ago(540));
+    // The suggested next step comes first; a decision with legal effect asks for a confirmation,
+    // by keyboard: focus starts on "Nee, terug", Escape goes back without recording anything.
+    await expect(cw.getByTestId('steps-suggested')).toContainText('Voorgestelde volgende stap: Beschikking afgegeven');
+    const stepForm = cw.getByTestId('step-form');
+    await expect(stepForm.getByLabel('Welke stap?').locator('optgroup').first()).toHaveAttribute('label', 'Voorgesteld');
+    await stepForm.getByLabel('Welke stap?').selectOption({ label: 'Beschikking afgegeven' });
+    await stepForm.getByLabel('Datum waarop het gebeurde').fill(ago(540));
+    await stepForm.getByRole('button', { name: 'Stap vastleggen' }).click();
+    const confirm = cw.getByTestId('step-confirm');
+    await expect(confirm).toBeVisible();
+    await expect(confirm.getByRole('button', { name: 'Nee, terug' })).toBeFocused();
+    // The open dialog has zero axe violations (its heading is the dialog's own; the page keeps its h1).
+    const axe = await new AxeBuilder({ page: cw }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+    expect(axe.violations.map((v) => v.id), 'axe violations on the confirmation dialog').toEqual([]);
+    await cw.keyboard.press('Escape');
+    await expect(confirm).toHaveCount(0);
+    await expect(cw.getByTestId('step-recorded')).not.toContainText('Beschikking afgegeven');
+    await stepForm.getByRole('button', { name: 'Stap vastleggen' }).click();
+    await expect(confirm.getByRole('button', { name: 'Nee, terug' })).toBeFocused();
+    await cw.keyboard.press('Shift+Tab');
+    await expect(confirm.getByRole('button', { name: 'Ja, vastleggen' })).toBeFocused();
+    await cw.keyboard.press('Enter');
+    await expect(cw.getByTestId('step-recorded')).toContainText('Vastgelegd: Beschikking afgegeven.');
   });
 
   it('Wonen grants the urgency and starts active mediation', async () => {
@@ -212,6 +255,22 @@ describe('Omslagroute from referral to a lease in own name', () => {
   it('the care worker records the leases and the key handover, the introduction meeting and the support plan', async () => {
     await openCase(cw);
     await expectAccessible(cw, 'trajectory page with the metro line (P3)');
+    // One current station (the case's phase), the stations before it done; no station after it done.
+    await expect(cw.getByTestId('metro-line').locator('li[aria-current="step"]')).toHaveCount(1);
+    await expect(cw.getByTestId('metro-line').locator('li[aria-current="step"]')).toHaveAttribute('data-phase', 'P3_matching');
+    await expect(cw.getByTestId('metro-line').locator('li[data-phase="P4_key_handover"]')).toHaveAttribute('data-status', 'upcoming');
+    await screenshot(cw, 'trajectory-p3');
+    // The section menu moves focus to the section's heading.
+    await cw.getByTestId('section-menu').getByRole('link', { name: 'Termijnen', exact: true }).click();
+    await expect(cw.getByRole('heading', { level: 2, name: 'Termijnen', exact: true })).toBeFocused();
+    // At 390 px the case page does not overflow sideways and stays accessible.
+    const wide = cw.viewportSize();
+    await cw.setViewportSize({ width: 390, height: 844 });
+    const wideOnes = await cw.evaluate(() => [...document.querySelectorAll('main *')].filter((e) => e.getBoundingClientRect().right > 392).slice(0, 8).map((e) => `${e.tagName}.${e.className} ${Math.round(e.getBoundingClientRect().right)}`).join(' | '));
+    expect(await cw.evaluate(() => document.documentElement.scrollWidth), wideOnes).toBeLessThanOrEqual(390);
+    await expectAccessible(cw, 'trajectory page, narrow');
+    await screenshot(cw, 'trajectory-narrow');
+    if (wide) await cw.setViewportSize(wide);
     await screenshot(cw, 'trajectory-p3');
     await step(cw, 'Huurovereenkomsten getekend (start intermediaire verhuur)', ago(505), async (f) => {
       await tick(f.getByLabel('IBRI gedeeld met de corporatie'));
@@ -231,7 +290,7 @@ describe('Omslagroute from referral to a lease in own name', () => {
     await openCase(cw);
 
     // Extend a deadline in the dialog (with a reason); the table keeps the original date.
-    await cw.getByRole('button', { name: 'Opschorten of verlengen: Kennismakingsgesprek binnen 3 maanden na sleuteloverdracht' }).click();
+    await cw.getByRole('button', { name: /^Opschorten of verlengen\W+Kennismakingsgesprek binnen 3 maanden na sleuteloverdracht$/ }).click();
     const dialog = cw.getByRole('dialog');
     await tick(dialog.getByRole('radio', { name: 'Verlengen tot een nieuwe datum' }));
     await dialog.getByLabel('Nieuwe uiterste datum').fill(ago(300));
@@ -291,7 +350,11 @@ describe('Omslagroute from referral to a lease in own name', () => {
     await tick(section('5. Andere afspraken of opmerkingen').getByRole('radio', { name: 'Nee' }).first());
     for (const item of ['housing_fraud', 'dwelling_in_order', 'common_areas', 'corporation_website', 'brp_registration', 'woningnet_renewal']) await tick(f.locator(`#formulier-S-31a-${item}`));
     await tick(section('6. Vervolg').getByRole('radio', { name: 'Een periode' }));
-    await f.getByLabel('Periode (S-32)').fill('Over een half jaar, bij de woonevaluatie');
+    // Field codes stay out of labels: the period is just "Periode".
+    await section('6. Vervolg').getByLabel('Periode', { exact: true }).fill('Over een half jaar, bij de woonevaluatie');
+    await expect(f.locator('label', { hasText: /\([A-Z]-\d+[a-z]?\)/ })).toHaveCount(0);
+    // Agreement references are in the help disclosures, not under every question.
+    expect(await f.innerText()).not.toMatch(/Afspraak R-OR/);
     await tick(section('Vastleggen van de afspraken').getByRole('radio', { name: 'Ja' }));
     await expect(cw.getByTestId('form-progress')).not.toContainText('beantwoord');
     await expectAccessible(cw, 'form page F-1 (draft, filled in)');
@@ -363,7 +426,7 @@ describe('Omslagroute from referral to a lease in own name', () => {
     });
 
     await openCase(cw);
-    await expect(cw.getByTestId('transfer-conditions')).toContainText('T7');
+    await expect(cw.getByTestId('transfer-conditions')).toContainText('De onafhankelijke derde heeft de voordracht goedgekeurd.');
     await step(cw, 'Voordracht naar directie Wonen', ago(75), async (f) => {
       await tick(f.getByLabel('NAW-gegevens, rekeningnummer en IBRI gedeeld met de corporatie'));
     });
@@ -393,16 +456,6 @@ describe('Omslagroute from referral to a lease in own name', () => {
     await expect(cw.getByTestId('metro-line')).toContainText('Afgerond');
     await expectAccessible(cw, 'trajectory page with the metro line (closed)');
     await screenshot(cw, 'trajectory-metro');
-    // The section menu moves focus to the section's heading.
-    await cw.getByTestId('section-menu').getByRole('link', { name: 'Termijnen', exact: true }).click();
-    await expect(cw.getByRole('heading', { level: 2, name: 'Termijnen', exact: true })).toBeFocused();
-    // At 390 px the case page does not overflow sideways and stays accessible.
-    const wide = cw.viewportSize();
-    await cw.setViewportSize({ width: 390, height: 844 });
-    expect(await cw.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
-    await expectAccessible(cw, 'trajectory page, narrow');
-    await screenshot(cw, 'trajectory-narrow');
-    if (wide) await cw.setViewportSize(wide);
     expectNoPageErrors(cw);
   });
 
