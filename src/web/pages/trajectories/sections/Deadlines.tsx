@@ -15,6 +15,7 @@ import { TableScroll } from '../../../components/TableScroll.tsx';
 import { useAnnounce } from '../../../components/Announcer.tsx';
 import { useLang } from '../../../i18n/useLang.ts';
 import { formatDate } from '../../../lib/format.ts';
+import { deadlineOutcome } from './deadline-status.ts';
 import { DeadlineMarkers } from '../WorklistPage.tsx';
 import { DateField, RadioGroupField, today, useDate, type CaseAbilities } from '../common.tsx';
 
@@ -114,8 +115,9 @@ export function DeadlineStatus({ deadline: d }: { deadline: Deadline }) {
   const { t } = useTranslation();
   const lang = useLang();
   const date = useDate();
-  if (!d.metOn) return <DeadlineMarkers item={d} />;
-  if (d.due && d.metOn > d.due) {
+  const outcome = deadlineOutcome(d);
+  if (outcome === 'not_met' || !d.metOn) return <DeadlineMarkers item={d} />;
+  if (outcome === 'met_late' && d.due) {
     return (
       <>
         <span className="tr-status tr-status--late-met" data-testid="deadline-met-late">
