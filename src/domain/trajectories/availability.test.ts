@@ -214,6 +214,40 @@ describe('suggestedNext: the next step(s) of the route, in order', () => {
     expect(suggestedNext(end.state, careWorker, TODAY)).toEqual([]);
   });
 
+  it('no route step is done at the start; every one is done at the end of a full route', () => {
+    expect(ROUTE_STEPS.filter(([, done]) => done(initialState())).map(([t]) => t)).toEqual([]);
+    const w = fullRouteToWonen();
+    w.rec('supplement_signed', '2027-06-01', { formId: 'f1' });
+    w.rec('wonen_confirmed', '2027-06-05', {}, wonen);
+    w.rec('contract_own_name_signed', '2027-06-20', { contractType: 'indefinite' }, corp);
+    w.rec('light_support_started', '2027-06-21', {});
+    w.rec('trajectory_closed', '2027-07-01');
+    expect(ROUTE_STEPS.filter(([, done]) => !done(w.state)).map(([t]) => t)).toEqual([]);
+    expect(ROUTE_STEPS.map(([t]) => t)).toEqual([
+      'consent_given', 'housing_needs_recorded', 'referral_analysis_recorded', 'goals_set', 'referral_submitted', 'decision_issued', 'urgency_granted',
+      'active_mediation_started', 'offer_received', 'offer_replied', 'client_informed', 'match_final', 'dwelling_ready', 'lease_signed',
+      'transfer_goals_communicated', 'key_handover', 'introduction_meeting_scheduled', 'introduction_meeting_held', 'supplement_signed',
+      'support_plan_completed', 'housing_evaluation_held', 'nuisance_check_done', 'transfer_decision_joint', 'nomination_filled', 'independent_review',
+      'nomination_sent_to_wonen', 'wonen_confirmed', 'contract_own_name_signed', 'light_support_started', 'trajectory_closed',
+    ]);
+  });
+
+  it('a scheduled introduction meeting counts as scheduled; an offer replied to, then refused, is no longer an open reply', () => {
+    const done = (t: EventType, s: TrajectoryState) => ROUTE_STEPS.find(([x]) => x === t)![1](s);
+    const w = toKeyHandover();
+    expect(done('introduction_meeting_scheduled', w.state)).toBe(false);
+    w.rec('introduction_meeting_scheduled', '2026-04-20', { plannedOn: '2026-05-20' });
+    expect(done('introduction_meeting_scheduled', w.state)).toBe(true);
+    expect(done('introduction_meeting_held', w.state)).toBe(false);
+    const m = toMatching();
+    m.rec('offer_received', '2026-03-30', OFFER, corp);
+    m.rec('offer_replied', '2026-03-31', { reply: 'request_viewing' });
+    m.rec('client_informed', '2026-04-01', { choicesDiscussed: true });
+    expect([done('offer_received', m.state), done('offer_replied', m.state), done('client_informed', m.state)]).toEqual([true, true, true]);
+    m.rec('client_refused_offer', '2026-04-02', { reasons: 'Te ver' });
+    expect([done('offer_received', m.state), done('offer_replied', m.state), done('client_informed', m.state)]).toEqual([false, false, false]);
+  });
+
   it('suggests at most MAX_SUGGESTED steps, all of them available, in route order', () => {
     expect(MAX_SUGGESTED).toBe(3);
     const order = ROUTE_STEPS.map(([t]) => t);
