@@ -181,6 +181,25 @@ describe('suggestedNext: the next step(s) of the route, in order', () => {
     expect(suggestedNext(w.state, wonen, TODAY)).toEqual(['active_mediation_started']);
   });
 
+  it('D-WON-1: when Wonen asks for information the care provider is asked to supply it; after a refusal a new referral is suggested', () => {
+    const w = inReferral();
+    w.rec('housing_needs_recorded', '2026-01-06', NEEDS);
+    w.rec('referral_analysis_recorded', '2026-01-07', ANALYSIS);
+    w.rec('goals_set', '2026-01-07', { goals: GOALS });
+    w.rec('referral_submitted', '2026-01-08');
+    w.rec('decision_issued', '2026-01-12');
+    expect(suggestedNext(w.state, careWorker, TODAY)).toEqual(['active_mediation_started']);
+    w.rec('urgency_information_requested', '2026-01-15', { informationRequested: 'Inkomensverklaring' }, wonen);
+    expect(suggestedNext(w.state, careWorker, TODAY)).toEqual(['urgency_information_supplied', 'active_mediation_started']);
+    expect(suggestedNext(w.state, wonen, TODAY)).toEqual(['urgency_granted', 'active_mediation_started']);
+    w.rec('urgency_information_supplied', '2026-01-16', { informationSupplied: 'Inkomensverklaring' });
+    expect(suggestedNext(w.state, careWorker, TODAY)).toEqual(['active_mediation_started']);
+    w.rec('urgency_refused', '2026-01-20', { reasons: 'Geen urgentie' }, wonen);
+    expect(suggestedNext(w.state, careWorker, TODAY)).toEqual(['referral_submitted', 'active_mediation_started']);
+    w.rec('referral_submitted', '2026-01-22');
+    expect(suggestedNext(w.state, careWorker, TODAY)).toEqual(['active_mediation_started']);
+  });
+
   it('P3: the corporation offers a dwelling, the care worker replies and informs; a refused offer asks for a new one', () => {
     const w = toMatching();
     expect(suggestedNext(w.state, corp, TODAY)).toEqual(['offer_received', 'dwelling_ready']);
@@ -214,8 +233,9 @@ describe('suggestedNext: the next step(s) of the route, in order', () => {
     expect(suggestedNext(end.state, careWorker, TODAY)).toEqual([]);
   });
 
-  it('no route step is done at the start; every one is done at the end of a full route', () => {
-    expect(ROUTE_STEPS.filter(([, done]) => done(initialState())).map(([t]) => t)).toEqual([]);
+  it('no route step is done at the start (but answering a question nobody asked); every one is done at the end of a full route', () => {
+    // Supplying information is only to do while Wonen's question is open.
+    expect(ROUTE_STEPS.filter(([, done]) => done(initialState())).map(([t]) => t)).toEqual(['urgency_information_supplied']);
     const w = fullRouteToWonen();
     w.rec('supplement_signed', '2027-06-01', { formId: 'f1' });
     w.rec('wonen_confirmed', '2027-06-05', {}, wonen);
@@ -224,7 +244,7 @@ describe('suggestedNext: the next step(s) of the route, in order', () => {
     w.rec('trajectory_closed', '2027-07-01');
     expect(ROUTE_STEPS.filter(([, done]) => !done(w.state)).map(([t]) => t)).toEqual([]);
     expect(ROUTE_STEPS.map(([t]) => t)).toEqual([
-      'consent_given', 'housing_needs_recorded', 'referral_analysis_recorded', 'goals_set', 'referral_submitted', 'decision_issued', 'urgency_granted',
+      'consent_given', 'housing_needs_recorded', 'referral_analysis_recorded', 'goals_set', 'referral_submitted', 'decision_issued', 'urgency_information_supplied', 'urgency_granted',
       'active_mediation_started', 'offer_received', 'offer_replied', 'client_informed', 'match_final', 'dwelling_ready', 'lease_signed',
       'transfer_goals_communicated', 'key_handover', 'introduction_meeting_scheduled', 'introduction_meeting_held', 'supplement_signed',
       'support_plan_completed', 'housing_evaluation_held', 'nuisance_check_done', 'transfer_decision_joint', 'nomination_filled', 'independent_review',
@@ -334,6 +354,15 @@ function states(): TrajectoryState[] {
   out.push(ended.state);
   ended.rec('trajectory_ended', '2026-05-02', { reason: 'Verhuisd' });
   out.push(ended.state);
+  const asked = inReferral();
+  asked.rec('housing_needs_recorded', '2026-01-06', NEEDS);
+  asked.rec('referral_analysis_recorded', '2026-01-07', ANALYSIS);
+  asked.rec('goals_set', '2026-01-07', { goals: GOALS });
+  asked.rec('referral_submitted', '2026-01-08');
+  asked.rec('urgency_information_requested', '2026-01-15', { informationRequested: 'Inkomensverklaring' }, wonen);
+  out.push(asked.state);
+  asked.rec('urgency_refused', '2026-01-20', { reasons: 'Geen urgentie' }, wonen);
+  out.push(asked.state);
   const withdrawn = toMatching();
   withdrawn.rec('consent_withdrawn', '2026-02-01', { consentId: 'c1' });
   out.push(withdrawn.state);

@@ -66,8 +66,11 @@ export const ROUTE_STEPS: ReadonlyArray<readonly [EventType, (s: TrajectoryState
   ['housing_needs_recorded', (s) => s.housingNeedsOn !== null],
   ['referral_analysis_recorded', (s) => s.analysisOn !== null],
   ['goals_set', (s) => s.goals.length > 0 && missingLifeDomains(s.goals).length === 0],
-  ['referral_submitted', (s) => s.referralSubmittedOn !== null],
+  // After Wonen refused the urgency, a new referral is the next step (D-WON-1).
+  ['referral_submitted', (s) => s.referralSubmittedOn !== null && s.urgencyRefusedOn === null],
   ['decision_issued', (s) => s.decisionOn !== null],
+  // Wonen asked for information: supplying it is the care provider's next step.
+  ['urgency_information_supplied', (s) => s.urgencyInformationRequestedOn === null],
   ['urgency_granted', (s) => s.urgencyOn !== null],
   ['active_mediation_started', (s) => s.activeMediationOn !== null],
   ['offer_received', (s) => s.offers.some((o) => !o.refusedOn && !o.clientRefusedOn)],

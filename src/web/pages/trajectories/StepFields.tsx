@@ -76,12 +76,12 @@ export function StepFields({ form, specs, values, onChange, errors, ctx }: {
           case 'consentRef':
             return (
               <SelectField key={f.name} {...common} value={String(v ?? '')} onChange={(x) => onChange(f.name, x)} placeholder={t('steps.chooseConsent')}
-                options={ctx.consents.filter((c) => c.active).map((c) => ({ value: c.id, label: t('steps.consentOption', { date: date(c.givenOn), purposes: c.purposes.map((p) => p.id).join(', ') }) }))} />
+                options={ctx.consents.filter((c) => c.active).map((c) => ({ value: c.id, label: t('steps.consentOption', { date: date(c.givenOn), purposes: c.purposes.map((p) => p[lang]).join(', ') }) }))} />
             );
           case 'formRef':
             return (
               <SelectField key={f.name} {...common} value={String(v ?? '')} onChange={(x) => onChange(f.name, x)} placeholder={f.required ? t('steps.chooseForm') : t('steps.noForm')}
-                options={ctx.forms.filter((x) => !ctx.formKind || x.kind === ctx.formKind).map((x) => ({ value: x.id, label: `${x.kind} ${x.title[lang]} — ${t(`forms.status.${x.status}`)} (${t('common.version', { version: x.version })})` }))} />
+                options={ctx.forms.filter((x) => !ctx.formKind || x.kind === ctx.formKind).map((x) => ({ value: x.id, label: `${x.title[lang]} — ${t(`forms.status.${x.status}`)} (${t('common.version', { version: x.version })})` }))} />
             );
           case 'goalRef':
             return (
@@ -91,7 +91,7 @@ export function StepFields({ form, specs, values, onChange, errors, ctx }: {
           case 'municipalityRef':
             return (
               <SelectField key={f.name} {...common} value={String(v ?? '')} onChange={(x) => onChange(f.name, x)} placeholder={f.required ? t('steps.chooseMunicipality') : t('steps.noMunicipality')}
-                options={(ctx.municipalities ?? []).map((m) => ({ value: m.id, label: m.code ? `${m.name} (${m.code})` : m.name }))} />
+                options={(ctx.municipalities ?? []).map((m) => ({ value: m.id, label: m.name }))} />
             );
           case 'goals':
             return <GoalsEditor key={f.name} form={form} name={f.name} label={label(f.name)} goals={(v as GoalValue[]) ?? []} onChange={(x) => onChange(f.name, x)} error={errors[f.name]} />;
