@@ -208,7 +208,7 @@ describe('the pages with sortable tables at 390 and 1,440 px', () => {
     const { page } = await h.newPage();
     await page.setViewportSize({ width: 1440, height: 900 });
     await login(page, 'analist');
-    for (const path of ['/monitor/afspraken', '/monitor/doelgroepen', '/monitor/cijfers']) {
+    for (const path of ['/monitor/afspraken', '/monitor/doelgroepen', '/monitor/cijfers', '/monitor/import']) {
       await visit(page, path);
       await atBothWidths(page, path);
     }
