@@ -23,31 +23,32 @@ beforeAll(async () => {
 afterAll(async () => ctx?.close());
 
 describe('PDF downloads', () => {
-  it('a form opens inline as "woonevaluatie-<client>-<date>.pdf", with an ASCII fallback and the exact name in filename*', async () => {
-    const created = await cw.post(`/api/v1/trajectories/${built.trajectoryId}/forms`, { kind: 'F-2' });
+  it('a form opens inline as "<form>-<client>-<date>.pdf", with an ASCII fallback and the exact name in filename*', async () => {
+    // The support plan (F-4) may be started from the referral on (R-OR-41).
+    const created = await cw.post(`/api/v1/trajectories/${built.trajectoryId}/forms`, { kind: 'F-4' });
     expect(created.statusCode, created.body).toBe(201);
     const res = await cw.get(`/api/v1/forms/${created.json().id}/pdf`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('application/pdf');
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.headers['content-disposition']).toBe(
-      `inline; filename="woonevaluatie-zoe-van-t-hooft-2026-12-04.pdf"; filename*=UTF-8''woonevaluatie-zo%C3%AB-van-t-hooft-2026-12-04.pdf`,
+      `inline; filename="begeleidingsplan-zoe-van-t-hooft-2026-12-04.pdf"; filename*=UTF-8''begeleidingsplan-zo%C3%AB-van-t-hooft-2026-12-04.pdf`,
     );
     const pdf = res.rawPayload.toString('latin1');
     expect(pdf).toMatch(/\/Lang \(nl-NL\)/);
     expect(pdf).toMatch(/\/DisplayDocTitle true/);
     // The title holds "ë", so pdfkit writes it as UTF-16BE with a byte-order mark.
-    const title = Buffer.from('\ufeffWoonevaluatieformulier – Zoë van \'t Hooft', 'utf16le').swap16().toString('latin1');
+    const title = Buffer.from('\ufeffBegeleidingsplan – Zoë van \'t Hooft', 'utf16le').swap16().toString('latin1');
     expect(pdf).toContain(title.replace(/[()\\]/g, (c) => `\\${c}`));
   });
 
   it('in English the language of the PDF is en-GB (the file name stays Dutch)', async () => {
     const list = await cw.get(`/api/v1/trajectories/${built.trajectoryId}/forms`);
-    const id = (list.json().items as Array<{ id: string; kind: string }>).find((f) => f.kind === 'F-2')!.id;
+    const id = (list.json().items as Array<{ id: string; kind: string }>).find((f) => f.kind === 'F-4')!.id;
     const res = await cw.get(`/api/v1/forms/${id}/pdf?lang=en`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.rawPayload.toString('latin1')).toMatch(/\/Lang \(en-GB\)/);
-    expect(res.headers['content-disposition']).toContain('filename="woonevaluatie-zoe-van-t-hooft-2026-12-04.pdf"');
+    expect(res.headers['content-disposition']).toContain('filename="begeleidingsplan-zoe-van-t-hooft-2026-12-04.pdf"');
   });
 
   it('the trajectory summary is "samenvatting-traject-<client>-<date>.pdf"', async () => {
