@@ -51,6 +51,7 @@ export const AUDIT_RESOURCE_TYPES = [
   'trajectory',
   'deadline',
   'worklist',
+  'home',
   'consent',
   'privacy',
   'deletion_request',
