@@ -323,15 +323,15 @@ describe('Omslagroute from referral to a lease in own name', () => {
     await step(cw, 'Begeleidingsplan opgesteld', ago(460));
 
     // A support plan form (F-4) exists as the care provider's own document.
-    await cw.getByRole('button', { name: 'Nieuw: F-4 Begeleidingsplan' }).click();
-    await waitForPage(cw, 'F-4 Begeleidingsplan');
+    await cw.getByRole('button', { name: 'Nieuw: Begeleidingsplan' }).click();
+    await waitForPage(cw, 'Begeleidingsplan');
     f4Url = new URL(cw.url()).pathname;
   });
 
   it('the F-1 supplement is filled in, submitted and signed by all three parties, and becomes final', async () => {
     await openCase(cw);
-    await cw.getByRole('button', { name: 'Nieuw: F-1 Supplement Wonen en Goed Huurderschap' }).click();
-    await waitForPage(cw, 'F-1 Supplement Wonen en Goed Huurderschap');
+    await cw.getByRole('button', { name: 'Nieuw: Supplement Wonen en Goed Huurderschap' }).click();
+    await waitForPage(cw, 'Supplement Wonen en Goed Huurderschap');
     const f = cw.getByTestId('form-renderer');
     const section = (title: string) => f.locator('section').filter({ has: cw.getByRole('heading', { name: title, exact: true }) });
     await section('Contactpersoon zorgaanbieder').getByLabel('Telefoonnummer').fill('020 555 0101');
@@ -378,7 +378,7 @@ describe('Omslagroute from referral to a lease in own name', () => {
 
     // The corporation sees the submitted copy and signs for itself; the form becomes final.
     await corp.goto(formUrl);
-    await waitForPage(corp, 'F-1 Supplement Wonen en Goed Huurderschap');
+    await waitForPage(corp, 'Supplement Wonen en Goed Huurderschap');
     await expect(corp.getByTestId('form-readonly')).toContainText('Huur elke maand op tijd betalen');
     const signCorp = corp.getByTestId('sign-corporation');
     await signCorp.getByLabel('Functie').fill('Wijkbeheerder');

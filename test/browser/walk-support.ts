@@ -66,7 +66,7 @@ export function codesIn(texts: ReadonlyArray<string>): string[] {
 }
 
 export async function expectNoCodes(page: Page, label: string) {
-  expect(codesIn(await visibleTextOutsideHelp(page)), `codes shown to people on ${label}`).toEqual([]);
+  expect(codesIn(await visibleTextOutsideHelp(page)).join('\n'), `codes shown to people on ${label}`).toBe('');
 }
 
 export async function expectNoHorizontalOverflow(page: Page, label: string) {

@@ -80,7 +80,7 @@ const phase = (page: Page) => page.getByTestId('case-phase');
 async function openFromHome(page: Page) {
   await page.goto('/');
   await waitForPage(page);
-  const item = page.getByTestId('home-queues').getByRole('link', { name: NAME }).first();
+  const item = page.getByTestId('home-work').getByRole('link', { name: NAME }).first();
   await item.click();
   await waitForPage(page, NAME);
 }
@@ -102,9 +102,6 @@ describe('role walks from the home page, without codes, at 1,440 and 390 px', ()
     trajectoryUrl = new URL(cw.url()).pathname;
     await inspect(cw, 'client page (P0)');
 
-    // What the next step needs is said before it is tried: the referral is not yet possible.
-    await expect(cw.getByTestId('step-form')).toContainText('Nog niet mogelijk');
-
     const consent = cw.getByTestId('consent-form');
     await consent.getByLabel('Gegeven op').fill(ago(58));
     for (const p of ['Matching bewoner en woning', 'Passende toewijzing en start intermediaire verhuur', 'Kennismakingsgesprek', 'Signalen van overlast en huurachterstand', 'Jaarlijkse woonevaluatie', 'Voorafgaand aan omklap']) {
@@ -116,6 +113,10 @@ describe('role walks from the home page, without codes, at 1,440 and 390 px', ()
     await consent.getByLabel('Bewaartermijn zoals verteld').fill('Tot 2 jaar na het einde van het traject');
     await consent.getByRole('button', { name: 'Toestemming vastleggen' }).click();
     await expect(phase(cw)).toContainText('Voordracht en voorbereiding');
+    // What the referral still needs is said before it is tried, not by refusing it.
+    const notYet = cw.getByTestId('steps-not-yet');
+    await expect(notYet).toContainText('Voordracht ingediend');
+    await inspect(cw, 'client page (P1)');
 
     await step(cw, 'Woonbehoeften vastgelegd', ago(55), async (f) => {
       await f.getByLabel('Voorkeursbuurten').fill('Noord');
@@ -147,7 +148,7 @@ describe('role walks from the home page, without codes, at 1,440 and 390 px', ()
 
   it('Wonen officer: from the urgency queue on the home page, the urgency decided with a confirmation', async () => {
     await home(wonen, 'wonen');
-    await expect(wonen.getByTestId('home-queues')).toContainText(NAME);
+    await expect(wonen.getByTestId('home-work')).toContainText(NAME);
     await openFromHome(wonen);
     await inspect(wonen, 'client page (Wonen)');
     await step(wonen, 'Urgentie toegekend', ago(40), async (f) => {
@@ -188,7 +189,12 @@ describe('role walks from the home page, without codes, at 1,440 and 390 px', ()
       await tick(f.getByLabel('De keuzes zijn met de cliënt besproken'));
     });
 
-    await openFromHome(corp);
+    // The offer clock is met once the client is informed; the final match is found from the client list.
+    await corp.goto('/clienten');
+    await waitForPage(corp, 'Cliënten');
+    await inspect(corp, 'client list (corporation)');
+    await corp.getByRole('link', { name: NAME }).first().click();
+    await waitForPage(corp, NAME);
     await step(corp, 'Match definitief', ago(26), async (f) => {
       await tick(f.getByLabel('Oude inschrijving is bewaard'));
     });

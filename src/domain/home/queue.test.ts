@@ -111,6 +111,30 @@ describe('queues per role', () => {
     expect(itemsOf(q, 'waitingOnOthers').map((i) => i.key)).toEqual(['D-10']);
   });
 
+  it('D-01, R-OR-13: a corporation contact sees its clients waiting for an offer however far the due date, and an overdue one as late', () => {
+    const q = buildQueues(input({
+      role: 'corporation_contact',
+      deadlines: [
+        dl({ key: 'far', ruleId: 'D-01', actors: ['care_provider', 'corporation', 'wonen'], assigneeUserId: 'supervisor', due: '2027-03-01' }),
+        dl({ key: 'today', ruleId: 'D-01', actors: ['care_provider', 'corporation', 'wonen'], assigneeUserId: 'supervisor', due: '2026-12-15' }),
+        dl({ key: 'late', ruleId: 'D-01', actors: ['care_provider', 'corporation', 'wonen'], assigneeUserId: 'supervisor', due: '2026-12-14' }),
+        dl({ key: 'not-ours', ruleId: 'D-01', actors: ['care_provider', 'wonen'], assigneeUserId: 'supervisor', due: '2027-01-01' }),
+      ],
+    }));
+    expect(itemsOf(q, 'offers').map((i) => [i.key, i.text.nl])).toEqual([
+      ['today', 'Zorgaanbieder, woningcorporatie en Wonen: passend woningaanbod doen'],
+      ['far', 'Zorgaanbieder, woningcorporatie en Wonen: passend woningaanbod doen'],
+    ]);
+    expect(itemsOf(q, 'overdue').map((i) => i.key)).toEqual(['late']);
+    expect(itemsOf(q, 'dueSoon')).toEqual([]);
+    expect(q.queues.map((x) => x.key)).toEqual(['overdue', 'offers', 'dueSoon', 'toSign', 'waitingOnOthers']);
+    expect(q.counts.offers).toBe(2);
+    // The care worker shares D-01 but has no offers queue: hers is in due soon or overdue only.
+    const cw = buildQueues(input({ deadlines: [dl({ key: 'far', ruleId: 'D-01', actors: ['care_provider', 'corporation', 'wonen'], due: '2027-03-01' })] }));
+    expect(cw.counts.offers).toBe(0);
+    expect(cw.queues.map((x) => x.key)).not.toContain('offers');
+  });
+
   it('D-13: Wonen sees nominations, its own urgency decisions and the corporations’ lease steps', () => {
     const q = buildQueues(input({
       role: 'wonen_officer',

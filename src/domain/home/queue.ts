@@ -150,7 +150,7 @@ export interface QueueReview {
   since: IsoDate | null;
 }
 
-export const QUEUE_KEYS = ['overdue', 'dueSoon', 'toSign', 'urgency', 'nominations', 'transfers', 'reviews', 'waitingOnOthers', 'organisationOverdue'] as const;
+export const QUEUE_KEYS = ['overdue', 'dueSoon', 'toSign', 'offers', 'urgency', 'nominations', 'transfers', 'reviews', 'waitingOnOthers', 'organisationOverdue'] as const;
 export type QueueKey = (typeof QUEUE_KEYS)[number];
 
 export interface QueueItem {
@@ -192,7 +192,7 @@ export interface QueueInput {
 /** The queues each role has, in the order the home page shows them. */
 export const ROLE_QUEUES: Readonly<Record<Role, ReadonlyArray<QueueKey>>> = {
   care_worker: ['overdue', 'dueSoon', 'toSign', 'waitingOnOthers'],
-  corporation_contact: ['overdue', 'dueSoon', 'toSign', 'waitingOnOthers'],
+  corporation_contact: ['overdue', 'offers', 'dueSoon', 'toSign', 'waitingOnOthers'],
   wonen_officer: ['urgency', 'nominations', 'transfers', 'overdue'],
   independent_reviewer: ['reviews'],
   team_manager: ['organisationOverdue', 'dueSoon'],
@@ -204,6 +204,8 @@ export const ROLE_QUEUES: Readonly<Record<Role, ReadonlyArray<QueueKey>>> = {
 };
 
 const NOMINATION_RULE = 'D-13';
+/** D-01: the offer clock (R-OR-13); its open deadlines are the corporation's clients waiting for an offer, however far the due date. */
+const OFFER_RULE = 'D-01';
 const TRANSFER_RULE = 'D-14';
 
 export function deadlineItem(d: QueueDeadline, asOf: IsoDate): QueueItem {
@@ -300,6 +302,10 @@ export function buildQueues(input: QueueInput): HomeQueues {
     if (role === 'team_manager') {
       if (item.overdue) lists.organisationOverdue.push(item);
       else if (own && d.due !== null && d.due <= horizon) lists.dueSoon.push(item);
+      continue;
+    }
+    if (role === 'corporation_contact' && own && d.ruleId === OFFER_RULE && !item.overdue) {
+      lists.offers.push(item);
       continue;
     }
     if (own) {

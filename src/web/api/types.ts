@@ -482,7 +482,7 @@ export interface RouteInfoItem {
 
 // ─── Home: work queues per role (src/modules/home) ──
 
-export type HomeQueueKey = 'overdue' | 'dueSoon' | 'toSign' | 'urgency' | 'nominations' | 'transfers' | 'reviews' | 'waitingOnOthers' | 'organisationOverdue';
+export type HomeQueueKey = 'overdue' | 'dueSoon' | 'toSign' | 'offers' | 'urgency' | 'nominations' | 'transfers' | 'reviews' | 'waitingOnOthers' | 'organisationOverdue';
 
 export interface HomeQueueItem {
   /** What is needed and by whom, in words. */

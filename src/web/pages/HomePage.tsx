@@ -43,6 +43,14 @@ export function HomePage() {
         </Alert>
       )}
 
+      {activeMembership && can(session, 'client.create') && (
+        <nav aria-label={t('home.quickActions')} data-testid="home-actions">
+          <StandaloneLink href="/clienten/nieuw" linkComponent={RouterLink}>
+            {t('clients.create')}
+          </StandaloneLink>
+        </nav>
+      )}
+
       {activeMembership && role === 'programme_analyst' && (
         <section aria-labelledby="work-heading" className="tr-section">
           <Heading level={2} id="work-heading">

@@ -33,9 +33,8 @@ export function HouseholdSizesSection({ query }: { query: URLSearchParams }) {
           <div aria-busy={res.loading || undefined}>
             <Alert heading={t('monitor.householdSizes.proposalHeading')} headingLevel={3} className="tr-monitor-notes" data-testid={`${ID}-proposal`}>
               {model.explanations.map((e) => (
-                <Paragraph key={e.id} id={`note-${ID}-${e.id}`}>
+                <Paragraph key={e.id} id={`note-${ID}-${e.id}`} data-rule={e.id}>
                   {e.text[lang]}
-                  {e.id === 'R-MO-39' && <span className="tr-monitor-rule"> (R-MO-39)</span>}
                 </Paragraph>
               ))}
             </Alert>

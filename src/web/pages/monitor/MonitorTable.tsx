@@ -114,9 +114,9 @@ export function TableNotes({ model, monitor, id }: { model: TableModel; monitor:
   return (
     <Alert heading={t('monitor.notesHeading')} headingLevel={3} className="tr-monitor-notes">
       {notes.map((n) => (
-        <Paragraph key={n.id} id={`note-${id}-${n.id}`}>
+        <Paragraph key={n.id} id={`note-${id}-${n.id}`} data-rule={n.id}>
           {n.id === 'R-MO-25' && model.rows.some((r) => r.note === 'R-MO-25') ? '* ' : ''}
-          {n.text[lang]} <span className="tr-monitor-rule">({n.id})</span>
+          {n.text[lang]}
         </Paragraph>
       ))}
     </Alert>

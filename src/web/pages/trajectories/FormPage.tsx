@@ -159,7 +159,7 @@ export function FormPage() {
     setNotice(keepMine ? 'mine_kept' : 'latest_loaded');
   };
 
-  const title = form ? `${form.kind} ${form.title[lang]}` : t('formPage.title');
+  const title = form ? form.title[lang] : t('formPage.title');
   const labels: Record<string, string> = def ? Object.fromEntries(def.sections.flatMap((s) => s.fields).map((f) => [f.id, fieldLabel(f, lang)])) : {};
   labels.$root = t('formPage.wholeForm');
 

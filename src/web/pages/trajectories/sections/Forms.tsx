@@ -62,7 +62,7 @@ export function FormsSection({ trajectoryId, forms, creatable, start = [], abili
                 <Table.Row key={f.id} data-kind={f.kind}>
                   <Table.Cell>
                     <Link href={`/formulieren/${f.id}`} linkComponent={RouterLink}>
-                      {f.kind} {f.title[lang]}
+                      {f.title[lang]}
                     </Link>
                     {f.copy !== 'full' && <span className="tr-cell-line tr-muted">{t(`forms.copy.${f.copy}`)}</span>}
                   </Table.Cell>
@@ -92,7 +92,7 @@ export function FormsSection({ trajectoryId, forms, creatable, start = [], abili
         <ActionGroup>
           {creatable.map((k) => (
             <Button key={k} variant="secondary" disabled={pending} onClick={() => void create(k)}>
-              {t('forms.create', { form: `${k} ${FORM_DEFINITIONS[k as keyof typeof FORM_DEFINITIONS].title[lang]}` })}
+              {t('forms.create', { form: FORM_DEFINITIONS[k as keyof typeof FORM_DEFINITIONS].title[lang] })}
             </Button>
           ))}
         </ActionGroup>
