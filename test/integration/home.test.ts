@@ -175,6 +175,11 @@ describe('the organisation context', () => {
     const client = await cw.get(`/api/v1/clients/${item.clientId}`);
     expect(client.statusCode).toBe(403);
     expect(client.json().switchTo?.organisationName).toBe('Zorggroep Horizon');
+    // A refused write (inside its transaction) answers 403 at once, without the switch offer: on one
+    // database connection, looking up the other memberships' scopes would wait for the transaction.
+    const write = await cw.post(`/api/v1/trajectories/${item.trajectoryId}/events`, { type: 'woningnet_renewal_paid', occurredOn: '2026-12-01', data: {} }, { 'if-match': '"1"' });
+    expect(write.statusCode).toBe(403);
+    expect(write.json().switchTo).toBeUndefined();
 
     const collega = await ctx.login('collega');
     const none = await collega.get(`/api/v1/trajectories/${item.trajectoryId}`);

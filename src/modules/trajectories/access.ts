@@ -107,8 +107,15 @@ export async function caseSwitchTarget(db: Kysely<Database>, clock: Clock, req: 
   return null;
 }
 
-/** A 403 for the case, with `switchTo` when another of the user's memberships may read it. */
-async function refusal(db: Kysely<Database>, clock: Clock, req: FastifyRequest, t: LoadedTrajectory, p: Problem): Promise<Problem> {
+/**
+ * A 403 for the case, with `switchTo` when another of the user's memberships may read it. Only a
+ * read (opening the case) offers the switch: a refused write runs inside its transaction, and the
+ * other memberships' scopes are read through the shared pool — on a single-connection database
+ * (PGlite) that would wait for the transaction forever.
+ */
+const SWITCH_OFFERED_ON: ReadonlySet<Action> = new Set<Action>(['trajectory.read', 'client.read', 'form.read']);
+async function refusal(db: Kysely<Database>, clock: Clock, req: FastifyRequest, t: LoadedTrajectory, p: Problem, action: Action): Promise<Problem> {
+  if (!SWITCH_OFFERED_ON.has(action) || db.isTransaction) return p;
   const target = await caseSwitchTarget(db, clock, req, t);
   if (target) p.init.extra = { ...p.init.extra, switchTo: target };
   return p;
@@ -127,7 +134,7 @@ export async function authorizeCase(
   const d = decide(subject, action, { case: caseRefOf(t), organisationIds: [t.careProviderId] });
   if (!d.allowed) {
     req.auditInfo = { resourceType: 'trajectory', resourceId: t.id, subjectOrganisationId: t.careProviderId, details: { reason: d.reason } };
-    throw await refusal(db, clock, req, t, problem.forbidden(d.reason));
+    throw await refusal(db, clock, req, t, problem.forbidden(d.reason), action);
   }
   const viewer = viewerOf(d);
   let purpose: Purpose = 'case_management';
@@ -136,13 +143,13 @@ export async function authorizeCase(
     const choice = choosePurpose(viewer, t.state.phase, requestedPurpose(req), preferred);
     if (!choice.ok) {
       req.auditInfo = { resourceType: 'trajectory', resourceId: t.id, subjectOrganisationId: t.careProviderId, details: { reason: 'purpose_not_allowed', rule: choice.rule, phase: t.state.phase, asked: requestedPurpose(req) } };
-      throw await refusal(db, clock, req, t, new Problem({ status: 403, code: 'purpose_not_allowed', titleNl: 'Niet voor dit doel', titleEn: 'Not for this purpose', detailNl: choice.nl, detailEn: choice.en, rule: choice.rule, extra: { reason: 'purpose_not_allowed' } }));
+      throw await refusal(db, clock, req, t, new Problem({ status: 403, code: 'purpose_not_allowed', titleNl: 'Niet voor dit doel', titleEn: 'Not for this purpose', detailNl: choice.nl, detailEn: choice.en, rule: choice.rule, extra: { reason: 'purpose_not_allowed' } }), action);
     }
     const chosen = choice.purpose;
     const consent = checkConsent(await consentsOf(db, t.clientId), chosen, todayIn(clock));
     if (!consent.ok) {
       req.auditInfo = { resourceType: 'trajectory', resourceId: t.id, subjectOrganisationId: t.careProviderId, purpose: chosen, details: { reason: 'consent', rule: consent.rule } };
-      throw await refusal(db, clock, req, t, new Problem({ status: 403, code: 'no_consent', titleNl: 'Geen toestemming', titleEn: 'No consent', detailNl: consent.nl, detailEn: consent.en, rule: consent.rule }));
+      throw await refusal(db, clock, req, t, new Problem({ status: 403, code: 'no_consent', titleNl: 'Geen toestemming', titleEn: 'No consent', detailNl: consent.nl, detailEn: consent.en, rule: consent.rule }), action);
     }
     if (viewer === 'corporation') {
       const pa = await db
@@ -157,7 +164,7 @@ export async function authorizeCase(
           status: 403, code: 'no_processing_agreement', titleNl: 'Geen verwerkersovereenkomst', titleEn: 'No processing agreement', rule: 'R-OR-85',
           detailNl: 'Er is geen verwerkersovereenkomst tussen deze zorgaanbieder en corporatie geregistreerd.',
           detailEn: 'No processing agreement between this care provider and corporation is registered.',
-        }));
+        }), action);
       }
     }
     purpose = chosen;
