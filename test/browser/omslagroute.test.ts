@@ -284,7 +284,8 @@ describe('Omslagroute from referral to a lease in own name', () => {
     await visit(cw, '/werklijst', 'Mijn werklijst');
     const late = cw.getByTestId('worklist-overdue');
     await expect(late.getByRole('link', { name: NAME }).first()).toBeVisible();
-    await expect(late).toContainText('D-07');
+    await expect(late).toContainText('Kennismakingsgesprek inplannen');
+    await expect(late).not.toContainText('D-07');
     await expect(late).toContainText('Te laat ×3');
     await screenshot(cw, 'worklist');
     await openCase(cw);

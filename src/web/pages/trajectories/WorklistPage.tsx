@@ -10,6 +10,7 @@ import { RouterLink } from '../../components/RouterLink.tsx';
 import { Loading, ProblemAlert } from '../../components/status.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
 import { useAnnounce } from '../../components/Announcer.tsx';
+import { SortHeaderCell, dateKey, useSort } from '../../components/SortableTable.tsx';
 import { useResource } from '../../lib/useResource.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { StatusText, useDate, usePhaseName } from './common.tsx';
@@ -70,6 +71,12 @@ function WorklistTable({ id, heading, empty, items }: { id: string; heading: str
   const lang = useLang();
   const date = useDate();
   const phaseName = usePhaseName();
+  const sort = useSort(items, {
+    client: (i) => i.clientName ?? '',
+    kind: (i) => t(`deadlines.nature.${i.nature}`, { defaultValue: i.nature }),
+    what: (i) => i.label[lang],
+    due: (i) => dateKey(i.due),
+  });
   return (
     <section aria-labelledby={`${id}-heading`} className="tr-section" data-testid={`worklist-${id}`}>
       <Heading level={2} size="level-3" id={`${id}-heading`}>
@@ -83,15 +90,15 @@ function WorklistTable({ id, heading, empty, items }: { id: string; heading: str
             <Table.Caption className="ams-visually-hidden">{heading}</Table.Caption>
             <Table.Header>
               <Table.Row>
-                <Table.HeaderCell scope="col">{t('worklist.client')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('worklist.rule')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('worklist.what')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('worklist.due')}</Table.HeaderCell>
+                <SortHeaderCell sort={sort} column="client">{t('worklist.client')}</SortHeaderCell>
+                <SortHeaderCell sort={sort} column="kind">{t('worklist.rule')}</SortHeaderCell>
+                <SortHeaderCell sort={sort} column="what">{t('worklist.what')}</SortHeaderCell>
+                <SortHeaderCell sort={sort} column="due">{t('worklist.due')}</SortHeaderCell>
                 <Table.HeaderCell scope="col">{t('worklist.status')}</Table.HeaderCell>
               </Table.Row>
             </Table.Header>
             <Table.Body>
-              {items.map((i) => (
+              {sort.rows.map((i) => (
                 <Table.Row key={`${i.trajectoryId}-${i.key}`} data-testid="worklist-row">
                   <Table.Cell>
                     <Link href={`/trajecten/${i.trajectoryId}`} linkComponent={RouterLink}>
@@ -99,10 +106,7 @@ function WorklistTable({ id, heading, empty, items }: { id: string; heading: str
                     </Link>
                     <span className="tr-cell-line tr-muted">{phaseName(i.phase)}</span>
                   </Table.Cell>
-                  <Table.Cell>
-                    <span className="tr-code">{i.ruleId}</span>
-                    <span className="tr-cell-line tr-muted">{t(`deadlines.nature.${i.nature}`, { defaultValue: i.nature })}</span>
-                  </Table.Cell>
+                  <Table.Cell data-rule={i.ruleId}>{t(`deadlines.nature.${i.nature}`, { defaultValue: i.nature })}</Table.Cell>
                   <Table.Cell>{i.label[lang]}</Table.Cell>
                   <Table.Cell>
                     <span className="tr-nowrap">{i.due ? date(i.due) : t('deadlines.pausedNoDue')}</span>
