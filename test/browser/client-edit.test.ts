@@ -22,35 +22,44 @@ describe('changing a client', () => {
     const second = (await h.newPage()).page;
     await login(first, 'begeleider');
     await login(second, 'begeleider');
-    const list = await first.request.get('/api/v1/clients?limit=1');
-    expect(list.status()).toBe(200);
-    const client = ((await list.json()) as { items: Array<{ clientId?: string; id?: string; firstName: string; lastName: string }> }).items[0]!;
-    const clientId = client.clientId ?? client.id!;
-    const name = `${client.firstName} ${client.lastName}`;
+    // The first registers a client (with a trajectory) through the form.
+    await first.goto('/clienten/nieuw');
+    await waitForPage(first, 'Nieuwe cliënt');
+    const form = first.locator('form[aria-labelledby="page-heading"]');
+    const name = `Mees Bewerk-${Date.now().toString(36)}`;
+    await form.getByLabel('Voornaam').fill('Mees');
+    await form.getByLabel('Achternaam').fill(name.slice(5));
+    await form.getByRole('button', { name: 'Cliënt aanmelden' }).click();
+    await waitForPage(first, name);
+    const trajectoryId = new URL(first.url()).pathname.split('/').pop()!;
+    const trajectory = (await (await first.request.get(`/api/v1/trajectories/${trajectoryId}`)).json()) as { clientId: string };
+    const clientId = trajectory.clientId;
+    expect(clientId).toMatch(/^[0-9a-f-]{36}$/);
 
-    for (const page of [first, second]) {
-      await page.goto(`/clienten/${clientId}/bewerken`);
-      await waitForPage(page, `Gegevens van ${name} wijzigen`);
-    }
+    // The first opens the edit page from the case page, the second by its address.
+    await first.getByTestId('client-edit-link').click();
+    await waitForPage(first, `Gegevens van ${name} wijzigen`);
+    await second.goto(`/clienten/${clientId}/bewerken`);
+    await waitForPage(second, `Gegevens van ${name} wijzigen`);
     await inspect(second, 'client edit');
 
-    await first.getByLabel('Telefoonnummer').fill('06 1111 2222');
+    await first.getByLabel(/^Telefoonnummer/).fill('06 1111 2222');
     await first.getByRole('button', { name: 'Opslaan' }).click();
     await expect.poll(() => new URL(first.url()).pathname).not.toMatch(/bewerken$/);
 
-    await second.getByLabel('Adres').fill('Wandelpad 9, Veenhaven');
+    await second.getByLabel(/^Huidig adres/).fill('Wandelpad 9, Veenhaven');
     await second.getByRole('button', { name: 'Gezinslid toevoegen' }).click();
-    await second.getByLabel(/^Naam gezinslid \d$/).last().fill('Sem');
+    await second.getByLabel('Naam gezinslid 1').fill('Sem');
     await second.getByRole('button', { name: 'Opslaan' }).click();
     const conflict = second.getByTestId('conflict');
     await expect(conflict).toBeFocused();
     await expect(conflict).toContainText('Iemand anders heeft dit intussen gewijzigd');
-    await expect(second.getByLabel('Adres')).toHaveValue('Wandelpad 9, Veenhaven');
+    await expect(second.getByLabel(/^Huidig adres/)).toHaveValue('Wandelpad 9, Veenhaven');
     await inspect(second, 'client edit with a conflict');
 
     await second.getByRole('button', { name: 'Mijn wijzigingen behouden op de nieuwste versie' }).click();
-    await expect(second.getByLabel('Telefoonnummer')).toHaveValue('06 1111 2222');
-    await expect(second.getByLabel('Adres')).toHaveValue('Wandelpad 9, Veenhaven');
+    await expect(second.getByLabel(/^Telefoonnummer/)).toHaveValue('06 1111 2222');
+    await expect(second.getByLabel(/^Huidig adres/)).toHaveValue('Wandelpad 9, Veenhaven');
     await second.getByRole('button', { name: 'Opslaan' }).click();
     await expect.poll(() => new URL(second.url()).pathname).not.toMatch(/bewerken$/);
 

@@ -252,6 +252,14 @@ export function TrajectoryPage() {
                 <Link href={`/clienten/${tr.clientId}`} linkComponent={RouterLink}>
                   {t('trajectory.clientPage')}
                 </Link>
+                {abilities.can('client.update') && !client.data.erased && (
+                  <>
+                    {' · '}
+                    <Link href={`/clienten/${tr.clientId}/bewerken`} linkComponent={RouterLink} data-testid="client-edit-link">
+                      {t('clientEdit.edit')}
+                    </Link>
+                  </>
+                )}
               </Paragraph>
             )}
           </div>
