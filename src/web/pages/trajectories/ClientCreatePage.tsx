@@ -12,6 +12,7 @@ import { ProblemAlert } from '../../components/status.tsx';
 import { useAnnounce } from '../../components/Announcer.tsx';
 import { DateField, today } from './common.tsx';
 import { TARGET_GROUPS } from './ClientsPage.tsx';
+import { HouseholdEditor, clientFieldFor, householdLabels } from './HouseholdEditor.tsx';
 import { ReferringMunicipalityField, useOwnRegionMunicipalities } from './Municipality.tsx';
 
 const FORM = 'client';
@@ -55,16 +56,8 @@ export function ClientCreatePage() {
     address: t('clients.address'), woningnetNumber: t('clients.woningnetNumber'), woningnetRegisteredOn: t('clients.woningnetRegisteredOn'), targetGroup: t('clients.targetGroup'),
     startedOn: t('clients.startedOnLabel'), variant: t('clients.variant'), municipalityId: t('steps.fields.municipalityId'),
   };
-  v.household.forEach((_, i) => {
-    labels[`household-${i}-name`] = t('clients.memberName', { n: i + 1 });
-    labels[`household-${i}-birthDate`] = t('clients.memberBirthDate', { n: i + 1 });
-  });
-
-  const fieldFor = (pointer: string) => {
-    const parts = pointer.split('/').filter(Boolean);
-    if (parts[0] === 'household' && parts.length >= 3) return `household-${parts[1]}-${parts[2]}`;
-    return parts[parts.length - 1] ?? 'firstName';
-  };
+  Object.assign(labels, householdLabels(v.household, t));
+  const fieldFor = clientFieldFor;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -110,7 +103,6 @@ export function ClientCreatePage() {
     });
   };
 
-  const memberKinds = (['partner', 'child', 'other'] as const).map((k) => ({ value: k, label: t(`clients.memberKinds.${k}`) }));
   return (
     <Column gap="large">
       <Breadcrumb accessibleName={t('common.breadcrumb')}>
@@ -137,25 +129,7 @@ export function ClientCreatePage() {
         <SelectField form={FORM} name="targetGroup" label={labels.targetGroup!} value={v.targetGroup} onChange={set('targetGroup')} options={TARGET_GROUPS.map((g) => ({ value: g, label: t(`targetGroups.${g}`) }))} placeholder={t('clients.chooseTargetGroup')} optional error={errors.targetGroup} />
         <CheckboxField form={FORM} name="multiProblemFamily" label={t('clients.multiProblemFamily')} checked={v.multiProblemFamily} onChange={set('multiProblemFamily')} />
 
-        <fieldset className="tr-row-editor" aria-describedby="household-hint">
-          <legend className="ams-heading ams-heading--3">{t('clients.householdHeading')}</legend>
-          <Paragraph id="household-hint" size="small">
-            {t('clients.householdHint')}
-          </Paragraph>
-          {v.household.map((h, i) => (
-            <div key={i} className="tr-row-editor__row" role="group" aria-label={t('clients.memberGroup', { n: i + 1 })}>
-              <SelectField form={FORM} name={`household-${i}-kind`} label={t('clients.memberKind', { n: i + 1 })} value={h.kind} onChange={(k) => setV((s) => ({ ...s, household: s.household.map((x, j) => (j === i ? { ...x, kind: k as HouseholdMember['kind'] } : x)) }))} options={memberKinds} />
-              <TextField form={FORM} name={`household-${i}-name`} label={labels[`household-${i}-name`]!} value={h.name} onChange={(n) => setV((s) => ({ ...s, household: s.household.map((x, j) => (j === i ? { ...x, name: n } : x)) }))} error={errors[`household-${i}-name`]} autoComplete="off" />
-              <DateField form={FORM} name={`household-${i}-birthDate`} label={labels[`household-${i}-birthDate`]!} value={h.birthDate} onChange={(d) => setV((s) => ({ ...s, household: s.household.map((x, j) => (j === i ? { ...x, birthDate: d } : x)) }))} error={errors[`household-${i}-birthDate`]} optional max={today()} />
-              <Button variant="tertiary" onClick={() => setV((s) => ({ ...s, household: s.household.filter((_, j) => j !== i) }))}>
-                {t('clients.removeMember', { n: i + 1 })}
-              </Button>
-            </div>
-          ))}
-          <Button variant="secondary" onClick={() => setV((s) => ({ ...s, household: [...s.household, { kind: 'child', name: '', birthDate: '' }] }))}>
-            {t('clients.addMember')}
-          </Button>
-        </fieldset>
+        <HouseholdEditor form={FORM} members={v.household} onChange={set('household')} errors={errors} />
 
         <Heading level={2} size="level-3">
           {t('clients.trajectoryHeading')}

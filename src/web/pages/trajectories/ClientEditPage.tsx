@@ -3,7 +3,7 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Alert, Breadcrumb, Button, Column, Heading, Link, Paragraph, Row } from '@amsterdam/design-system-react';
 import { api } from '../../api/client.ts';
-import type { Client, HouseholdMember } from '../../api/types.ts';
+import type { Client } from '../../api/types.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { RouterLink } from '../../components/RouterLink.tsx';
 import { CheckboxField, ErrorSummary, SelectField, TextField, fieldErrorsFromProblem, msg, useSubmitting, type FieldErrors } from '../../components/forms.tsx';
@@ -14,6 +14,7 @@ import { useResource } from '../../lib/useResource.ts';
 import { mergeChanges } from '../../lib/merge.ts';
 import { DateField, today } from './common.tsx';
 import { TARGET_GROUPS } from './ClientsPage.tsx';
+import { HouseholdEditor, clientFieldFor, householdLabels, type MemberValues } from './HouseholdEditor.tsx';
 
 const FORM = 'edit-client';
 
@@ -32,7 +33,7 @@ type Values = {
   /** The household as one JSON text: merged as one field (a household is edited as a whole). */
   household: string;
 };
-type Member = { kind: HouseholdMember['kind']; name: string; birthDate: string };
+type Member = MemberValues;
 
 const SCALARS = ['firstName', 'lastName', 'birthDate', 'phone', 'email', 'address', 'woningnetNumber', 'woningnetRegisteredOn', 'targetGroup'] as const;
 
@@ -96,15 +97,8 @@ export function ClientEditPage() {
     firstName: t('clients.firstName'), lastName: t('clients.lastName'), birthDate: t('clients.birthDate'), phone: t('clients.phone'), email: t('clients.email'),
     address: t('clients.address'), woningnetNumber: t('clients.woningnetNumber'), woningnetRegisteredOn: t('clients.woningnetRegisteredOn'), targetGroup: t('clients.targetGroup'),
   };
-  household.forEach((_, i) => {
-    labels[`household-${i}-name`] = t('clients.memberName', { n: i + 1 });
-    labels[`household-${i}-birthDate`] = t('clients.memberBirthDate', { n: i + 1 });
-  });
-  const fieldFor = (pointer: string) => {
-    const parts = pointer.split('/').filter(Boolean);
-    if (parts[0] === 'household' && parts.length >= 3) return `household-${parts[1]}-${parts[2]}`;
-    return parts[parts.length - 1] ?? 'firstName';
-  };
+  Object.assign(labels, householdLabels(household, t));
+  const fieldFor = clientFieldFor;
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -156,7 +150,6 @@ export function ClientEditPage() {
 
   const name = c ? [c.firstName, c.lastName].filter(Boolean).join(' ') : '';
   const title = c ? t('clientEdit.title', { name }) : t('clientEdit.titleLoading');
-  const memberKinds = (['partner', 'child', 'other'] as const).map((k) => ({ value: k, label: t(`clients.memberKinds.${k}`) }));
   return (
     <Column gap="large">
       <Breadcrumb accessibleName={t('common.breadcrumb')}>
@@ -201,25 +194,7 @@ export function ClientEditPage() {
           <SelectField form={FORM} name="targetGroup" label={labels.targetGroup!} value={v.targetGroup} onChange={set('targetGroup')} options={TARGET_GROUPS.map((g) => ({ value: g, label: t(`targetGroups.${g}`) }))} placeholder={t('clients.chooseTargetGroup')} optional error={errors.targetGroup} />
           <CheckboxField form={FORM} name="multiProblemFamily" label={t('clients.multiProblemFamily')} checked={v.multiProblemFamily === 'true'} onChange={(b) => set('multiProblemFamily')(b ? 'true' : 'false')} />
 
-          <fieldset className="tr-row-editor" aria-describedby="household-hint">
-            <legend className="ams-heading ams-heading--3">{t('clients.householdHeading')}</legend>
-            <Paragraph id="household-hint" size="small">
-              {t('clients.householdHint')}
-            </Paragraph>
-            {household.map((m, i) => (
-              <div key={i} className="tr-row-editor__row" role="group" aria-label={t('clients.memberGroup', { n: i + 1 })}>
-                <SelectField form={FORM} name={`household-${i}-kind`} label={t('clients.memberKind', { n: i + 1 })} value={m.kind} onChange={(k) => setHousehold((h) => h.map((x, j) => (j === i ? { ...x, kind: k as Member['kind'] } : x)))} options={memberKinds} />
-                <TextField form={FORM} name={`household-${i}-name`} label={labels[`household-${i}-name`]!} value={m.name} onChange={(n) => setHousehold((h) => h.map((x, j) => (j === i ? { ...x, name: n } : x)))} error={errors[`household-${i}-name`]} autoComplete="off" />
-                <DateField form={FORM} name={`household-${i}-birthDate`} label={labels[`household-${i}-birthDate`]!} value={m.birthDate} onChange={(d) => setHousehold((h) => h.map((x, j) => (j === i ? { ...x, birthDate: d } : x)))} error={errors[`household-${i}-birthDate`]} optional max={today()} />
-                <Button variant="tertiary" onClick={() => setHousehold((h) => h.filter((_, j) => j !== i))}>
-                  {t('clients.removeMember', { n: i + 1 })}
-                </Button>
-              </div>
-            ))}
-            <Button variant="secondary" onClick={() => setHousehold((h) => [...h, { kind: 'child', name: '', birthDate: '' }])}>
-              {t('clients.addMember')}
-            </Button>
-          </fieldset>
+          <HouseholdEditor form={FORM} members={household} onChange={(m) => setHousehold(() => m)} errors={errors} />
           <Row gap="large" alignVertical="center" wrap>
             <Button type="submit" disabled={pending || !base}>
               {t('common.save')}
