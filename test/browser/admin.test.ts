@@ -196,9 +196,12 @@ describe('platform administrator', () => {
     // The summary names the last row of the trail: the newest row when the page is opened anew.
     const head = (await verify.locator('dd').nth(1).innerText()).trim();
     await page.getByRole('link', { name: 'Filters wissen' }).click();
-    await expect(table.locator('tbody tr').first()).toBeVisible();
-    const newest = Number((await table.locator('tbody tr').first().locator('td').first().innerText()).trim());
-    expect(newest).toBeGreaterThanOrEqual(Number(head));
+    // Wait for the unfiltered page: the filtered row stays on screen until the new page has loaded.
+    await expect(page).not.toHaveURL(/handeling=/);
+    await expect.poll(async () => table.locator('tbody tr').count()).toBeGreaterThan(1);
+    await expect
+      .poll(async () => Number((await table.locator('tbody tr').first().locator('td').first().innerText()).trim()))
+      .toBeGreaterThanOrEqual(Number(head));
 
     // Filters by client and trajectory, the export of the filtered rows, sortable columns.
     await page.getByLabel('Cliënt (kenmerk)').fill('geen-kenmerk');
