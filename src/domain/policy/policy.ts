@@ -11,6 +11,7 @@ import { PRIVACY_ACTIONS, PRIVACY_GRANTS } from '../privacy/grants.ts';
 import { FORM_ACTIONS, FORM_GRANTS } from '../forms/grants.ts';
 import { MONITOR_ACTIONS, MONITOR_GRANTS } from '../monitor/grants.ts';
 import { HOME_ACTIONS, HOME_GRANTS } from '../home/grants.ts';
+import { MATCHING_ACTIONS, MATCHING_GRANTS } from '../matching/grants.ts';
 
 /**
  * Every action a route may declare, each owned by one module's grant file (written per module,
@@ -18,7 +19,7 @@ import { HOME_ACTIONS, HOME_GRANTS } from '../home/grants.ts';
  * Omslagroute (domain/trajectories/grants.ts), consent and privacy (domain/privacy/grants.ts),
  * forms (domain/forms/grants.ts) and the monitor (domain/monitor/grants.ts).
  */
-export const ACTIONS = [...CORE_ACTIONS, ...CASE_ACTIONS, ...PRIVACY_ACTIONS, ...FORM_ACTIONS, ...MONITOR_ACTIONS, ...HOME_ACTIONS] as const;
+export const ACTIONS = [...CORE_ACTIONS, ...CASE_ACTIONS, ...PRIVACY_ACTIONS, ...FORM_ACTIONS, ...MONITOR_ACTIONS, ...HOME_ACTIONS, ...MATCHING_ACTIONS] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /**
@@ -124,7 +125,7 @@ export function mergeGrants<A extends string>(actions: ReadonlyArray<A>, tables:
 }
 
 /** The grant table. Anything not listed is denied. */
-export const GRANTS: Record<Action, ReadonlyArray<Grant>> = mergeGrants(ACTIONS, [CORE_GRANTS, CASE_GRANTS, PRIVACY_GRANTS, FORM_GRANTS, MONITOR_GRANTS, HOME_GRANTS]);
+export const GRANTS: Record<Action, ReadonlyArray<Grant>> = mergeGrants(ACTIONS, [CORE_GRANTS, CASE_GRANTS, PRIVACY_GRANTS, FORM_GRANTS, MONITOR_GRANTS, HOME_GRANTS, MATCHING_GRANTS]);
 
 export interface Decision {
   allowed: boolean;

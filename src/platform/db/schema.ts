@@ -613,6 +613,162 @@ export interface PlacementTable {
   updated_at: Timestamp;
 }
 
+// ─── matching (migration 0011) ───────────────────────────────────────────────
+export interface MatchingConfigTable {
+  municipality_id: string;
+  version: number;
+  config: Json<Record<string, unknown>>;
+  note: string | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface ApplicationFormVersionTable {
+  id: string;
+  name: string;
+  valid_from: PlainDate;
+  topics: Json<unknown[]>;
+  created_at: Timestamp;
+}
+
+export interface DwellingTable {
+  id: Generated<string>;
+  municipality_id: string;
+  corporation_id: string;
+  reference: string | null;
+  postcode: string;
+  house_number: number;
+  house_letter: string | null;
+  house_number_addition: string | null;
+  street: string | null;
+  city: string | null;
+  address_verified: Generated<boolean>;
+  bag_address_id: string | null;
+  bag_object_id: string | null;
+  neighbourhood_code: string | null;
+  neighbourhood_name: string | null;
+  district_code: string | null;
+  district_name: string | null;
+  municipality_code: string | null;
+  lat: number | null;
+  lon: number | null;
+  floor: number;
+  lift: boolean;
+  facilities: Json<string[]>;
+  facilities_note: string | null;
+  noise: 'LOW' | 'MEDIUM' | 'HIGH';
+  noise_note: string | null;
+  defects: Json<string[]>;
+  contact_name: string;
+  contact_role: string;
+  contact_phone: string | null;
+  contact_email: string | null;
+  stairwell_info: string | null;
+  last_nuisance_file_on: PlainDate | null;
+  liveability: 'OK' | 'UNDER_PRESSURE';
+  liveability_note: string | null;
+  access_type: 'porch' | 'gallery' | 'ground_level' | 'other';
+  rooms: number;
+  area_m2: ColumnType<number, number, number>;
+  dwelling_type: string;
+  wheelchair_suitable: boolean;
+  inside_ring: boolean | null;
+  one_person_unit: Generated<boolean>;
+  liquor_shop_distance_m: number | null;
+  available_on: PlainDate;
+  pool: ColumnType<string[], unknown, unknown>;
+  rent: ColumnType<number, number, number>;
+  status: Generated<'available' | 'offered' | 'let' | 'withdrawn' | 'unsuitable'>;
+  unsuitable_reason_code: string | null;
+  unsuitable_reason: string | null;
+  woningnet_withdrawn_on: PlainDate | null;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface HousingProfileTable {
+  client_id: string;
+  municipality_id: string | null;
+  preferred: Json<Array<{ code: string; name?: string; reason?: string }>>;
+  excluded: Json<Array<{ code: string; name?: string; reason?: string }>>;
+  circumstances: Json<string[]>;
+  circumstances_note: string | null;
+  schools: Json<Array<{ childId?: string | null; name: string; lat: number | null; lon: number | null }>>;
+  care_needed: string | null;
+  avoid_liquor_shop: boolean | null;
+  low_stimulus: boolean | null;
+  needs_wheelchair: boolean | null;
+  ground_floor_or_lift: boolean | null;
+  ggd_advice_on: PlainDate | null;
+  other_constraints: string | null;
+  monthly_income: ColumnType<number | null, number | null, number | null>;
+  form_version_id: string | null;
+  version: Generated<number>;
+  updated_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ProposalTable {
+  id: Generated<string>;
+  municipality_id: string;
+  dwelling_id: string;
+  corporation_id: string;
+  care_provider_id: string | null;
+  model: 'OM-AMS' | 'OM-UTR';
+  offer_date: PlainDate;
+  config_version: number;
+  config: Json<Record<string, unknown>>;
+  dwelling_facts: Json<Record<string, unknown>>;
+  candidate_facts: Json<unknown[]>;
+  result: Json<Record<string, unknown>>;
+  proposed: ColumnType<string[], unknown, unknown>;
+  chosen_trajectory_id: string | null;
+  chosen_rank: number | null;
+  choice_reason: string | null;
+  chosen_by: string | null;
+  chosen_at: Timestamp | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
+export interface OfferTable {
+  id: Generated<string>;
+  municipality_id: string;
+  dwelling_id: string;
+  corporation_id: string;
+  model: 'OM-AMS' | 'OM-UTR';
+  care_provider_id: string | null;
+  trajectory_id: string | null;
+  proposal_id: string | null;
+  status: string;
+  offered_on: PlainDate;
+  available_on: PlainDate;
+  lease_type: 'intermediary' | 'omklap' | 'own_name';
+  extra_clauses: Json<string[]>;
+  state: Json<Record<string, unknown>>;
+  event_count: Generated<number>;
+  version: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface OfferEventTable {
+  id: Generated<string>;
+  offer_id: string;
+  municipality_id: string;
+  seq: number;
+  type: string;
+  occurred_on: PlainDate;
+  data: Json<Record<string, unknown>>;
+  recorded_by: string | null;
+  recorded_by_organisation_id: string | null;
+  recorded_at: Timestamp;
+}
+
 export interface Database {
   target_groups: TargetGroupTable;
   corporation_stock: CorporationStockTable;
@@ -659,4 +815,11 @@ export interface Database {
   calendar_days: CalendarDayTable;
   audit_log: AuditLogTable;
   schema_migrations: SchemaMigrationTable;
+  matching_configs: MatchingConfigTable;
+  application_form_versions: ApplicationFormVersionTable;
+  dwellings: DwellingTable;
+  housing_profiles: HousingProfileTable;
+  proposals: ProposalTable;
+  offers: OfferTable;
+  offer_events: OfferEventTable;
 }
