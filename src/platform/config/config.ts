@@ -32,6 +32,12 @@ export interface Config {
   oidc: OidcConfig | null;
   webDistDir: string;
   auditAnchorIntervalSeconds: number;
+  /**
+   * Base URL of the PDOK Locatieserver "free" endpoint used to verify dwelling addresses in the BAG
+   * (e.g. https://api.pdok.nl/bzk/locatieserver/search/v3_1/free); null (default): lookups are off
+   * and addresses are entered by hand.
+   */
+  bagLocatieserverUrl: string | null;
 }
 
 /** true/false, the addresses/CIDRs of trusted proxies, or (a hop count) a function of the hop: Fastify's trustProxy. */
@@ -130,5 +136,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     oidc,
     webDistDir: path.resolve(env.WEB_DIST_DIR ?? './dist/web'),
     auditAnchorIntervalSeconds: int(env, 'AUDIT_ANCHOR_INTERVAL_SECONDS', 3600),
+    bagLocatieserverUrl: env.BAG_LOCATIESERVER_URL?.trim() || null,
   };
 }
