@@ -769,6 +769,40 @@ export interface OfferEventTable {
   recorded_at: Timestamp;
 }
 
+/** Swaps and moves on a mismatch: cases of kind 'move' (migration 0012). */
+export interface MoveTable {
+  id: Generated<string>;
+  /** The tenant key. */
+  municipality_id: string;
+  kind: 'swap' | 'move';
+  trajectory_id: string;
+  other_trajectory_id: string | null;
+  care_provider_id: string;
+  corporation_id: string | null;
+  status: string;
+  awaiting_wonen: Generated<boolean>;
+  state: Json<Record<string, unknown>>;
+  version: Generated<number>;
+  event_count: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Append-only (a trigger refuses UPDATE and DELETE). */
+export interface MoveEventTable {
+  id: Generated<string>;
+  move_id: string;
+  municipality_id: string;
+  seq: number;
+  type: string;
+  occurred_on: PlainDate;
+  data: Json<Record<string, unknown>>;
+  recorded_by: string | null;
+  recorded_by_organisation_id: string | null;
+  recorded_at: Timestamp;
+}
+
 export interface Database {
   target_groups: TargetGroupTable;
   corporation_stock: CorporationStockTable;
@@ -794,6 +828,8 @@ export interface Database {
   trajectory_team: TrajectoryTeamTable;
   deadlines: DeadlineTable;
   deadline_adjustments: DeadlineAdjustmentTable;
+  moves: MoveTable;
+  move_events: MoveEventTable;
   consents: ConsentTable;
   forms: FormTable;
   form_versions: FormVersionTable;
