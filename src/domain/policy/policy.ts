@@ -12,6 +12,7 @@ import { FORM_ACTIONS, FORM_GRANTS } from '../forms/grants.ts';
 import { MONITOR_ACTIONS, MONITOR_GRANTS } from '../monitor/grants.ts';
 import { HOME_ACTIONS, HOME_GRANTS } from '../home/grants.ts';
 import { MATCHING_ACTIONS, MATCHING_GRANTS } from '../matching/grants.ts';
+import { MOVE_ACTIONS, MOVE_GRANTS } from '../matching/move-grants.ts';
 
 /**
  * Every action a route may declare, each owned by one module's grant file (written per module,
@@ -19,7 +20,7 @@ import { MATCHING_ACTIONS, MATCHING_GRANTS } from '../matching/grants.ts';
  * Omslagroute (domain/trajectories/grants.ts), consent and privacy (domain/privacy/grants.ts),
  * forms (domain/forms/grants.ts) and the monitor (domain/monitor/grants.ts).
  */
-export const ACTIONS = [...CORE_ACTIONS, ...CASE_ACTIONS, ...PRIVACY_ACTIONS, ...FORM_ACTIONS, ...MONITOR_ACTIONS, ...HOME_ACTIONS, ...MATCHING_ACTIONS] as const;
+export const ACTIONS = [...CORE_ACTIONS, ...CASE_ACTIONS, ...PRIVACY_ACTIONS, ...FORM_ACTIONS, ...MONITOR_ACTIONS, ...HOME_ACTIONS, ...MATCHING_ACTIONS, ...MOVE_ACTIONS] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /**
@@ -125,7 +126,7 @@ export function mergeGrants<A extends string>(actions: ReadonlyArray<A>, tables:
 }
 
 /** The grant table. Anything not listed is denied. */
-export const GRANTS: Record<Action, ReadonlyArray<Grant>> = mergeGrants(ACTIONS, [CORE_GRANTS, CASE_GRANTS, PRIVACY_GRANTS, FORM_GRANTS, MONITOR_GRANTS, HOME_GRANTS, MATCHING_GRANTS]);
+export const GRANTS: Record<Action, ReadonlyArray<Grant>> = mergeGrants(ACTIONS, [CORE_GRANTS, CASE_GRANTS, PRIVACY_GRANTS, FORM_GRANTS, MONITOR_GRANTS, HOME_GRANTS, MATCHING_GRANTS, MOVE_GRANTS]);
 
 export interface Decision {
   allowed: boolean;
