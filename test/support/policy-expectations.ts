@@ -94,6 +94,11 @@ export const EXPECTED: Record<Action, Expectation> = {
   'placement.import': { own: PA_PAN, foreign: PA_PAN },
   // Every signed-in user reads its own home queues (each item filtered by its case's read decision).
   'home.read': { own: 'authenticated', foreign: 'authenticated' },
+  // Swaps and moves (domain/matching/move-grants.ts): the care provider starts them; the trajectory's readers act on them (the domain decides which step is whose).
+  'move.create': { ...NO_CASE, case: CASE_TEAM_WORK },
+  'move.read': { ...NO_CASE, case: CASE_READ },
+  'move.list': { ...NO_CASE, case: CASE_READ },
+  'move.record_event': { ...NO_CASE, case: CASE_READ },
 };
 
 export function expectedOnCase(role: Role | null | 'anonymous', action: Action, kind: CaseKind): boolean {

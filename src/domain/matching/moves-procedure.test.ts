@@ -236,3 +236,23 @@ describe('invariants (fast-check)', () => {
     }));
   });
 });
+
+describe('who is served the move', () => {
+  it('R-MV-15: Wonen is served a move once it is submitted; the care provider and corporation from the start', async () => {
+    const { mayServe } = await import('./moves.ts');
+    expect([mayServe('case_wonen', { submittedOn: null }), mayServe('case_wonen', { submittedOn: '2026-06-04' })]).toEqual([false, true]);
+    expect([mayServe('case_corporation', { submittedOn: null }), mayServe('case_team', { submittedOn: null })]).toEqual([true, true]);
+  });
+});
+
+describe('the start of a request', () => {
+  it('R-MV-07: a move names its reason; a swap has none and only a swap has another party; a case starts once', () => {
+    const fresh = deriveMoveState([]);
+    expect(checkMoveEvent(fresh, { type: 'request_started', occurredOn: '2026-06-01', data: { kind: 'move', currentArea: 50, targetArea: 45, similar: false } }, CARE, TODAY).map((x) => [x.code, x.rule])).toEqual([['reason_missing', 'R-MV-07']]);
+    expect(checkMoveEvent(fresh, { type: 'request_started', occurredOn: '2026-06-01', data: { kind: 'swap', reason: 'NON_MEDICAL', currentArea: 50, targetArea: 45, similar: false } }, CARE, TODAY).map((x) => x.code)).toEqual(['reason_for_swap']);
+    expect(checkMoveEvent(fresh, { type: 'request_started', occurredOn: '2026-06-01', data: { kind: 'move', reason: 'NON_MEDICAL', otherTrajectoryId: 'x', currentArea: 50, targetArea: 45, similar: false } }, CARE, TODAY).map((x) => x.code)).toEqual(['other_party_for_move']);
+    expect(checkMoveEvent(fresh, { type: 'request_started', occurredOn: '2026-06-01', data: { kind: 'swap', currentArea: 50, targetArea: 45, similar: false } }, CARE, TODAY)).toEqual([]);
+    expect(checkMoveEvent(swap(45, 47, true).state, { type: 'request_started', occurredOn: '2026-06-01', data: { kind: 'swap' } }, CARE, TODAY).map((x) => x.code)).toEqual(['already_started']);
+    expect(checkMoveEvent(fresh, { type: 'request_started', occurredOn: '2026-06-01', data: { kind: 'swap' } }, CORP, TODAY)[0]).toMatchObject({ code: 'actor_not_allowed', forbidden: true });
+  });
+});

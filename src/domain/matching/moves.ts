@@ -463,6 +463,12 @@ export function checkMoveEvent(s: MoveState, input: MoveEventInput, actor: MoveA
   }
   const out: MoveViolation[] = [];
   if (input.occurredOn > today) out.push({ code: 'date_in_future', rule: null, nl: 'De datum ligt in de toekomst.', en: 'The date is in the future.', field: '/occurredOn' });
+  // The first event starts the case; it is recorded once.
+  if (input.type === 'request_started') {
+    if (s.startedOn) out.push({ code: 'already_started', rule: null, nl: 'Deze aanvraag is al gestart.', en: 'This request has already started.' });
+    else out.push(...checkRequestStart(input.data));
+    return out;
+  }
   if (s.startedOn && input.occurredOn < s.startedOn) out.push({ code: 'date_before_start', rule: null, nl: 'De datum ligt vóór de aanvraag.', en: 'The date is before the request.', field: '/occurredOn' });
   if (!tr.from.includes(s.status)) {
     out.push(...missingBefore(s, input.type));
@@ -702,4 +708,13 @@ export function moveDeadlines(s: MoveState, calendar: WorkingCalendar): MoveDead
     one('D-07', 6, 'weeks', { nl: 'Kennismakingsgesprek na de verhuizing inplannen binnen 6 weken', en: 'Schedule the introduction meeting after the move within 6 weeks' }),
     one('D-08', 3, 'months', { nl: 'Kennismakingsgesprek na de verhuizing binnen 3 maanden', en: 'Introduction meeting after the move within 3 months' }),
   ];
+}
+
+/**
+ * Whether a party the policy lets read the move is served it now: directie Wonen sees a swap or
+ * move once it is submitted to it (R-MV-15); the care provider and the corporation prepare it
+ * together before that. The list applies the same condition in SQL.
+ */
+export function mayServe(relation: string | null, s: Pick<MoveState, 'submittedOn'>): boolean {
+  return relation !== 'case_wonen' || s.submittedOn !== null;
 }
