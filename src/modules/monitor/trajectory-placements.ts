@@ -29,7 +29,10 @@ export async function syncTrajectoryPlacement(trx: Trx, t: LoadedTrajectory, at:
   const placementId = `${TRAJECTORY_PLACEMENT_PREFIX}${t.id}`;
   const start = s.activeMediationOn ?? s.urgencyOn ?? null;
   const lease = s.leaseStartOn ?? null;
-  const remove = () => trx.deleteFrom('placements').where('trajectory_id', '=', t.id).execute();
+  const remove = async () => {
+    await trx.deleteFrom('placements').where('trajectory_id', '=', t.id).execute();
+    await removeMovePlacements(trx, t.id, []);
+  };
 
   if ((!start && !lease) || (s.status === 'closed' && !lease)) {
     await remove();
@@ -60,6 +63,42 @@ export async function syncTrajectoryPlacement(trx: Trx, t: LoadedTrajectory, at:
     .values({ ...values, placement_id: placementId, trajectory_id: t.id, source: 'trajectory', move_reason: 'regular', created_at: at })
     .onConflict((oc) => oc.column('placement_id').doUpdateSet({ ...values, version: sql`placements.version + 1` }))
     .execute();
+  await syncMovePlacements(trx, t, { municipalityId, targetGroup: group.code, persons: values.persons }, at);
+}
+
+/** The placement of a swap or move recorded on the trajectory (`swap_or_move`, event seq n): `traject-<id>-mv<n>`. */
+export const movePlacementId = (trajectoryId: string, seq: number) => `${TRAJECTORY_PLACEMENT_PREFIX}${trajectoryId}-mv${seq}`;
+
+async function removeMovePlacements(trx: Trx, trajectoryId: string, keep: string[]): Promise<void> {
+  let q = trx.deleteFrom('placements').where('placement_id', 'like', `${TRAJECTORY_PLACEMENT_PREFIX}${trajectoryId}-mv%`).where('source', '=', 'trajectory');
+  if (keep.length) q = q.where('placement_id', 'not in', keep);
+  await q.execute();
+}
+
+/**
+ * R-MO-29, R-MO-30, R-MO-41: every swap or move of the trajectory is one more housed household in
+ * a new dwelling, counted apart — move_reason 'swap' (woningruil) or 'perspective_reassessment'
+ * (verhuizing door herijking perspectief), delivered on the date of the move — never in the regular
+ * counts; the trajectory's own placement stays 'regular'. A voided swap_or_move takes its placement
+ * away. (The placement's trajectory_id stays on the trajectory's own placement, which is unique.)
+ */
+async function syncMovePlacements(trx: Trx, t: LoadedTrajectory, base: { municipalityId: string; targetGroup: string; persons: number }, at: Date): Promise<void> {
+  const moves = t.events.filter((e) => e.type === 'swap_or_move' && !t.state.inactiveEventIds.includes(e.id));
+  const ids = moves.map((e) => movePlacementId(t.id, e.seq));
+  await removeMovePlacements(trx, t.id, ids);
+  if (!t.corporationId) return;
+  for (const e of moves) {
+    const values = {
+      municipality_id: base.municipalityId, corporation_id: t.corporationId, target_group: base.targetGroup,
+      move_reason: (e.data.kind === 'swap' ? 'swap' : 'perspective_reassessment') as 'swap' | 'perspective_reassessment',
+      active_mediation_date: null, lease_signed_date: e.occurredOn, persons: base.persons, allocated_on: null, updated_at: at,
+    };
+    await trx
+      .insertInto('placements')
+      .values({ ...values, placement_id: movePlacementId(t.id, e.seq), trajectory_id: null, source: 'trajectory', created_at: at })
+      .onConflict((oc) => oc.column('placement_id').doUpdateSet({ ...values, version: sql`placements.version + 1` }))
+      .execute();
+  }
 }
 
 /** The monitor module's `caseEvent` listener. */
