@@ -49,6 +49,7 @@ export const AUDIT_RESOURCE_TYPES = [
   // Clients and their cases
   'client',
   'trajectory',
+  'move',
   'deadline',
   'worklist',
   'home',
