@@ -18,6 +18,7 @@ import type { Fx, Req } from '../support/matrix/types.ts';
 import { MONITOR_TEMPLATES } from '../support/matrix/monitor.ts';
 import { AGREEMENT_TEMPLATES } from '../support/matrix/agreements.ts';
 import { IMPORT_TEMPLATES } from '../support/matrix/imports.ts';
+import { moveTemplates } from '../support/matrix/moves.ts';
 
 let ctx: TestContext;
 let seq = 0;
@@ -133,6 +134,7 @@ const TEMPLATES: Record<string, (f: Fx) => Promise<Req[]>> = {
   ...MONITOR_TEMPLATES,
   ...AGREEMENT_TEMPLATES,
   ...IMPORT_TEMPLATES,
+  ...moveTemplates(perCase, () => ctx.db, () => ctx.clock.now()),
   'GET /healthz': async () => [{ method: 'GET', url: '/healthz', relation: 'none' }],
   'GET /readyz': async () => [{ method: 'GET', url: '/readyz', relation: 'none' }],
   'GET /metrics': async () => [{ method: 'GET', url: '/metrics', relation: 'none' }],
