@@ -119,6 +119,8 @@ describe('validateConfig', () => {
     expect(paths({ suitability: [{ id: 'a', kind: 'max_persons_per_room', value: 2, label: { nl: 'x', en: ' ' } }] })).toEqual(['suitability[0].label']);
     expect(paths({ suitability: [{ id: 'a', kind: 'max_persons_per_room', value: 2, label: { nl: '', en: 'x' } }] })).toEqual(['suitability[0].label']);
     expect(paths({ suitability: [{ id: 'a', kind: 'max_persons_per_room', value: 2, label: { nl: 'x' } }] })).toEqual(['suitability[0].label']);
+    expect(paths({ suitability: [{ id: 'a', kind: 'max_persons_per_room', value: 2, label: { en: 'x' } }] })).toEqual(['suitability[0].label']);
+    expect(paths({ suitability: [{ id: 'a', kind: 'max_persons_per_room', value: 2, label: { nl: ' ', en: 'x' } }] })).toEqual(['suitability[0].label']);
     expect(paths({ suitability: [{ id: 'a', kind: 'max_persons_per_room', value: 2, label: null }] })).toEqual(['suitability[0].label']);
     expect(paths({ suitability: [{ id: 'a', kind: 'max_persons_per_room', value: 2, label: 'x' }] })).toEqual(['suitability[0].label']);
     expect(paths({ suitability: [{ id: 'a', kind: 'other', label }] })).toEqual(['suitability[0].kind']);
