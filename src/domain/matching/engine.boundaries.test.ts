@@ -305,6 +305,9 @@ describe('soft criteria (SP-01…SP-09)', () => {
     expect(a.breakdown.filter((l) => !l.dwellingOnly).map((l) => l.id)).toEqual(['SP-01', 'SP-02', 'SP-03', 'SP-04', 'SP-08']);
     expect(lineOf(a, 'SP-06')?.measure).toBe(1);
     expect(a.score).toBe(65);
+    // Only criteria with a number to explain carry `measure` (SP-02 with a school, SP-03, SP-06, SP-09).
+    expect(a.breakdown.filter((l) => 'measure' in l).map((l) => l.id)).toEqual(['SP-03', 'SP-06']);
+    expect(lineOf(a, 'SP-05')).toStrictEqual({ id: 'SP-05', penalty: 15, unknown: false, dwellingOnly: true });
   });
 
   it('SP-08: a wheelchair dwelling for a client without that need costs 25; with the need or on an ordinary dwelling 0; unrecorded need unknown', () => {
