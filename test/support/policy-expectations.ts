@@ -40,6 +40,11 @@ const CASE_READ: Record<CaseKind, Who> = {
 const CASE_TEAM_WORK: Record<CaseKind, Who> = { team: ['care_worker', 'team_manager'], care_provider: ['team_manager'], corporation: NONE, none: NONE };
 const CASE_TEAM_WORK_CC: Record<CaseKind, Who> = { team: ['care_worker', 'team_manager'], care_provider: ['team_manager'], corporation: ['corporation_contact'], none: NONE };
 const NO_CASE: Expectation = { own: NONE, foreign: NONE };
+const DWELLING_READ: Record<CaseKind, Who> = { team: ['wonen_officer'], care_provider: ['wonen_officer'], corporation: ['corporation_contact', 'team_manager', 'wonen_officer'], none: ['wonen_officer'] };
+const OFFER_PARTIES: Record<CaseKind, Who> = {
+  team: ['care_worker', 'team_manager', 'wonen_officer'], care_provider: ['care_worker', 'team_manager', 'wonen_officer'],
+  corporation: ['corporation_contact', 'team_manager', 'wonen_officer'], none: ['wonen_officer'],
+};
 
 export const EXPECTED: Record<Action, Expectation> = {
   'system.public': { own: 'anyone', foreign: 'anyone' },
@@ -95,6 +100,23 @@ export const EXPECTED: Record<Action, Expectation> = {
   // Every signed-in user reads its own home queues (each item filtered by its case's read decision).
   'home.read': { own: 'authenticated', foreign: 'authenticated' },
   // Swaps and moves (domain/matching/move-grants.ts): the care provider starts them; the trajectory's readers act on them (the domain decides which step is whose).
+  // Matching (domain/matching/grants.ts): the corporation's dwellings, the care provider's profiles, the offer's parties, Wonen of the municipality.
+  'dwelling.list': { ...NO_CASE, case: DWELLING_READ },
+  'dwelling.read': { ...NO_CASE, case: DWELLING_READ },
+  'dwelling.create': { own: ['corporation_contact'], foreign: NONE },
+  'dwelling.update': { ...NO_CASE, case: { team: NONE, care_provider: NONE, corporation: ['corporation_contact'], none: NONE } },
+  'dwelling.import': { own: ['corporation_contact'], foreign: NONE },
+  'address.lookup': { own: ['corporation_contact'], foreign: ['corporation_contact'] },
+  'housing_profile.read': { ...NO_CASE, case: { team: ['care_worker', 'team_manager'], care_provider: ['care_worker', 'team_manager'], corporation: ['corporation_contact'], none: NONE } },
+  'housing_profile.update': { ...NO_CASE, case: { team: ['care_worker', 'team_manager'], care_provider: ['care_worker', 'team_manager'], corporation: NONE, none: NONE } },
+  'offer.create': { ...NO_CASE, case: { team: NONE, care_provider: NONE, corporation: ['corporation_contact'], none: NONE } },
+  'offer.list': { ...NO_CASE, case: OFFER_PARTIES },
+  'offer.read': { ...NO_CASE, case: OFFER_PARTIES },
+  'offer.record_event': { ...NO_CASE, case: OFFER_PARTIES },
+  'matching.candidates': { ...NO_CASE, case: { team: ['care_worker', 'team_manager'], care_provider: ['care_worker', 'team_manager'], corporation: NONE, none: NONE } },
+  'matching.config.read': { own: ['programme_analyst', 'wonen_officer'], foreign: ['programme_analyst', 'wonen_officer'] },
+  'matching.config.update': { own: ['wonen_officer'], foreign: ['wonen_officer'] },
+  'matching.replay': { own: ['programme_analyst', 'wonen_officer'], foreign: ['programme_analyst', 'wonen_officer'] },
   'move.create': { ...NO_CASE, case: CASE_TEAM_WORK },
   'move.read': { ...NO_CASE, case: CASE_READ },
   'move.list': { ...NO_CASE, case: CASE_READ },

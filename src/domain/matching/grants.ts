@@ -29,25 +29,28 @@ export const MATCHING_ACTIONS = [
 const CORP: Grant = { who: 'corporation_contact', relations: ['case_corporation'], purpose: 'PB-1' };
 const CORP_OWN: Grant = { who: 'corporation_contact', relations: ['own'], purpose: 'PB-1' };
 const CARE: Grant = { who: 'care_worker', relations: ['case_care_provider'], purpose: 'case_management' };
-const TM: Grant = { who: 'team_manager', relations: ['case_care_provider', 'case_corporation'], purpose: 'case_management' };
+const TM_CARE: Grant = { who: 'team_manager', relations: ['case_care_provider'], purpose: 'case_management' };
+const TM_CORP: Grant = { who: 'team_manager', relations: ['case_corporation'], purpose: 'PB-1' };
 const WON: Grant = { who: 'wonen_officer', relations: ['case_wonen'], purpose: 'PB-2' };
 const ANALYST: Grant = { who: 'programme_analyst', relations: 'any' };
 const WON_ANY: Grant = { who: 'wonen_officer', relations: 'any' };
+const OFFER_PARTIES: ReadonlyArray<Grant> = [CORP, TM_CORP, CARE, TM_CARE, WON];
 
 export const MATCHING_GRANTS: GrantTable<(typeof MATCHING_ACTIONS)[number]> = {
-  'dwelling.list': [CORP, CORP_OWN, TM, WON],
-  'dwelling.read': [CORP, TM, WON],
+  'dwelling.list': [CORP, TM_CORP, WON],
+  'dwelling.read': [CORP, TM_CORP, WON],
   'dwelling.create': [CORP_OWN],
   'dwelling.update': [CORP],
   'dwelling.import': [CORP_OWN],
   'address.lookup': [{ who: 'corporation_contact', relations: 'any' }],
-  'housing_profile.read': [CARE, TM, CORP],
-  'housing_profile.update': [CARE, TM],
+  'housing_profile.read': [CARE, TM_CARE, CORP],
+  'housing_profile.update': [CARE, TM_CARE],
   'offer.create': [CORP],
-  'offer.list': [CORP, CORP_OWN, CARE, TM, WON],
-  'offer.read': [CORP, CARE, TM, WON],
-  'offer.record_event': [CORP, CARE, TM, WON],
-  'matching.candidates': [CORP, CARE, TM],
+  'offer.list': OFFER_PARTIES,
+  'offer.read': OFFER_PARTIES,
+  'offer.record_event': OFFER_PARTIES,
+  'matching.candidates': [CARE, TM_CARE],
+  // Configuration and replay: the municipality's own (the handler checks the municipality).
   'matching.config.read': [ANALYST, WON_ANY],
   'matching.config.update': [WON_ANY],
   'matching.replay': [ANALYST, WON_ANY],

@@ -153,7 +153,8 @@ export function deriveDeadlines(s: TrajectoryState, ctx: DeadlineContext): Deadl
     add('D-01', 'D-01', maxDate(s.decisionOn, s.urgencyOn), informed);
   }
 
-  for (const o of s.offers) {
+  // An offer made through the platform's matching keeps D-02…D-05 on its own case (case_kind 'offer').
+  for (const o of s.offers.filter((x) => !x.platformOffer)) {
     const accepted = o.clientInformedOn !== null || (s.matchFinalOn !== null && o === s.offers[s.offers.length - 1]);
     const superseded = o !== s.offers[s.offers.length - 1] && !o.refusedOn && !o.clientRefusedOn;
     // D-02: reply within 1 working day of the offer reaching the care provider.

@@ -17,6 +17,8 @@ export interface OfferState {
   refusedOn: IsoDate | null;
   clientInformedOn: IsoDate | null;
   clientRefusedOn: IsoDate | null;
+  /** Made through the platform's matching (an offer case): its deadlines D-02…D-05 live on that case. */
+  platformOffer?: boolean;
 }
 
 export interface EvaluationState {
@@ -260,6 +262,7 @@ export function apply(s: TrajectoryState, e: TrajectoryEvent): TrajectoryState {
       s.offers.push({
         offerId: (d.offerId as string | undefined) ?? null, eventId: e.id, receivedOn: on, availableOn: d.availableOn as string, address: d.address as string,
         reply: null, repliedOn: null, viewedOn: null, refusedOn: null, clientInformedOn: null, clientRefusedOn: null,
+        ...(typeof d.platformOfferId === 'string' ? { platformOffer: true } : {}),
       });
       break;
     case 'offer_replied':

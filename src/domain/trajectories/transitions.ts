@@ -126,6 +126,8 @@ const TABLE = {
     from: ['P3_matching'], actors: [CORPORATION], rules: ['R-OR-15', 'R-OR-16', 'R-OR-17', 'D-02', 'D-03', 'D-05'],
     data: Obj({
       offerId: Opt(Type.String({ maxLength: 64 })),
+      /** The platform's offer case (matching), whose deadlines are its own. */
+      platformOfferId: Opt(Type.String({ format: 'uuid' })),
       address: Text(300),
       availableOn: Date_,
       floor: Type.Integer({ minimum: -1, maximum: 60 }),

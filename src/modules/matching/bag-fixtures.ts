@@ -112,3 +112,14 @@ export const BAG_FIXTURE_ADDRESSES: readonly BagAddress[] = LOCATIESERVER_FIXTUR
   if (!a) throw new Error(`bag-fixtures: ${doc.weergavenaam} is not a usable address`);
   return a;
 });
+
+const BERGSTEDE: Place = { gemeentecode: '9003', gemeentenaam: 'Bergstede', woonplaatsnaam: 'Bergstede', provinciecode: 'PV26', provincienaam: 'Utrecht' };
+
+/** The second demo region (Bergstede, GM9003, OM-UTR): the addresses of its demo dwellings. */
+export const BERGSTEDE_FIXTURES: readonly LocatieserverDoc[] = [
+  adres(BERGSTEDE, { straat: 'Lindeplein', nr: 4, toevoeging: '1', postcode: '9011AA', wijk: ['WK900300', 'Binnenstad'], buurt: ['BU90030000', 'Lindekwartier'], lat: 52.08120, lon: 5.23410 }),
+  adres(BERGSTEDE, { straat: 'Heideweg', nr: 88, postcode: '9012BA', wijk: ['WK900301', 'Heuvelrug'], buurt: ['BU90030100', 'Heidebuurt'], lat: 52.08790, lon: 5.24880 }),
+  adres(BERGSTEDE, { straat: 'Stationsstraat', nr: 210, postcode: '9013CA', wijk: ['WK900302', 'Spoorzijde'], buurt: ['BU90030200', 'Stationsbuurt'], lat: 52.07640, lon: 5.22790 }),
+];
+
+export const BERGSTEDE_ADDRESSES: readonly BagAddress[] = BERGSTEDE_FIXTURES.map((doc) => docToAddress(doc)!);
