@@ -19,6 +19,7 @@ import { agreementsModule } from '../modules/agreements/index.ts';
 import { monitorModule } from '../modules/monitor/index.ts';
 import { notificationsModule } from '../modules/notifications/index.ts';
 import { homeModule } from '../modules/home/index.ts';
+import { matchingModule } from '../modules/matching/index.ts';
 
 export const MODULES: ReadonlyArray<ModuleDescriptor> = [
   systemModule,
@@ -36,4 +37,5 @@ export const MODULES: ReadonlyArray<ModuleDescriptor> = [
   monitorModule,
   notificationsModule,
   homeModule,
+  matchingModule,
 ];
