@@ -29,6 +29,15 @@ import { TargetGroupsPage } from './pages/agreements/TargetGroupsPage.tsx';
 import { FiguresPage } from './pages/agreements/FiguresPage.tsx';
 import { MonitorPage } from './pages/monitor/MonitorPage.tsx';
 import { PlacementsImportPage } from './pages/imports/PlacementsImportPage.tsx';
+import { DwellingsPage } from './pages/matching/DwellingsPage.tsx';
+import { DwellingPage } from './pages/matching/DwellingPage.tsx';
+import { DwellingFormPage } from './pages/matching/DwellingFormPage.tsx';
+import { DwellingImportPage } from './pages/matching/DwellingImportPage.tsx';
+import { OffersPage } from './pages/matching/OffersPage.tsx';
+import { OfferPage } from './pages/matching/OfferPage.tsx';
+import { HousingProfilePage } from './pages/matching/HousingProfilePage.tsx';
+import { MatchingConfigPage } from './pages/matching/MatchingConfigPage.tsx';
+import { MovesPage } from './pages/matching/MovesPage.tsx';
 
 /** Dutch paths: they are what professionals see and share. */
 export function App() {
@@ -64,6 +73,16 @@ export function App() {
           <Route path="monitor/doelgroepen" element={<RequirePermission action="reference.read"><TargetGroupsPage /></RequirePermission>} />
           <Route path="monitor/cijfers" element={<RequirePermission action="reference.read"><FiguresPage /></RequirePermission>} />
           <Route path="monitor/import" element={<RequirePermission action="placement.import"><PlacementsImportPage /></RequirePermission>} />
+          <Route path="woningen" element={<RequirePermission action="dwelling.list"><DwellingsPage /></RequirePermission>} />
+          <Route path="woningen/nieuw" element={<RequirePermission action="dwelling.create"><DwellingFormPage mode="create" /></RequirePermission>} />
+          <Route path="woningen/uploaden" element={<RequirePermission action="dwelling.import"><DwellingImportPage /></RequirePermission>} />
+          <Route path="woningen/:id" element={<RequirePermission action="dwelling.read"><DwellingPage /></RequirePermission>} />
+          <Route path="woningen/:id/wijzigen" element={<RequirePermission action="dwelling.update"><DwellingFormPage mode="edit" /></RequirePermission>} />
+          <Route path="aanbiedingen" element={<RequirePermission action="offer.list"><OffersPage /></RequirePermission>} />
+          <Route path="aanbiedingen/:id" element={<RequirePermission action="offer.read"><OfferPage /></RequirePermission>} />
+          <Route path="clienten/:id/woonbehoefte" element={<RequirePermission action="housing_profile.read"><HousingProfilePage /></RequirePermission>} />
+          <Route path="matching/instellingen" element={<RequirePermission action="matching.config.read"><MatchingConfigPage /></RequirePermission>} />
+          <Route path="wonen/ruil-en-verhuizing" element={<RequirePermission action="move.list"><MovesPage /></RequirePermission>} />
           <Route path="kalender" element={<CalendarPage />} />
           <Route path="mijn-account" element={<AccountPage />} />
         </Route>

@@ -47,9 +47,9 @@ function Item({ inHeader, children }: { inHeader: boolean; children: ReactNode }
 
 function MainMenu({ inWideWindow }: { inWideWindow?: boolean }) {
   const { t } = useTranslation();
-  const { session } = useSession();
+  const { session, activeMembership } = useSession();
   const { pathname } = useLocation();
-  const items = NAV_ITEMS.filter((i) => can(session, i.action));
+  const items = NAV_ITEMS.filter((i) => can(session, i.action) && (!i.roles || (!!activeMembership && i.roles.includes(activeMembership.role))));
   return (
     <Menu
       inWideWindow={inWideWindow}

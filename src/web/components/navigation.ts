@@ -1,5 +1,6 @@
 import type { ReactElement, SVGProps } from 'react';
 import {
+  ArrowForwardIcon,
   BarChartFillIcon,
   BuildingsFillIcon,
   CalendarFillIcon,
@@ -7,11 +8,15 @@ import {
   MapFillIcon,
   PersonAtDeskFillIcon,
   DocumentCheckMarkFillIcon,
+  HouseCanalFillIcon,
   HouseFillIcon,
+  MailFillIcon,
   PersonsFillIcon,
+  SettingsFillIcon,
   UserAccountFillIcon,
 } from '@amsterdam/design-system-react-icons';
 import type { Action } from '../../domain/policy/index.ts';
+import type { Role } from '../../domain/organisations/model.ts';
 
 export interface NavItem {
   to: string;
@@ -20,6 +25,8 @@ export interface NavItem {
   /** The policy action that must be allowed for the item to show. */
   action: Action;
   icon: (props: SVGProps<SVGSVGElement>) => ReactElement<SVGProps<SVGSVGElement>>;
+  /** Only for these roles (when the action is shared with roles that reach the page another way). */
+  roles?: ReadonlyArray<Role>;
 }
 
 /** The modules that exist today. An item shows only when the policy allows its action. */
@@ -27,6 +34,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', label: 'nav.home', action: 'session.self', icon: HouseFillIcon },
   { to: '/werklijst', label: 'nav.worklist', action: 'worklist.read', icon: ClipboardFillIcon },
   { to: '/clienten', label: 'nav.clients', action: 'client.list', icon: PersonAtDeskFillIcon },
+  // Matching (issue 10): the corporation's dwellings; offers for the parties that act on them (corporation, care provider);
+  // Wonen's queue of swaps and moves and the matching settings.
+  { to: '/woningen', label: 'nav.dwellings', action: 'dwelling.create', icon: HouseCanalFillIcon },
+  { to: '/aanbiedingen', label: 'nav.offers', action: 'matching.candidates', icon: MailFillIcon },
+  { to: '/wonen/ruil-en-verhuizing', label: 'nav.moves', action: 'move.list', icon: ArrowForwardIcon, roles: ['wonen_officer'] },
+  { to: '/matching/instellingen', label: 'nav.matchingConfig', action: 'matching.config.update', icon: SettingsFillIcon },
   { to: '/monitor', label: 'nav.monitor', action: 'monitor.read', icon: BarChartFillIcon },
   { to: '/beheer/organisaties', label: 'nav.organisations', action: 'organisation.list', icon: BuildingsFillIcon },
   { to: '/beheer/gebruikers', label: 'nav.users', action: 'user.list', icon: PersonsFillIcon },

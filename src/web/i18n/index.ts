@@ -28,11 +28,13 @@ import stepGuideNl from './features/stepGuide.nl.json';
 import stepGuideEn from './features/stepGuide.en.json';
 import clientEditNl from './features/clientEdit.nl.json';
 import clientEditEn from './features/clientEdit.en.json';
+import matchingNl from './features/matching.nl.json';
+import matchingEn from './features/matching.en.json';
 
 /** Feature modules keep their texts in features/<name>.<lang>.json, under the key <name>. */
 export const FEATURE_TEXTS = {
-  nl: { home: homeNl, monitor: monitorNl, agreements: agreementsNl, imports: importsNl, sorting: sortingNl, shell: shellNl, casepage: casepageNl, auditView: auditViewNl, formsStart: formsStartNl, stepGuide: stepGuideNl, clientEdit: clientEditNl },
-  en: { home: homeEn, monitor: monitorEn, agreements: agreementsEn, imports: importsEn, sorting: sortingEn, shell: shellEn, casepage: casepageEn, auditView: auditViewEn, formsStart: formsStartEn, stepGuide: stepGuideEn, clientEdit: clientEditEn },
+  nl: { home: homeNl, monitor: monitorNl, agreements: agreementsNl, imports: importsNl, sorting: sortingNl, shell: shellNl, casepage: casepageNl, auditView: auditViewNl, formsStart: formsStartNl, stepGuide: stepGuideNl, clientEdit: clientEditNl, matching: matchingNl },
+  en: { home: homeEn, monitor: monitorEn, agreements: agreementsEn, imports: importsEn, sorting: sortingEn, shell: shellEn, casepage: casepageEn, auditView: auditViewEn, formsStart: formsStartEn, stepGuide: stepGuideEn, clientEdit: clientEditEn, matching: matchingEn },
 };
 import type { Lang } from '../api/types.ts';
 import { setApiLanguage } from '../api/client.ts';

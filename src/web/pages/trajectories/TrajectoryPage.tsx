@@ -260,6 +260,14 @@ export function TrajectoryPage() {
                     </Link>
                   </>
                 )}
+                {abilities.can('housing_profile.read') && !client.data.erased && (
+                  <>
+                    {' · '}
+                    <Link href={`/clienten/${tr.clientId}/woonbehoefte`} linkComponent={RouterLink} data-testid="housing-profile-link">
+                      {t('matching.profile.title')}
+                    </Link>
+                  </>
+                )}
               </Paragraph>
             )}
           </div>
