@@ -44,6 +44,7 @@ import {
 } from './common.ts';
 import { benchWorklist, printWorklist, worklistSettings, worklistSummary, writeWorklistReport, type WorklistReport } from './worklist.ts';
 import { benchNational, importSummary, monitorSummary, nationalSettings, printNational, writeNationalReport, type ImportReport, type MonitorReport } from './monitor.ts';
+import { benchMatching, matchingSettings, matchingSummary, printMatching, writeMatchingReport, type MatchingReport } from './matching.ts';
 
 type TargetName = 'healthz' | 'floor' | 'real';
 
@@ -60,11 +61,13 @@ const kinds: DbKind[] = [
   ...(wanted.has('pglite') ? (['pglite'] as const) : []),
   ...(wanted.has('postgres') && postgresUrl ? (['postgres'] as const) : []),
 ];
-const SUITES = ['foundation', 'worklist', 'monitor', 'import'] as const;
+const SUITES = ['foundation', 'worklist', 'monitor', 'import', 'matching'] as const;
 type Suite = (typeof SUITES)[number];
+// "matching" is opt-in (`npm run bench -- matching`): see bench/README.md § Matching benchmark.
+const DEFAULT_SUITES: Suite[] = ['foundation', 'worklist', 'monitor', 'import'];
 // Suites as arguments (`npm run bench -- monitor import`) win over BENCH_SUITES.
 const argSuites = process.argv.slice(2).filter((a) => !a.startsWith('-'));
-const suites = argSuites.length ? argSuites : envList('BENCH_SUITES', SUITES.join(','));
+const suites = argSuites.length ? argSuites : envList('BENCH_SUITES', DEFAULT_SUITES.join(','));
 for (const s of suites) if (!(SUITES as readonly string[]).includes(s)) throw new Error(`BENCH_SUITES: unknown suite "${s}" (known: ${SUITES.join(', ')})`);
 const runs = (s: Suite) => suites.includes(s);
 
@@ -397,6 +400,8 @@ async function main() {
   log(`suites: ${suites.join(', ')}; databases: ${kinds.join(', ')}${postgresUrl ? '' : ' (set BENCH_DATABASE_URL or DATABASE_URL to add PostgreSQL)'}; load average ${loadAverage().join('/')}`);
   if (runs('foundation')) log(`foundation: ${settings.users} users; ${settings.connections.join('/')} connections; ${settings.warmupS}+${settings.durationS} s per run`);
   if (wl) log(`worklist: ${wl.clients} clients, ${wl.totalDeadlines} deadlines (${wl.openDeadlines} open); ${wl.connections.join('/')} connections; ${wl.warmupS}+${wl.durationS} s per run`);
+  const mt = runs('matching') ? matchingSettings({ seed: settings.seed, label: settings.label }) : null;
+  if (mt) log(`matching: ${mt.clients} waiting clients, ${mt.dwellings} dwellings × ${mt.rounds} round(s), ${mt.replays} replays`);
   if (nat) log(`monitor/import: scale ${nat.scale}${nat.scalePglite !== nat.scale ? ` (PGlite ${nat.scalePglite})` : ''}; monitor ${nat.year}-${nat.month}, ${nat.warmup}+${nat.runs} runs; import ${nat.importRows} rows`);
   const loader = new LoadGenerator();
   onCleanup('stop load generator', () => loader.stop());
@@ -404,6 +409,7 @@ async function main() {
   const worklist: WorklistReport[] = [];
   const monitor: MonitorReport[] = [];
   const imports: ImportReport[] = [];
+  const matching: MatchingReport[] = [];
   try {
     if (runs('foundation')) for (const kind of kinds) foundation.push(await benchDatabase(kind, loader));
     if (wl) for (const kind of kinds) worklist.push(await benchWorklist(kind, loader, wl));
@@ -415,6 +421,7 @@ async function main() {
         if (r.import) imports.push(r.import);
       }
     }
+    if (mt) for (const kind of kinds) matching.push(await benchMatching(kind, mt));
   } finally {
     await runCleanups();
   }
@@ -427,10 +434,11 @@ async function main() {
   }
   for (const r of worklist) files.push(path.relative(process.cwd(), writeWorklistReport(RESULTS_DIR, r, suffix)));
   for (const r of [...monitor, ...imports]) files.push(path.relative(process.cwd(), writeNationalReport(RESULTS_DIR, r, suffix)));
+  for (const r of matching) files.push(path.relative(process.cwd(), writeMatchingReport(RESULTS_DIR, r, suffix)));
   const summaryFile = path.join(RESULTS_DIR, `summary${suffix}.json`);
   const now = new Date().toISOString();
   const summary = {
-    date: foundation[0]?.date ?? worklist[0]?.date ?? monitor[0]?.date ?? imports[0]?.date ?? now,
+    date: foundation[0]?.date ?? worklist[0]?.date ?? monitor[0]?.date ?? imports[0]?.date ?? matching[0]?.date ?? now,
     suitesRun: suites,
     machine: machineInfo(),
     loadAverageAtEnd: loadAverage(),
@@ -441,6 +449,7 @@ async function main() {
     worklist: wl ? { date: worklist[0]?.date ?? now, settings: wl, databases: worklist.map((r) => worklistSummary(r, suffix)) } : previousSection(summaryFile, 'worklist'),
     monitor: nat && runs('monitor') ? { date: monitor[0]?.date ?? now, settings: nat, databases: monitor.map((r) => monitorSummary(r, suffix)) } : previousSection(summaryFile, 'monitor'),
     import: nat && runs('import') ? { date: imports[0]?.date ?? now, settings: nat, databases: imports.map((r) => importSummary(r, suffix)) } : previousSection(summaryFile, 'import'),
+    matching: mt ? { date: matching[0]?.date ?? now, settings: mt, databases: matching.map((r) => matchingSummary(r, suffix)) } : previousSection(summaryFile, 'matching'),
   };
   fs.writeFileSync(summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
   files.push(path.relative(process.cwd(), summaryFile));
@@ -448,6 +457,7 @@ async function main() {
     foundation.length ? printSummary(foundation) : '',
     worklist.length ? printWorklist(worklist) : '',
     monitor.length || imports.length ? printNational(monitor, imports) : '',
+    matching.length ? printMatching(matching) : '',
   ].filter(Boolean).join('\n');
   process.stdout.write(`${printed}\n`);
   for (const suite of SUITES) {
