@@ -91,7 +91,7 @@ interface Generated {
  * random(), so the same seed gives the same data on every database). The helper function
  * bench_rnd is dropped afterwards: the schema ends as the migrations left it.
  */
-async function generate(db: Db, s: MatchingSettings): Promise<Generated> {
+export async function generateMatchingData(db: Db, s: MatchingSettings): Promise<Generated> {
   const t0 = performance.now();
   const mun = await db.selectFrom('organisations').select('id').where('type', '=', 'municipality').where('municipality_code', '=', 'GM9001').executeTakeFirstOrThrow();
   const providers = await db.selectFrom('organisations').select('id').where('type', '=', 'care_provider').where('active', '=', true).orderBy('code').execute();
@@ -486,7 +486,7 @@ export async function benchMatching(kind: DbKind, s: MatchingSettings): Promise<
   await migrate(target.database);
   await seedDemo(target.database.db, systemClock);
   const db = target.database.db;
-  const gen = await generate(db, s);
+  const gen = await generateMatchingData(db, s);
   log(`${kind} matching: generated ${Object.entries(gen.rows).map(([k, v]) => `${v} ${k}`).join(', ')} in ${Math.round(gen.ms)} ms`);
   const all = await db.selectFrom('dwellings').select('id').where('reference', 'like', 'BENCH-%').orderBy('house_number').execute();
   const dwellingIds = all.slice(0, s.dwellings).map((r) => r.id);
