@@ -10,7 +10,7 @@ import { buildCase } from '../support/case-builder.ts';
 
 let ctx: TestContext;
 
-interface Item { text: { nl: string; en: string }; when: { nl: string; en: string } | null; trajectoryId: string | null; clientId: string | null; caseId: string; ruleId: string | null; actors: string[]; overdue: boolean; clientName: string | null }
+interface Item { text: { nl: string; en: string }; when: { nl: string; en: string } | null; trajectoryId: string | null; clientId: string | null; caseId: string; caseKind: string; ruleId: string | null; actors: string[]; overdue: boolean; clientName: string | null }
 interface Home { role: string | null; counts: Record<string, number>; queues: Array<{ key: string; items: Item[] }> }
 
 const home = async (a: Agent): Promise<Home> => {
@@ -27,7 +27,9 @@ const sessionOrg = async (a: Agent) => {
 
 async function everyItemReadable(a: Agent, h: Home) {
   for (const i of allItems(h)) {
-    const res = await a.get(`/api/v1/trajectories/${i.trajectoryId}`);
+    // Every item's case is readable by its own detail: a trajectory, or another kind of case (an offer, a move).
+    const path = i.caseKind === 'offer' ? 'offers' : i.caseKind === 'move' ? 'moves' : 'trajectories';
+    const res = await a.get(`/api/v1/${path}/${i.caseKind === 'trajectory' ? i.trajectoryId : i.caseId}`);
     expect(res.statusCode, `${i.text.nl} ${res.body}`).toBe(200);
   }
 }
@@ -123,9 +125,12 @@ describe('each role finds its work', () => {
 });
 
 describe('nobody sees items of cases it may not read', () => {
-  it('another care worker of the same organisation, not on the team, sees none of the demo cases', async () => {
-    const h = await home(await ctx.login('collega'));
-    expect(allItems(h)).toEqual([]);
+  it('another care worker of the same organisation, not on the team, sees none of the demo cases (only the offers to the organisation)', async () => {
+    const a = await ctx.login('collega');
+    const h = await home(a);
+    expect(allItems(h).filter((i) => i.caseKind === 'trajectory')).toEqual([]);
+    // An offer to the care provider is the organisation's work until a client is named: readable by its detail.
+    await everyItemReadable(a, h);
   });
 
   it('acting for the other organisation, the care worker sees none of Horizon’s cases', async () => {
@@ -202,6 +207,8 @@ describe('the organisation context', () => {
     const colleague = await userId(ctx, 'collega');
     await ctx.db.updateTable('deadlines').set({ assignee_user_id: colleague }).where('assignee_user_id', '=', me).execute();
     await ctx.db.updateTable('trajectory_team').set({ user_id: colleague }).where('user_id', '=', me).execute();
+    // The organisation's open offers (unassigned work of everyone in it) go to the colleague as well.
+    await ctx.db.updateTable('deadlines').set({ assignee_user_id: colleague }).where('case_kind', '=', 'offer').where('assignee_user_id', 'is', null).execute();
     try {
       await actFor(await ctx.login('begeleider'), 'ZA-HORIZON');
       const cw = await ctx.login('begeleider');
@@ -210,7 +217,8 @@ describe('the organisation context', () => {
       expect(await sessionOrg(await ctx.login('begeleider'))).toBe('ZA-ONDERDAK');
     } finally {
       await ctx.db.updateTable('trajectory_team').set({ user_id: me }).where('user_id', '=', colleague).where('added_by', '=', me).execute();
-      await ctx.db.updateTable('deadlines').set({ assignee_user_id: me }).where('assignee_user_id', '=', colleague).execute();
+      await ctx.db.updateTable('deadlines').set({ assignee_user_id: me }).where('assignee_user_id', '=', colleague).where('case_kind', '=', 'trajectory').execute();
+      await ctx.db.updateTable('deadlines').set({ assignee_user_id: null }).where('assignee_user_id', '=', colleague).where('case_kind', '=', 'offer').execute();
     }
   });
 });

@@ -89,6 +89,18 @@ describe('OM-AMS (Veenhaven): the corporation offers a dwelling to a care provid
     const list = await cw.get('/api/v1/offers');
     expect(list.statusCode, list.body).toBe(200);
     expect(list.json().map((x: { id: string }) => x.id)).toContain(offerId);
+    // On the worklist and the home queue of the care provider (the same decision as the offer's detail); not on another care provider's.
+    const wl = await cw.get('/api/v1/worklist');
+    expect(wl.statusCode, wl.body).toBe(200);
+    expect(wl.json().items.filter((i: { caseId: string }) => i.caseId === offerId).map((i: { ruleId: string; caseKind: string; due: string }) => [i.ruleId, i.caseKind])).toEqual([['D-02', 'offer']]);
+    const home = await cw.get('/api/v1/home');
+    expect(home.statusCode, home.body).toBe(200);
+    expect(JSON.stringify(home.json())).toContain(offerId);
+    const other = await ctx.login('begeleider');
+    await switchTo(other, 'ZA-ONDERDAK');
+    const wlOther = await other.get('/api/v1/worklist');
+    expect(wlOther.json().items.filter((i: { caseId: string }) => i.caseId === offerId)).toEqual([]);
+    expect((await other.get(`/api/v1/offers/${offerId}`)).statusCode).toBe(403);
   });
 
   it('R-MA-11: the care provider sees its own clients ranked for the dwelling, with the explanation in words', async () => {
@@ -182,6 +194,9 @@ describe('OM-UTR (Bergstede): the platform proposes three candidates, the corpor
     const r = await step(cw, offerId, 'client_refused', { reasons: 'Wil niet zo ver van haar dochter wonen' });
     expect(r.statusCode, r.body).toBe(201);
     expect(r.json().status).toBe('client_refused');
+    const wonen = await ctx.login('wonen');
+    const wl = await wonen.get('/api/v1/worklist');
+    expect(wl.json().items.filter((i: { caseId: string }) => i.caseId === offerId)).toEqual([]); // Veenhaven's Wonen: not Bergstede's offer
     const review = await ctx.db.selectFrom('deadlines').select(['rule_id', 'actor_kinds', 'met_on']).where('case_kind', '=', 'offer').where('case_id', '=', offerId).where('rule_id', '=', 'R-MA-17').executeTakeFirstOrThrow();
     expect(review).toEqual({ rule_id: 'R-MA-17', actor_kinds: ['care_provider', 'wonen'], met_on: null });
     const dwelling = await ctx.db.selectFrom('offers as o').innerJoin('dwellings as d', 'd.id', 'o.dwelling_id').select('d.status').where('o.id', '=', offerId).executeTakeFirstOrThrow();

@@ -44,12 +44,14 @@ export const ACTOR_NAMES: Readonly<Record<ActorKind | 'client', LocalText>> = {
 };
 
 /** What a deadline asks to be done, as a short task (the rule's label is the fallback for rules not listed). */
-export const DEADLINE_TASKS: Readonly<Partial<Record<DeadlineRuleId, LocalText>>> = {
+/** What each deadline asks, by rule: the Omslagroute's (DeadlineRuleId) and those of other kinds of case (R-MA-17: the offer's case review). */
+export const DEADLINE_TASKS: Readonly<Partial<Record<DeadlineRuleId | 'R-MA-17', LocalText>>> = {
   'D-01': { nl: 'passend woningaanbod doen', en: 'make a suitable housing offer' },
   'D-02': { nl: 'reageren op het woningaanbod', en: 'reply to the housing offer' },
   'D-03': { nl: 'de woning bezichtigen', en: 'view the dwelling' },
   'D-04': { nl: 'afwijzing met redenen geven', en: 'give the refusal with reasons' },
   'D-05': { nl: 'de cliënt informeren over het aanbod', en: 'inform the client of the offer' },
+  'R-MA-17': { nl: 'casusbespreking na het geweigerde eenmalige aanbod', en: 'case review after the refused one-time offer' },
   'D-06': { nl: 'begeleidingsplan opstellen', en: 'draw up the support plan' },
   'D-07': { nl: 'kennismakingsgesprek inplannen', en: 'schedule the introduction meeting' },
   'D-08': { nl: 'kennismakingsgesprek houden', en: 'hold the introduction meeting' },
@@ -68,7 +70,7 @@ const GENERIC_TASK: LocalText = { nl: 'termijn afhandelen', en: 'handle the dead
 
 /** The task of a deadline rule in words; a rule this table does not know reads as its label. */
 export function taskOf(ruleId: string): LocalText {
-  const task = DEADLINE_TASKS[ruleId as DeadlineRuleId];
+  const task = DEADLINE_TASKS[ruleId as DeadlineRuleId | 'R-MA-17'];
   if (task) return task;
   const rule = (DEADLINE_RULES as Readonly<Record<string, { label: LocalText } | undefined>>)[ruleId];
   return rule ? rule.label : GENERIC_TASK;
@@ -269,7 +271,9 @@ function reviewItem(r: QueueReview, asOf: IsoDate): QueueItem {
 export function isOwnDeadline(d: QueueDeadline, party: Party, role: Role | null, userId: string): boolean {
   if (!d.actors.includes(party)) return false;
   if (party === 'care_provider') {
-    if (role === 'care_worker') return d.assigneeUserId === userId || (d.assigneeUserId === null && d.onTeam);
+    // A care worker's own work: assigned to it, or unassigned on a case it is on the team of — or on another kind of
+    // case addressed to its organisation (an offer to the care provider has no team yet).
+    if (role === 'care_worker') return d.assigneeUserId === userId || (d.assigneeUserId === null && (d.onTeam || d.caseKind !== 'trajectory'));
     return true;
   }
   if (party === 'corporation') return d.assigneeUserId === null || d.assigneeUserId === userId || !d.actors.every((a) => a === 'corporation');

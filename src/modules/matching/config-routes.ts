@@ -86,6 +86,7 @@ export async function configRoutes(app: App) {
     const result = replay(rows.map((r) => ({
       proposalId: r.id, dwelling: r.dwelling_facts as unknown as DwellingFacts, candidates: r.candidate_facts as unknown as CandidateFacts[], offerDate: r.offer_date,
       configVersion: r.config_version, proposed: (r.result as unknown as Proposal).proposed, chosenCandidateId: r.chosen_trajectory_id,
+      assessments: (r.result as unknown as Proposal).assessments,
     })), v.config, cur.version + 1);
     req.auditInfo = { resourceType: 'matching_config', resourceId: req.body.municipalityId, details: { replayed: rows.length } };
     return { municipalityId: req.body.municipalityId, from: req.body.from, to: req.body.to, baseVersion: cur.version, changes: configDiff(cur.config, v.config), ...result };

@@ -7,6 +7,8 @@
 import { modulePlugin } from '../../platform/http/app.ts';
 import type { ModuleDescriptor } from '../../platform/module.ts';
 import { MATCHING_GRANTS } from '../../domain/matching/grants.ts';
+import { MOVE_GRANTS } from '../../domain/matching/move-grants.ts';
+import { matchingCaseKinds } from './case-kinds.ts';
 import { configRoutes } from './config-routes.ts';
 import { dwellingRoutes } from './dwellings.ts';
 import { offerRoutes } from './offers-routes.ts';
@@ -16,7 +18,9 @@ import { seedDemoMatching } from './demo-seed.ts';
 
 export const matchingModule: ModuleDescriptor = {
   name: 'matching',
-  policy: { grants: MATCHING_GRANTS },
+  policy: { grants: { ...MATCHING_GRANTS, ...MOVE_GRANTS } },
+  // Offers and moves put their deadlines on the worklists and home queues (trajectories' caseKinds hook point).
+  hooks: { caseKinds: matchingCaseKinds },
   routes: [
     { plugin: modulePlugin(dwellingRoutes), prefix: '/api/v1' },
     { plugin: modulePlugin(profileRoutes), prefix: '/api/v1' },

@@ -9,6 +9,7 @@ import { CASE_GRANTS } from '../../domain/trajectories/grants.ts';
 import { seedDemoCases } from './demo-seed.ts';
 import { handOverCases } from './handover.ts';
 import { acceptCaseEventListeners } from './hooks.ts';
+import { acceptCaseKinds } from './case-kinds.ts';
 import { trajectoryRoutes } from './routes.ts';
 import { stepsRoutes } from './steps-route.ts';
 import { worklistRoutes } from './worklist.ts';
@@ -22,7 +23,7 @@ export const trajectoriesModule: ModuleDescriptor = {
     { plugin: modulePlugin(stepsRoutes), prefix: '/api/v1' },
     { plugin: modulePlugin(worklistRoutes), prefix: '/api/v1' },
   ],
-  offers: { caseEvent: acceptCaseEventListeners },
+  offers: { caseEvent: acceptCaseEventListeners, caseKinds: acceptCaseKinds },
   hooks: { handover: handOverCases },
   seed: async (db, clock, demo) => {
     const cases = await seedDemoCases(db, clock, demo.domain);
@@ -34,6 +35,7 @@ export const trajectoriesModule: ModuleDescriptor = {
 export { actorOf, authorizeCase, type CaseAccess } from './access.ts';
 export { loadTrajectory, refreshCaches, type LoadedTrajectory } from './repository.ts';
 export type { TrajectoryEventHook } from './hooks.ts';
+export type { CaseKindHook, CaseParties, WorklistCaseKind } from './case-kinds.ts';
 export { recordTrajectoryEvent, type TrajectoryActor } from './case-kind.ts';
 export { loadClientView } from './routes.ts';
 export { PHASE_LABELS, deadlineView, trajectoryView, type DeadlineRow } from './views.ts';

@@ -11,6 +11,7 @@ import { loadCalendar } from '../calendar/index.ts';
 import { deadlineView, type DeadlineRow } from './views.ts';
 import { caseMunicipalities, caseScope, onTeam, servedAs, type Served } from './scope.ts';
 import { canSeeDeadline } from '../../domain/privacy/visibility.ts';
+import { casePartiesColumn, otherKindsScope, servedOtherKind } from './case-kinds.ts';
 
 export const WORKLIST_HORIZON_WORKING_DAYS = 10;
 
@@ -42,9 +43,12 @@ export async function worklistRows(db: Kysely<Database>, q: WorklistQuery) {
     .where('d.closed_as', 'is', null)
     .where('d.kind', '=', 'deadline')
     .where('d.due_date', '<=', q.horizon)
-    // Only cases the subject may read, by the same decision as the detail (a kind of case without a scope is not listed).
-    .where('d.case_kind', '=', 'trajectory')
-    .where((eb) => caseScope(eb as never, s, 'trajectory.read', q.today));
+    // Only cases the subject may read, by the same decision as the detail: a trajectory by its case scope,
+    // another kind of case (an offer, a move) by its parties and the grants of its read action (case-kinds.ts).
+    .where((eb) => eb.or([
+      eb.and([eb('d.case_kind', '=', 'trajectory'), caseScope(eb as never, s, 'trajectory.read', q.today)]),
+      ...otherKindsScope(eb as never, s),
+    ]));
   const scope = s.scope.length ? [...s.scope] : ['00000000-0000-0000-0000-000000000000'];
   if (q.scope === 'cases') {
     // No further filter: every open deadline of a readable case (the caller decides whose work each is).
@@ -66,7 +70,11 @@ export async function worklistRows(db: Kysely<Database>, q: WorklistQuery) {
       ]),
     ]));
   } else {
-    base = base.where('d.assignee_user_id', '=', s.userId);
+    // Assigned to the user; or unassigned work of its organisation on another kind of case (an offer to its care provider).
+    base = base.where((eb) => eb.or([
+      eb('d.assignee_user_id', '=', s.userId),
+      eb.and([eb('d.case_kind', '<>', 'trajectory'), eb('d.assignee_user_id', 'is', null), eb('d.organisation_id', 'in', scope)]),
+    ]));
   }
   return base
     .select([
@@ -76,6 +84,7 @@ export async function worklistRows(db: Kysely<Database>, q: WorklistQuery) {
     ])
     .select((eb) => onTeam(eb as never, s))
     .select(caseMunicipalities().as('case_municipality_ids'))
+    .select(casePartiesColumn().as('case_parties'))
     // Overdue first needs no extra sort key: overdue rows already come first by due date,
     // and ordering by due date alone lets the partial index feed rows in order (stop at the limit).
     .orderBy('d.due_date')
@@ -145,7 +154,9 @@ export function servedWorklistRows<R extends Awaited<ReturnType<typeof worklistR
   return rows
     .map((r) => ({
       r,
-      as: r.care_provider_id
+      as: r.case_kind !== 'trajectory'
+        ? servedOtherKind(s, r.case_kind, r.case_parties)
+        : r.care_provider_id
         ? servedAs(s, 'trajectory.read', { care_provider_id: r.care_provider_id, corporation_id: r.corporation_id, case_municipality_ids: r.case_municipality_ids ?? [], phase: r.phase ?? '', on_team: Boolean(r.on_team) })
         : null,
     }))
