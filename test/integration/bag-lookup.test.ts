@@ -77,6 +77,11 @@ describe('lookupAddress against the Locatieserver', () => {
     expect(r.status === 'found' && r.address).toMatchObject({ municipalityCode: 'GM0363', municipalityName: 'Amsterdam', neighbourhoodCode: 'BU03630000' });
   });
 
+  it('the second demo region (Bergstede, GM9003) is served too', async () => {
+    const r = await lookupAddress(cfg, { postcode: '9012BA', houseNumber: 88 });
+    expect(r.status === 'found' && r.address).toMatchObject({ municipalityCode: 'GM9003', neighbourhoodCode: 'BU90030100', districtCode: 'WK900301' });
+  });
+
   it('a 500 is unavailable (http_status)', async () => {
     ls.setMode('error');
     expect(await lookupAddress(cfg, { postcode: '9001AA', houseNumber: 3 })).toEqual({ status: 'unavailable', reason: 'http_status', detail: 'HTTP 500' });

@@ -1,6 +1,7 @@
 /**
  * A local stand-in for the PDOK Locatieserver's "free" endpoint (v3.1), answering in its own
- * response format from a fixture list (default: LOCATIESERVER_FIXTURES, the demo region's addresses).
+ * response format from a fixture list (default: LOCATIESERVER_FIXTURES and BERGSTEDE_FIXTURES, the
+ * demo regions' addresses).
  *
  *   const ls = await startLocatieserver();
  *   loadConfig({ ...env, BAG_LOCATIESERVER_URL: ls.url });   // ls.url ends in /free
@@ -17,7 +18,7 @@
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LOCATIESERVER_FIXTURES, type LocatieserverDoc } from '../../src/modules/matching/bag-fixtures.ts';
+import { BERGSTEDE_FIXTURES, LOCATIESERVER_FIXTURES, type LocatieserverDoc } from '../../src/modules/matching/bag-fixtures.ts';
 
 export type LocatieserverMode = 'ok' | 'slow' | 'error' | 'garbage' | 'wrong-shape' | 'reset';
 
@@ -67,7 +68,7 @@ function matches(doc: LocatieserverDoc, terms: Term[]): boolean {
 }
 
 export async function startLocatieserver(opts: LocatieserverOptions = {}): Promise<LocatieserverStub> {
-  const fixtures = opts.fixtures ?? LOCATIESERVER_FIXTURES;
+  const fixtures = opts.fixtures ?? [...LOCATIESERVER_FIXTURES, ...BERGSTEDE_FIXTURES];
   let mode: LocatieserverMode = opts.mode ?? 'ok';
   let delayMs = opts.delayMs ?? 5000;
   const requests: URL[] = [];
