@@ -24,7 +24,7 @@ import { useLang } from '../../i18n/useLang.ts';
 import { useSession } from '../../session/SessionContext.tsx';
 import { CheckField, CheckboxGroupField, DateField, RadioGroupField, today } from '../trajectories/common.tsx';
 import { DwellingFacts } from './DwellingPage.tsx';
-import { CLOSED_OFFER_STATUSES, HelpCodes, addressLine, lastSegment, refusalErrors, textLines, txt, type CandidateView, type CandidatesResponse, type OfferDetail } from './common.tsx';
+import { CLOSED_OFFER_STATUSES, HelpCodes, codesOf, addressLine, lastSegment, refusalErrors, textLines, txt, type CandidateView, type CandidatesResponse, type OfferDetail } from './common.tsx';
 
 export function OfferPage() {
   const { id = '' } = useParams();
@@ -172,9 +172,10 @@ function CandidateCard({ c, action }: { c: CandidateView; action?: ReactNode }) 
           {lines.map((l, i) => <UnorderedList.Item key={i}>{l}</UnorderedList.Item>)}
         </UnorderedList>
       )}
-      {((c.breakdown?.length ?? 0) > 0 || (c.failing?.length ?? 0) > 0) && (
+      {((c.breakdown?.length ?? 0) > 0 || (c.failing?.length ?? 0) > 0 || codesOf(c.explanation).length > 0) && (
         <HelpCodes summary={t('matching.candidate.criteriaSummary')}>
-          {[...(c.failing ?? []), ...(c.breakdown ?? []).map((b) => `${b.code}: ${b.unknown ? t('matching.candidate.unknown') : `−${b.penalty}`}`)].join('; ')}
+          {[...new Set([...(c.failing ?? []), ...codesOf(c.explanation)])].join(', ')}
+          {(c.breakdown ?? []).length > 0 && ` — ${(c.breakdown ?? []).map((b) => `${b.code}: ${b.unknown ? t('matching.candidate.unknown') : `−${b.penalty}`}`).join('; ')}`}
         </HelpCodes>
       )}
       {action}

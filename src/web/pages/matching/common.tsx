@@ -160,6 +160,11 @@ export interface OfferDetail {
 
 export interface CandidatesResponse { configVersion: number; warnings?: unknown; candidates: CandidateView[]; ineligible: CandidateView[] }
 
+/** The codes behind an explanation ({ sentences, codes }), for a help disclosure only. */
+export function codesOf(v: unknown): string[] {
+  return v && typeof v === 'object' && Array.isArray((v as { codes?: unknown }).codes) ? ((v as { codes: unknown[] }).codes).map(String) : [];
+}
+
 /** Text in the UI language from the shapes the API uses for explanations and warnings (string, {nl,en}, lists of those, {text}). */
 export function textLines(v: unknown, lang: Lang): string[] {
   if (v == null) return [];
@@ -167,6 +172,7 @@ export function textLines(v: unknown, lang: Lang): string[] {
   if (Array.isArray(v)) return v.flatMap((x) => textLines(x, lang));
   if (typeof v === 'object') {
     const o = v as Record<string, unknown>;
+    if ('sentences' in o) return textLines(o.sentences, lang);
     if (lang in o) return textLines(o[lang], lang);
     if ('text' in o) return textLines(o.text, lang);
     if ('message' in o) return textLines(o.message, lang);

@@ -1,0 +1,255 @@
+/**
+ * Matching of dwellings and clients (issue 10), both offer models end to end as the roles that
+ * perform them, on the demo data (Veenhaven works the Amsterdam way, Bergstede the Utrecht way):
+ *
+ * - Amsterdam: the corporation registers a dwelling (the address looked up in the BAG — a local
+ *   stand-in of PDOK's Locatieserver), offers it to Zorggroep Horizon → the care worker sees its own
+ *   clients ranked for the dwelling with an explanation, nominates one in the reply, informs the
+ *   client → the corporation makes the match final.
+ * - Utrecht: the corporation gets the proposal of three for a dwelling of Bergstede Wonen → chooses
+ *   number 2 (a reason is required, and asked for) → the care provider of that client replies and
+ *   informs the client.
+ *
+ * Every page visited is inspected at 1,440 and 390 px (`inspect`): axe with zero violations, no
+ * horizontal overflow, no rule or criterion code outside the help disclosures.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { errorSummary, expectNoPageErrors, login, startBrowserHarness, waitForPage, type BrowserHarness } from './support.ts';
+import { inspect } from './walk-support.ts';
+import { startLocatieserver, type LocatieserverStub } from '../support/locatieserver.ts';
+
+let h: BrowserHarness;
+let bag: LocatieserverStub;
+let corp: Page;
+let cw: Page;
+
+beforeAll(async () => {
+  bag = await startLocatieserver();
+  h = await startBrowserHarness({ demoCases: true, bagLocatieserverUrl: bag.url });
+  corp = (await h.newPage()).page;
+  cw = (await h.newPage()).page;
+  await login(corp, 'corporatie');
+  await login(cw, 'begeleider');
+}, 120_000);
+
+afterAll(async () => {
+  await h?.close();
+  await bag?.close();
+});
+
+/** Works on behalf of the organisation (the header's switcher), when not already. */
+async function actFor(page: Page, organisation: string) {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const switcher = page.getByLabel('Werkt namens');
+  const current = await switcher.evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent ?? '');
+  if (current.startsWith(organisation)) return;
+  const label = await switcher.evaluate((s: HTMLSelectElement, org: string) => Array.from(s.options).find((o) => o.textContent?.startsWith(org))?.textContent ?? '', organisation);
+  await switcher.selectOption({ label });
+  await page.getByRole('button', { name: 'Wisselen' }).click();
+  await expect(page.locator('#announcer')).toContainText(organisation);
+}
+
+async function menu(page: Page, item: string, heading: string | RegExp) {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await page.getByRole('navigation', { name: /hoofdmenu/i }).getByRole('link', { name: item, exact: true }).click();
+  await waitForPage(page, heading);
+}
+
+/** Ticks a checkbox with the keyboard (ADS hides the native input visually). */
+async function tick(box: Locator) {
+  await box.focus();
+  if (!(await box.isChecked())) await box.press('Space');
+  await expect.poll(() => box.isChecked()).toBe(true);
+}
+
+/** Records a step on the offer page through "Wat u nu kunt doen", and waits for the announcement. */
+async function step(page: Page, label: string, fill?: (form: Locator) => Promise<void>) {
+  const form = page.getByTestId('offer-step-form');
+  await form.getByLabel('Welke stap?').selectOption({ label });
+  if (fill) await fill(form);
+  await form.getByRole('button', { name: 'Stap vastleggen' }).click();
+  await expect
+    .poll(async () => {
+      if (await page.locator('#announcer').filter({ hasText: `Vastgelegd: ${label}.` }).count()) return 'recorded';
+      const alert = page.locator('[data-testid="offer-steps"] .ams-alert--error, [data-testid="offer-steps"] .ams-invalid-form-alert');
+      if (await alert.count()) return `refused: ${await alert.first().innerText()}`;
+      return 'waiting';
+    }, { timeout: 15_000 })
+    .toBe('recorded');
+  await page.waitForLoadState('networkidle').catch(() => {});
+}
+
+const status = (page: Page) => page.getByTestId('offer-status');
+
+describe('matching: the Amsterdam way (offer to a care provider)', () => {
+  let offerUrl = '';
+
+  it('corporation: registers a dwelling with its BAG address and offers it to a care provider', async () => {
+    await actFor(corp, 'De Linde Wonen');
+    await menu(corp, 'Woningen', 'Woningen');
+    await expect(corp.getByTestId('dwellings-table')).toContainText('Zwanenlaan');
+    await inspect(corp, 'dwellings (corporation)');
+
+    // Filter on a neighbourhood: only its dwellings remain.
+    await corp.getByLabel('Buurt').selectOption({ label: 'Vlinderbuurt' });
+    await expect(corp.getByTestId('dwellings-table')).not.toContainText('Zwanenlaan');
+    await expect(corp.getByTestId('dwellings-table')).toContainText('Dagpauwoogstraat');
+    await corp.getByLabel('Buurt').selectOption({ label: 'Alle' });
+
+    await corp.getByRole('link', { name: 'Nieuwe woning' }).click();
+    await waitForPage(corp, 'Nieuwe woning');
+    const form = corp.getByTestId('dwelling-form');
+    await form.getByLabel('Postcode').fill('9002 BD');
+    await form.getByLabel('Huisnummer').fill('8');
+    await form.getByRole('button', { name: 'Adres opzoeken' }).click();
+    await expect(corp.getByTestId('address-lookup')).toContainText('Elzenhof 8');
+    await expect(corp.getByTestId('address-lookup')).toContainText('Buurt Elzenhof');
+
+    await form.getByLabel('Aantal kamers').fill('2');
+    await form.getByLabel('Oppervlakte in m²').fill('45');
+    await form.getByLabel('Verdieping').fill('0');
+    await form.getByLabel('Lift', { exact: true }).selectOption({ label: 'Nee' });
+    await form.getByLabel('Loopafstand tot de dichtstbijzijnde drankwinkel in meters').fill('800');
+    await form.getByLabel('Beschikbaar vanaf').fill(await corp.evaluate(() => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date())));
+    await form.getByLabel('Huurprijs per maand in euro').fill('615');
+    await tick(form.locator('input[name="dwelling-pool"][value="omslag_mobw_adult"]'));
+    await form.getByLabel('Naam contactpersoon').fill('Joost Meijer');
+    await form.getByLabel('Rol contactpersoon').fill('Wijkbeheerder');
+    await inspect(corp, 'new dwelling (address looked up)');
+
+    // A required field left empty is named in the summary, in words.
+    await form.getByLabel('Rol contactpersoon').fill('');
+    await form.getByRole('button', { name: 'Woning opslaan' }).click();
+    await expect(errorSummary(corp)).toContainText('Rol contactpersoon');
+    await form.getByLabel('Rol contactpersoon').fill('Wijkbeheerder');
+    await form.getByRole('button', { name: 'Woning opslaan' }).click();
+    await waitForPage(corp, /^Elzenhof 8, 9002 BD/);
+    await expect(corp.getByTestId('dwelling-facts')).toContainText('Elzenhof');
+    await expect(corp.getByTestId('dwelling-facts')).not.toContainText('niet geverifieerd');
+    await inspect(corp, 'dwelling (corporation)');
+
+    await corp.getByLabel('Zorgaanbieder').selectOption({ label: 'Zorggroep Horizon' });
+    await corp.getByRole('button', { name: 'Woning aanbieden' }).click();
+    await waitForPage(corp, /^Aanbod: Elzenhof 8/);
+    await expect(status(corp)).toContainText('Aangeboden: de zorgaanbieder reageert');
+    offerUrl = new URL(corp.url()).pathname;
+    // The corporation cannot reply for the care provider: it reads why, in words.
+    await expect(corp.getByTestId('offer-steps')).toContainText('Aanbod intrekken');
+    await inspect(corp, 'offer (corporation, offered)');
+    expectNoPageErrors(corp);
+  });
+
+  it('care worker: sees its clients ranked for the dwelling, nominates one, replies and informs the client', async () => {
+    await actFor(cw, 'Zorggroep Horizon');
+    await menu(cw, 'Aanbiedingen', 'Aanbiedingen');
+    await expect(cw.getByTestId('offers-table')).toContainText('Elzenhof 8');
+    await inspect(cw, 'offers (care provider)');
+    await cw.getByTestId('offers-table').getByRole('link', { name: /Elzenhof 8/ }).click();
+    await waitForPage(cw, /^Aanbod: Elzenhof 8/);
+
+    const own = cw.getByTestId('own-candidates');
+    const first = own.getByTestId('candidate').first();
+    await expect(first).toBeVisible();
+    // Horizon's clients are ranked for this dwelling, each with the reasons in words; Ivo Smits (no
+    // preferences) and Gijs van Dam (prefers another neighbourhood) are among them.
+    await expect(own).toContainText('Ivo Smits');
+    await expect(own).toContainText('Gijs van Dam');
+    await expect(first.getByTestId('candidate-explanation')).toContainText(/\S/);
+    const nominee = (await first.getByRole('heading').innerText()).replace(/^1\.\s*/, '').trim();
+    await inspect(cw, 'offer (care provider, own clients ranked)');
+
+    await first.getByRole('button', { name: 'Voordragen' }).click();
+    const form = cw.getByTestId('offer-step-form');
+    await expect(form.getByLabel('Welke stap?')).toHaveValue('replied');
+    await expect.poll(() => form.getByLabel('Cliënt die u voordraagt').inputValue()).toMatch(/^[0-9a-f-]{36}$/);
+    await form.getByRole('button', { name: 'Stap vastleggen' }).click();
+    await expect(status(cw)).toContainText('Aanvaard');
+    await expect(cw.getByTestId('offer-client')).toContainText(nominee);
+
+    await step(cw, 'Cliënt geïnformeerd', async (f) => {
+      await tick(f.getByLabel('Met de cliënt besproken dat dit een eenmalig aanbod is en welke keuzes er zijn'));
+    });
+    await expect(status(cw)).toContainText('Cliënt geïnformeerd');
+    await expect(cw.getByTestId('offer-deadlines')).toContainText('Gehaald');
+    await inspect(cw, 'offer (care provider, client informed)');
+    expectNoPageErrors(cw);
+  });
+
+  it('corporation: makes the match final', async () => {
+    await corp.goto(offerUrl);
+    await waitForPage(corp, /^Aanbod: Elzenhof 8/);
+    await expect(status(corp)).toContainText('Cliënt geïnformeerd');
+    // Withdrawing from WoningNet comes first: the step says so when it is not ticked.
+    const form = corp.getByTestId('offer-step-form');
+    await form.getByLabel('Welke stap?').selectOption({ label: 'Match definitief maken' });
+    await form.getByRole('button', { name: 'Stap vastleggen' }).click();
+    await expect(errorSummary(corp)).toContainText('Haal de woning eerst uit WoningNet');
+    await step(corp, 'Match definitief maken', async (f) => {
+      await tick(f.getByLabel('De woning is uit WoningNet gehaald'));
+    });
+    await expect(status(corp)).toContainText('Match definitief');
+    await expect(corp.getByTestId('offer-history')).toContainText('Match definitief maken');
+    await inspect(corp, 'offer (match final)');
+    expectNoPageErrors(corp);
+  });
+});
+
+describe('matching: the Utrecht way (proposal of three, the corporation chooses)', () => {
+  let offerUrl = '';
+  let chosen = '';
+
+  it('corporation: gets the proposal of three and chooses number 2 with a reason', async () => {
+    await actFor(corp, 'Bergstede Wonen');
+    await menu(corp, 'Woningen', 'Woningen');
+    await inspect(corp, 'dwellings (Bergstede)');
+    const row = corp.getByTestId('dwellings-table').getByRole('row').filter({ hasText: '1 kamers, 36 m²' });
+    await row.getByRole('link').click();
+    await waitForPage(corp);
+    await corp.getByRole('button', { name: 'Voorstel ophalen' }).click();
+    await waitForPage(corp, /^Aanbod: /);
+    offerUrl = new URL(corp.url()).pathname;
+    await expect(status(corp)).toContainText('Voorstel: de corporatie kiest een kandidaat');
+    const proposal = corp.getByTestId('proposal');
+    await expect(proposal.getByTestId('candidate')).toHaveCount(3);
+    for (const c of await proposal.getByTestId('candidate').all()) await expect(c.getByTestId('candidate-explanation')).toContainText(/\S/);
+    await inspect(corp, 'offer (proposal of three)');
+
+    const second = proposal.getByTestId('candidate').nth(1);
+    chosen = ((await second.getByRole('heading').innerText()).replace(/^2\.\s*/, '')).trim();
+    await second.getByRole('button', { name: 'Kies' }).click();
+    const choose = corp.getByTestId('choose-form');
+    await expect(choose).toContainText('U kiest niet de eerste kandidaat');
+    await choose.getByRole('button', { name: 'Keuze vastleggen' }).click();
+    await expect(errorSummary(corp)).toContainText('Geef een reden');
+    await inspect(corp, 'offer (choice without a reason)');
+    await choose.getByLabel('Reden van de keuze').fill('Woont al in de buurt van haar werk; de portiek past bij haar.');
+    await choose.getByRole('button', { name: 'Keuze vastleggen' }).click();
+    await expect(status(corp)).toContainText('Wacht op reactie van de zorgaanbieder');
+    await expect(corp.getByTestId('proposal-chosen')).toContainText(`nummer 2, ${chosen}`);
+    await inspect(corp, 'offer (candidate chosen)');
+    expectNoPageErrors(corp);
+  });
+
+  it('care provider of the chosen client: replies and informs the client', async () => {
+    await actFor(cw, 'Het Vierde Huis Bergstede');
+    await menu(cw, 'Aanbiedingen', 'Aanbiedingen');
+    await cw.getByTestId('offers-table').getByRole('row').filter({ hasText: chosen }).getByRole('link').first().click();
+    await waitForPage(cw, /^Aanbod: /);
+    expect(new URL(cw.url()).pathname).toBe(offerUrl);
+    await expect(cw.getByTestId('offer-client')).toContainText(chosen);
+    // The care provider does not see the proposal's ranking (the corporation's choice).
+    await expect(cw.getByTestId('proposal')).toHaveCount(0);
+    await inspect(cw, 'offer (care provider, Utrecht)');
+    await step(cw, 'Reageren op het aanbod', async (f) => {
+      await tick(f.getByRole('radio', { name: 'Aannemen' }));
+    });
+    await expect(status(cw)).toContainText('Aanvaard');
+    await step(cw, 'Cliënt geïnformeerd', async (f) => {
+      await tick(f.getByLabel('Met de cliënt besproken dat dit een eenmalig aanbod is en welke keuzes er zijn'));
+    });
+    await expect(status(cw)).toContainText('Cliënt geïnformeerd');
+    await inspect(cw, 'offer (Utrecht, client informed)');
+    expectNoPageErrors(cw);
+  });
+});
