@@ -19,6 +19,7 @@ import { MONITOR_TEMPLATES } from '../support/matrix/monitor.ts';
 import { AGREEMENT_TEMPLATES } from '../support/matrix/agreements.ts';
 import { IMPORT_TEMPLATES } from '../support/matrix/imports.ts';
 import { moveTemplates } from '../support/matrix/moves.ts';
+import { matchingTemplates } from '../support/matrix/matching.ts';
 
 let ctx: TestContext;
 let seq = 0;
@@ -135,6 +136,7 @@ const TEMPLATES: Record<string, (f: Fx) => Promise<Req[]>> = {
   ...AGREEMENT_TEMPLATES,
   ...IMPORT_TEMPLATES,
   ...moveTemplates(perCase, () => ctx.db, () => ctx.clock.now()),
+  ...matchingTemplates(perCase),
   'GET /healthz': async () => [{ method: 'GET', url: '/healthz', relation: 'none' }],
   'GET /readyz': async () => [{ method: 'GET', url: '/readyz', relation: 'none' }],
   'GET /metrics': async () => [{ method: 'GET', url: '/metrics', relation: 'none' }],
