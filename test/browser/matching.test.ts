@@ -253,3 +253,108 @@ describe('matching: the Utrecht way (proposal of three, the corporation chooses)
     expectNoPageErrors(cw);
   });
 });
+
+describe('matching: the other pages', () => {
+  const csv = (rows: string[]) => [
+    'postcode,house_number,floor,lift,facilities,noise,defects,contact_name,contact_role,liveability,access_type,rooms,area_m2,dwelling_type,wheelchair_suitable,available_on,pool,rent',
+    ...rows,
+  ].join('\n');
+  const day = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(h.clock.now());
+
+  it('corporation: a CSV upload is all or nothing, with a reason per refused row', async () => {
+    await actFor(corp, 'De Linde Wonen');
+    await menu(corp, 'Woningen', 'Woningen');
+    await corp.getByRole('link', { name: 'Woningen uploaden (CSV)' }).click();
+    await waitForPage(corp, 'Woningen uploaden');
+    await inspect(corp, 'dwelling upload');
+    const good = `9006FD,40,2,nee,Douche|Berging,LOW,,Joost Meijer,Wijkbeheerder,OK,porch,2,50,apartment,nee,${day()},omslag_mobw_adult,600`;
+    const bad = `9001AA,3,1,ja,Douche,LOW,,Joost Meijer,Wijkbeheerder,OK,porch,twee,40,apartment,nee,${day()},omslag_mobw_adult,580`;
+    await corp.getByLabel('CSV-bestand').setInputFiles({ name: 'woningen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv([good, bad])) });
+    await corp.getByRole('button', { name: 'Uploaden' }).click();
+    const rejections = corp.getByTestId('import-rejections');
+    await expect(rejections).toContainText('1 rij afgewezen');
+    await expect(rejections.getByRole('row').filter({ hasText: 'rooms' })).toContainText('3');
+    await inspect(corp, 'dwelling upload (a row refused)');
+
+    const fixed = bad.replace(',twee,', ',2,');
+    await corp.getByLabel('CSV-bestand').setInputFiles({ name: 'woningen.csv', mimeType: 'text/csv', buffer: Buffer.from(csv([good, fixed])) });
+    await corp.getByRole('button', { name: 'Uploaden' }).click();
+    await expect(corp.getByTestId('import-done')).toContainText('2 woningen opgeslagen');
+    await inspect(corp, 'dwelling upload (saved)');
+    await menu(corp, 'Woningen', 'Woningen');
+    await expect(corp.getByTestId('dwellings-table')).toContainText('Loswal 40');
+    await expect(corp.getByTestId('dwellings-table')).toContainText('Turfmarkt 3');
+    expectNoPageErrors(corp);
+  });
+
+  it('corporation: an address the BAG does not know is entered by hand and marked not verified', async () => {
+    await corp.getByRole('link', { name: 'Nieuwe woning' }).click();
+    await waitForPage(corp, 'Nieuwe woning');
+    const form = corp.getByTestId('dwelling-form');
+    await form.getByLabel('Postcode').fill('9008 ZZ');
+    await form.getByLabel('Huisnummer').fill('5');
+    await form.getByRole('button', { name: 'Adres opzoeken' }).click();
+    await expect(corp.getByTestId('address-lookup')).toContainText('Dit adres staat niet in de Basisregistratie Adressen en Gebouwen');
+    await expect.poll(() => form.getByLabel('Adres met de hand invullen (niet geverifieerd)').isChecked()).toBe(true);
+    await form.getByLabel('Straat').fill('Nieuwe Dijk');
+    await form.getByLabel('Plaats').fill('Veenhaven');
+    await form.getByLabel('Gemeente', { exact: true }).selectOption({ label: 'Gemeente Veenhaven' });
+    await form.getByLabel('Buurtcode').fill('BU90010700');
+    await form.getByLabel('Naam van de buurt').fill('Nieuwe Dijk');
+    await form.getByLabel('Aantal kamers').fill('3');
+    await form.getByLabel('Oppervlakte in m²').fill('70');
+    await form.getByLabel('Verdieping').fill('0');
+    await form.getByLabel('Lift', { exact: true }).selectOption({ label: 'Nee' });
+    await form.getByLabel('Beschikbaar vanaf').fill(day());
+    await form.getByLabel('Huurprijs per maand in euro').fill('720');
+    await tick(form.locator('input[name="dwelling-pool"][value="omslag_mobw_family"]'));
+    await form.getByLabel('Naam contactpersoon').fill('Joost Meijer');
+    await form.getByLabel('Rol contactpersoon').fill('Wijkbeheerder');
+    await inspect(corp, 'new dwelling (by hand)');
+    await form.getByRole('button', { name: 'Woning opslaan' }).click();
+    await waitForPage(corp, /^Nieuwe Dijk 5/);
+    await expect(corp.getByTestId('dwelling-facts')).toContainText('niet geverifieerd');
+    await inspect(corp, 'dwelling (not verified)');
+    expectNoPageErrors(corp);
+  });
+
+  it('care worker: keeps the housing-need profile from the case page', async () => {
+    await actFor(cw, 'Zorggroep Horizon');
+    await menu(cw, 'Cliënten', 'Cliënten');
+    await cw.getByTestId('clients-table').getByRole('link', { name: 'Gijs van Dam' }).first().click();
+    await waitForPage(cw, 'Gijs van Dam');
+    await cw.getByTestId('housing-profile-link').click();
+    await waitForPage(cw, 'Woonbehoefteprofiel van Gijs van Dam');
+    const form = cw.getByTestId('profile-form');
+    await expect(form.getByLabel('Buurtcode').first()).toHaveValue('BU90010100');
+    await expect(cw.getByTestId('profile-expectation')).toContainText('woningen die het afgelopen jaar zijn aangeboden');
+    await inspect(cw, 'housing-need profile');
+    await form.getByLabel('Medisch: benedenwoning of lift nodig').selectOption({ label: 'Ja' });
+    await form.getByRole('button', { name: 'Profiel opslaan' }).click();
+    await expect(errorSummary(cw)).toContainText('GGD-arts');
+    await form.getByLabel('Datum advies GGD-arts').fill(day());
+    await form.getByRole('button', { name: 'Profiel opslaan' }).click();
+    await expect(cw.locator('main')).toContainText('Het woonbehoefteprofiel is opgeslagen.');
+    await inspect(cw, 'housing-need profile (saved)');
+    expectNoPageErrors(cw);
+  });
+
+  it('Wonen: tries a setting on past proposals, saves it as a new version, and sees the swaps and moves queue', async () => {
+    const wonen = (await h.newPage()).page;
+    await login(wonen, 'wonen');
+    await menu(wonen, 'Matching-instellingen', 'Matching-instellingen');
+    await inspect(wonen, 'matching settings');
+    const form = wonen.getByTestId('config-form');
+    await form.getByLabel('Niet in een voorkeursbuurt').fill('40');
+    await form.getByRole('button', { name: 'Uitproberen' }).click();
+    await expect(wonen.getByTestId('replay-result')).toContainText('Voorstellen in de periode');
+    await expect(wonen.getByTestId('replay-result')).toContainText('Niet in een voorkeursbuurt: 15 → 40');
+    await inspect(wonen, 'matching settings (replayed)');
+    await form.getByLabel('Waarom deze wijziging').fill('Voorkeursbuurt zwaarder laten wegen, na evaluatie.');
+    await form.getByRole('button', { name: 'Opslaan als nieuwe versie' }).click();
+    await expect(wonen.locator('main')).toContainText('Opgeslagen als versie');
+    await menu(wonen, 'Ruil en verhuizing', 'Ruil en verhuizing');
+    await inspect(wonen, 'swaps and moves (Wonen)');
+    expectNoPageErrors(wonen);
+  });
+});

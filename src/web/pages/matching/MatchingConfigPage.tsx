@@ -20,7 +20,7 @@ import { formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { useSession } from '../../session/SessionContext.tsx';
 import { DateField, today } from '../trajectories/common.tsx';
-import { HelpCodes, textLines } from './common.tsx';
+import { HelpCodes } from './common.tsx';
 
 const SCALARS = ['proposalSize', 'nuisanceWindowMonths', 'liquorDistanceM', 'largeFamilyPersons', 'schoolNearKm', 'schoolFarKm', 'youngAdultMaxM2InsideRing', 'youngAdultMaxM2OutsideRing', 'youngAdultFamilyRooms'] as const;
 const PENALTIES = ['SP01', 'SP02near', 'SP02far', 'SP03', 'SP04medium', 'SP04high', 'SP05', 'SP06one', 'SP06many', 'SP07', 'SP08', 'SP09'] as const;
@@ -76,7 +76,7 @@ function ConfigForm({ data, reload }: { data: ConfigResponse; reload: () => Prom
   const [attempt, setAttempt] = useState(0);
   const [problem, setProblem] = useState<unknown>(null);
   const [conflict, setConflict] = useState<unknown>(null);
-  const [replayResult, setReplayResult] = useState<Record<string, unknown> | null>(null);
+  const [replayResult, setReplayResult] = useState<ReplayResponse | null>(null);
   const [saved, setSaved] = useState<number | null>(null);
   const { pending, run } = useSubmitting();
   const set = (k: string) => (x: string) => setV((s) => ({ ...s, [k]: x }));
@@ -125,7 +125,7 @@ function ConfigForm({ data, reload }: { data: ConfigResponse; reload: () => Prom
     if (Object.keys(e).length) return;
     void run(async () => {
       try {
-        const r = await api.post<Record<string, unknown>>('/matching/replay', { municipalityId: data.municipalityId, from, to, config: config() });
+        const r = await api.post<ReplayResponse>('/matching/replay', { municipalityId: data.municipalityId, from, to, config: config() });
         setReplayResult(r.data);
         announce(t('matching.replay.done'));
       } catch (err) {
@@ -201,7 +201,7 @@ function ConfigForm({ data, reload }: { data: ConfigResponse; reload: () => Prom
             <DateField form={FORM} name="to" label={labels.to!} value={to} onChange={setTo} error={errors.to} />
           </Row>
           <Button type="button" variant="secondary" onClick={doReplay} disabled={pending}>{t('matching.replay.run')}</Button>
-          <div aria-live="polite">{replayResult && <ReplayResult r={replayResult} lang={lang} />}</div>
+          <div aria-live="polite">{replayResult && <ReplayResult r={replayResult} />}</div>
         </section>
         <section aria-labelledby="config-save-heading" className="tr-section">
           <Heading level={2} id="config-save-heading" className="tr-section-heading">{t('matching.config.saveHeading')}</Heading>
@@ -227,34 +227,63 @@ function ConfigForm({ data, reload }: { data: ConfigResponse; reload: () => Prom
   );
 }
 
-/** The replay's totals and its changes per proposal, in words. */
-function ReplayResult({ r, lang }: { r: Record<string, unknown>; lang: 'nl' | 'en' }) {
+interface ReplayResponse {
+  changes?: Array<{ path: string; before: unknown; after: unknown }>;
+  totals: { proposals: number; rankingsChanged: number; proposalsChanged: number; choicesAffected: number; drivers: Record<string, number> };
+  results: Array<{
+    proposalId: string; rankingChanged: boolean; proposalChanged: boolean; choiceAffected: boolean; drivers: string[];
+    chosen: { oldRank: number | null; newRank: number | null; stillProposed: boolean } | null;
+  }>;
+}
+
+/** The replay's totals, the criteria that drove the changes and the changes per proposal, in words. */
+function ReplayResult({ r }: { r: ReplayResponse }) {
   const { t } = useTranslation();
-  const totals = (typeof r.totals === 'object' && r.totals ? r.totals : r) as Record<string, unknown>;
-  const numbers = Object.entries(totals).filter(([k, x]) => typeof x === 'number' && !['baseVersion', 'version', 'configVersion'].includes(k));
-  const perProposal = (['proposals', 'perProposal', 'changedProposals'].map((k) => r[k]).find(Array.isArray) ?? []) as Array<Record<string, unknown>>;
-  const changed = perProposal.filter((p) => p.changed !== false && p.rankingChanged !== false);
+  const criterion = (code: string) => t(`matching.criterion.${code}`, { defaultValue: t('matching.criterion.other') });
+  const changed = r.results.filter((x) => x.rankingChanged || x.proposalChanged || x.choiceAffected);
+  const drivers = Object.entries(r.totals.drivers).sort((a, b) => b[1] - a[1]);
+  const changeParam = (path: string) => {
+    const [head, sub] = path.split('.');
+    return head === 'penalties' && sub ? t(`matching.config.penalty.${sub}`, { defaultValue: path }) : t(`matching.config.param.${head}`, { defaultValue: head === 'model' ? t('matching.config.model') : head === 'liquorHard' ? t('matching.config.liquorHard') : t('matching.criterion.other') });
+  };
   return (
     <div data-testid="replay-result">
       <Heading level={3}>{t('matching.replay.resultHeading')}</Heading>
+      {(r.changes ?? []).length === 0 ? <Paragraph>{t('matching.replay.noParamChanges')}</Paragraph> : (
+        <Paragraph>{t('matching.replay.paramChanges', { list: (r.changes ?? []).map((c) => `${changeParam(c.path)}: ${String(c.before)} → ${String(c.after)}`).join('; ') })}</Paragraph>
+      )}
       <DescriptionList>
-        {numbers.map(([k, x]) => (
+        {(['proposals', 'rankingsChanged', 'proposalsChanged', 'choicesAffected'] as const).map((k) => (
           <Fragment key={k}>
-            <DescriptionList.Term>{t(`matching.replay.total.${k}`, { defaultValue: k.replace(/([A-Z])/g, ' $1').toLowerCase() })}</DescriptionList.Term>
-            <DescriptionList.Description>{String(x)}</DescriptionList.Description>
+            <DescriptionList.Term>{t(`matching.replay.total.${k}`)}</DescriptionList.Term>
+            <DescriptionList.Description>{r.totals[k]}</DescriptionList.Description>
           </Fragment>
         ))}
       </DescriptionList>
+      {drivers.length > 0 && (
+        <>
+          <Paragraph>{t('matching.replay.driversIntro')}</Paragraph>
+          <ul>{drivers.map(([code, n]) => <li key={code}>{t('matching.replay.driverLine', { criterion: criterion(code), count: n })}</li>)}</ul>
+          <HelpCodes summary={t('matching.help.criteriaCodes')}>{drivers.map(([code]) => `${code}: ${criterion(code)}`).join('; ')}</HelpCodes>
+        </>
+      )}
       {changed.length > 0 && (
         <TableScroll label={t('matching.replay.changesCaption')}>
           <Table className="tr-table">
             <Table.Caption>{t('matching.replay.changesCaption')}</Table.Caption>
-            <Table.Header><Table.Row><Table.HeaderCell>{t('matching.replay.offerDate')}</Table.HeaderCell><Table.HeaderCell>{t('matching.replay.what')}</Table.HeaderCell></Table.Row></Table.Header>
+            <Table.Header><Table.Row><Table.HeaderCell>{t('matching.replay.proposalN')}</Table.HeaderCell><Table.HeaderCell>{t('matching.replay.what')}</Table.HeaderCell><Table.HeaderCell>{t('matching.replay.by')}</Table.HeaderCell></Table.Row></Table.Header>
             <Table.Body>
-              {changed.slice(0, 200).map((p, i) => (
-                <Table.Row key={String(p.proposalId ?? i)}>
-                  <Table.Cell className="tr-nowrap">{String(p.offerDate ?? '')}</Table.Cell>
-                  <Table.Cell>{textLines(p.explanation ?? p.words ?? p.summary ?? p.text, lang).join(' ') || t('matching.replay.rankingChanged')}</Table.Cell>
+              {changed.slice(0, 200).map((x, i) => (
+                <Table.Row key={x.proposalId}>
+                  <Table.Cell>{i + 1}</Table.Cell>
+                  <Table.Cell>
+                    {[
+                      x.rankingChanged ? t('matching.replay.rankingChanged') : null,
+                      x.proposalChanged ? t('matching.replay.proposalChanged') : null,
+                      x.chosen && x.choiceAffected ? (x.chosen.stillProposed ? t('matching.replay.chosenMoved', { from: x.chosen.oldRank ?? '—', to: x.chosen.newRank ?? '—' }) : t('matching.replay.chosenDropped')) : null,
+                    ].filter(Boolean).join(' ')}
+                  </Table.Cell>
+                  <Table.Cell>{x.drivers.map(criterion).join(', ') || '—'}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>
