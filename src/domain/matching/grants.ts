@@ -21,8 +21,8 @@ export const MATCHING_ACTIONS = [
   'offer.read',
   'offer.record_event',
   'matching.candidates',
-  'matching.config.read',
-  'matching.config.update',
+  'matching_config.read',
+  'matching_config.update',
   'matching.replay',
 ] as const;
 
@@ -51,7 +51,7 @@ export const MATCHING_GRANTS: GrantTable<(typeof MATCHING_ACTIONS)[number]> = {
   'offer.record_event': OFFER_PARTIES,
   'matching.candidates': [CARE, TM_CARE],
   // Configuration and replay: the municipality's own (the handler checks the municipality).
-  'matching.config.read': [ANALYST, WON_ANY],
-  'matching.config.update': [WON_ANY],
+  'matching_config.read': [ANALYST, WON_ANY],
+  'matching_config.update': [WON_ANY],
   'matching.replay': [ANALYST, WON_ANY],
 };

@@ -50,6 +50,13 @@ export const AUDIT_RESOURCE_TYPES = [
   'client',
   'trajectory',
   'move',
+  // Matching: dwellings, housing-need profiles, offers, the configuration
+  'dwelling',
+  'address',
+  'housing_profile',
+  'offer',
+  'matching',
+  'matching_config',
   'deadline',
   'worklist',
   'home',

@@ -35,7 +35,7 @@ export async function configRoutes(app: App) {
   const db = app.deps.database.db;
 
   app.get('/matching/config', {
-    config: { action: 'matching.config.read', personalData: false },
+    config: { action: 'matching_config.read', personalData: false },
     schema: { summary: 'The municipality\'s current matching configuration and its versions', querystring: Type.Object({ municipalityId: Uuid }, { additionalProperties: false }), response: { 200: Free, ...ProblemResponses } },
   }, async (req) => {
     const s = subjectOf(req);
@@ -46,7 +46,7 @@ export async function configRoutes(app: App) {
   });
 
   app.put('/matching/config', {
-    config: { action: 'matching.config.update', personalData: false },
+    config: { action: 'matching_config.update', personalData: false },
     schema: {
       summary: 'A new version of the municipality\'s matching configuration (the previous versions stay; each proposal keeps the version it used)',
       body: Type.Object({ municipalityId: Uuid, expectedVersion: Type.Integer({ minimum: 0 }), config: Free, note: Type.String({ minLength: 3, maxLength: 500 }) }, { additionalProperties: false }),
@@ -62,7 +62,7 @@ export async function configRoutes(app: App) {
       if (cur.version !== req.body.expectedVersion) throw problem.preconditionFailed(cur.version);
       const version = cur.version + 1;
       await trx.insertInto('matching_configs').values({ municipality_id: req.body.municipalityId, version, config: JSON.stringify(v.config), note: req.body.note, created_by: s.userId, created_at: clock.now() }).execute();
-      await recordAudit(app, trx, req, { action: 'matching.config.update', resourceType: 'matching_config', resourceId: req.body.municipalityId, outcome: 'success', details: { version, changes: configDiff(cur.config, v.config) } });
+      await recordAudit(app, trx, req, { action: 'matching_config.update', resourceType: 'matching_config', resourceId: req.body.municipalityId, outcome: 'success', details: { version, changes: configDiff(cur.config, v.config) } });
       return { municipalityId: req.body.municipalityId, version, config: v.config, changes: configDiff(cur.config, v.config) };
     });
   });
