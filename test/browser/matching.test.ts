@@ -334,8 +334,53 @@ describe('matching: the other pages', () => {
     await expect(errorSummary(cw)).toContainText('GGD-arts');
     await form.getByLabel('Datum advies GGD-arts').fill(day());
     await form.getByRole('button', { name: 'Profiel opslaan' }).click();
-    await expect(cw.locator('main')).toContainText('Het woonbehoefteprofiel is opgeslagen.');
+    await expect(cw.getByTestId('profile-saved')).toContainText('Het woonbehoefteprofiel is opgeslagen.');
     await inspect(cw, 'housing-need profile (saved)');
+
+    // Someone else saves the profile meanwhile: this form keeps its input and saves it on the newest version.
+    const other = (await h.newPage()).page;
+    await login(other, 'begeleider');
+    await actFor(other, 'Zorggroep Horizon');
+    await other.goto(new URL(cw.url()).pathname);
+    await waitForPage(other, 'Woonbehoefteprofiel van Gijs van Dam');
+    await other.getByTestId('profile-form').getByLabel('Andere beperkingen').fill('Geen trappen met losse treden.');
+    await other.getByTestId('profile-form').getByRole('button', { name: 'Profiel opslaan' }).click();
+    await expect(other.getByTestId('profile-saved')).toBeVisible();
+    const mine = cw.getByTestId('profile-form');
+    await mine.getByLabel('Toelichting op de omstandigheden').fill('Zus woont in de Zwanenbuurt.');
+    await mine.getByRole('button', { name: 'Profiel opslaan' }).click();
+    await expect(cw.getByTestId('conflict')).toBeVisible();
+    await expect.poll(() => mine.getByLabel('Toelichting op de omstandigheden').inputValue()).toBe('Zus woont in de Zwanenbuurt.');
+    await inspect(cw, 'housing-need profile (412)');
+    await cw.getByRole('button', { name: 'Mijn wijzigingen behouden op de nieuwste versie' }).click();
+    await expect(cw.getByTestId('profile-saved')).toBeVisible();
+    await expect.poll(() => cw.getByTestId('profile-form').getByLabel('Toelichting op de omstandigheden').inputValue()).toBe('Zus woont in de Zwanenbuurt.');
+    expectNoPageErrors(cw);
+  });
+
+  it('care worker: asks to view a dwelling offered to Horizon, views it and refuses it with reasons', async () => {
+    await menu(cw, 'Aanbiedingen', 'Aanbiedingen');
+    await cw.getByTestId('offers-table').getByRole('link', { name: /Zwanenlaan 27-1/ }).click();
+    await waitForPage(cw, /^Aanbod: Zwanenlaan 27/);
+    const first = cw.getByTestId('own-candidates').getByTestId('candidate').first();
+    await first.getByRole('button', { name: 'Voordragen' }).click();
+    const form = cw.getByTestId('offer-step-form');
+    await tick(form.getByRole('radio', { name: 'Eerst bezichtigen' }));
+    await form.getByRole('button', { name: 'Stap vastleggen' }).click();
+    await expect(status(cw)).toContainText('Bezichtiging');
+    await step(cw, 'Bezichtiging gehouden');
+    // Refusing needs a reason and words for it.
+    await form.getByLabel('Welke stap?').selectOption({ label: 'Afwijzen na bezichtiging, met redenen' });
+    await form.getByRole('button', { name: 'Stap vastleggen' }).click();
+    await expect(errorSummary(cw)).toContainText('Kies minstens één reden');
+    await inspect(cw, 'offer (refusal without reasons)');
+    await step(cw, 'Afwijzen na bezichtiging, met redenen', async (f) => {
+      await tick(f.getByLabel('Toegankelijkheid (verdieping, lift, rolstoel)'));
+      await f.getByLabel('Toelichting op de redenen').fill('Eerste verdieping zonder lift; de cliënt heeft moeite met trappen.');
+    });
+    await expect(status(cw)).toContainText('Afgewezen na bezichtiging');
+    await expect(cw.getByTestId('offer-history')).toContainText('Eerste verdieping zonder lift');
+    await inspect(cw, 'offer (refused after the viewing)');
     expectNoPageErrors(cw);
   });
 

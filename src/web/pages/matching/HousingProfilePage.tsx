@@ -53,6 +53,8 @@ export function HousingProfilePage() {
   const client = useResource<{ firstName?: string; lastName?: string; name?: string }>(`/clients/${id}`);
   const name = client.data ? (client.data.name ?? [client.data.firstName, client.data.lastName].filter(Boolean).join(' ')) : '';
   const title = name ? t('matching.profile.titleFor', { name }) : t('matching.profile.title');
+  // Kept here: a save reloads the profile, which renews the form.
+  const [saved, setSaved] = useState(false);
   return (
     <Column gap="large">
       <PageHeading title={title}>{title}</PageHeading>
@@ -63,8 +65,9 @@ export function HousingProfilePage() {
       {res.error !== null && <ProblemAlert error={res.error} onRetry={() => void res.reload()} />}
       {res.loading && !res.data && <Loading />}
       {res.data && res.data.careNeeded === undefined && res.data.exists && <DerivedNeeds p={res.data} />}
+      {saved && <Alert severity="success" headingLevel={2} heading={t('matching.profile.saved')} className="tr-alert" data-testid="profile-saved" />}
       {res.data && (res.data.careNeeded !== undefined || !res.data.exists) && (
-        <ProfileForm key={`${res.data.version}`} clientId={id} initial={res.data} etag={res.etag ?? String(res.data.version)} reload={() => res.reload()} />
+        <ProfileForm key={`${res.data.version}`} clientId={id} initial={res.data} etag={res.etag ?? String(res.data.version)} reload={() => res.reload()} onSaved={setSaved} />
       )}
     </Column>
   );
@@ -101,7 +104,7 @@ function DerivedNeeds({ p }: { p: Profile }) {
 type AreaRow = { code: string; name: string; reason: string };
 const toRows = (a: Area[] | undefined): AreaRow[] => (a ?? []).map((x) => ({ code: x.code, name: x.name ?? '', reason: x.reason ?? '' }));
 
-function ProfileForm({ clientId, initial, etag, reload }: { clientId: string; initial: Profile; etag: string; reload: () => Promise<Profile | null> }) {
+function ProfileForm({ clientId, initial, etag, reload, onSaved }: { clientId: string; initial: Profile; etag: string; reload: () => Promise<Profile | null>; onSaved: (v: boolean) => void }) {
   const { t } = useTranslation();
   const announce = useAnnounce();
   const forms = useResource<Array<{ id: string; name: string; validFrom: string }>>('/application-form-versions');
@@ -117,7 +120,6 @@ function ProfileForm({ clientId, initial, etag, reload }: { clientId: string; in
   const [attempt, setAttempt] = useState(0);
   const [problem, setProblem] = useState<unknown>(null);
   const [conflict, setConflict] = useState<unknown>(null);
-  const [saved, setSaved] = useState(false);
   const { pending, run } = useSubmitting();
   const set = (k: keyof typeof v) => (x: string | string[]) => setV((s) => ({ ...s, [k]: x }));
   const labels: Record<string, string> = {
@@ -142,7 +144,7 @@ function ProfileForm({ clientId, initial, etag, reload }: { clientId: string; in
     void run(async () => {
       try {
         await api.put(`/clients/${clientId}/housing-profile`, body(), { ifMatch });
-        setSaved(true);
+        onSaved(true);
         announce(t('matching.profile.saved'));
         await reload();
       } catch (err) {
@@ -163,7 +165,7 @@ function ProfileForm({ clientId, initial, etag, reload }: { clientId: string; in
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setProblem(null);
-    setSaved(false);
+    onSaved(false);
     const local: FieldErrors = {};
     preferred.forEach((a, i) => { if (!a.code.trim() && (a.name || a.reason)) local[`preferred${i}`] = msg('matching.profile.codeRequired'); });
     excluded.forEach((a, i) => { if (!a.code.trim() && (a.name || a.reason)) local[`excluded${i}`] = msg('matching.profile.codeRequired'); });
@@ -200,10 +202,17 @@ function ProfileForm({ clientId, initial, etag, reload }: { clientId: string; in
           <Paragraph>{t('matching.profile.expectation', { passed: initial.expectation.wouldHavePassed, total: initial.expectation.offeredLast12Months })}</Paragraph>
         </section>
       )}
-      {saved && <Alert severity="success" headingLevel={2} heading={t('matching.profile.saved')} className="tr-alert" />}
       {conflict !== null && <ConflictAlert error={conflict} onLoadLatest={() => { setConflict(null); void reload(); }} onKeepMine={() => {
         setConflict(null);
-        void (async () => { const latest = await reload(); if (latest) save(latest.version); })();
+        // Keep this form (and its input); only the version to write on is the newest.
+        void (async () => {
+          try {
+            const latest = await api.get<Profile>(`/clients/${clientId}/housing-profile`);
+            save(latest.etag ?? latest.data.version);
+          } catch (err) {
+            setProblem(err);
+          }
+        })();
       }} />}
       {problem !== null && <ProblemAlert error={problem} />}
       <ErrorSummary form={FORM} errors={errors} labels={labels} attempt={attempt} />

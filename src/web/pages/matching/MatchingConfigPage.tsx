@@ -171,7 +171,14 @@ function ConfigForm({ data, reload }: { data: ConfigResponse; reload: () => Prom
       {saved !== null && <Alert severity="success" headingLevel={2} heading={t('matching.config.saved', { version: saved })} className="tr-alert"><Paragraph><Button variant="secondary" onClick={() => void reload()}>{t('matching.config.showNew')}</Button></Paragraph></Alert>}
       {conflict !== null && <ConflictAlert error={conflict} onLoadLatest={() => { setConflict(null); void reload(); }} onKeepMine={() => {
         setConflict(null);
-        void (async () => { const latest = await reload(); if (latest) save(latest.version); })();
+        void (async () => {
+          try {
+            const latest = await api.get<ConfigResponse>('/matching/config', { query: { municipalityId: data.municipalityId } });
+            save(latest.data.version);
+          } catch (err) {
+            setProblem(err);
+          }
+        })();
       }} />}
       {problem !== null && <ProblemAlert error={problem} />}
       <ErrorSummary form={FORM} errors={errors} labels={labels} attempt={attempt} />
