@@ -315,6 +315,15 @@ describe('matching: the other pages', () => {
     await waitForPage(corp, /^Nieuwe Dijk 5/);
     await expect(corp.getByTestId('dwelling-facts')).toContainText('niet geverifieerd');
     await inspect(corp, 'dwelling (not verified)');
+
+    // Every dwelling can be suitable unless…: declaring it unsuitable records the argument.
+    await corp.getByRole('button', { name: 'Woning ongeschikt verklaren' }).click();
+    await corp.getByLabel('Argument').selectOption({ label: 'Gebrek aan de woning' });
+    await corp.getByLabel('Toelichting').fill('Vochtprobleem in de slaapkamer; eerst herstel.');
+    await corp.getByRole('button', { name: 'Ongeschikt verklaren', exact: true }).click();
+    await expect(corp.getByTestId('dwelling-unsuitable')).toContainText('Gebrek aan de woning: Vochtprobleem');
+    await expect(corp.getByTestId('dwelling-facts')).toContainText('Ongeschikt verklaard');
+    await inspect(corp, 'dwelling (declared unsuitable)');
     expectNoPageErrors(corp);
   });
 

@@ -42,6 +42,13 @@ export function DwellingPage() {
       {res.loading && !d && <Loading />}
       {d && <DwellingFacts d={d} />}
       {d && mine && d.status === 'available' && <OfferForm d={d} />}
+      {d && mine && d.status === 'available' && <UnsuitableForm d={d} etag={res.etag} onDone={(x, etag) => res.set(x, etag)} />}
+      {d?.unsuitable && (
+        <section aria-labelledby="unsuitable-heading" className="tr-section" data-testid="dwelling-unsuitable">
+          <Heading level={2} id="unsuitable-heading" className="tr-section-heading">{t('matching.unsuitable.declaredHeading')}</Heading>
+          <Paragraph>{d.unsuitable.reasonCode ? t(`matching.unsuitable.reason.${d.unsuitable.reasonCode}`) : ''}{d.unsuitable.reason ? `: ${d.unsuitable.reason}` : ''}</Paragraph>
+        </section>
+      )}
     </Column>
   );
 }
@@ -181,6 +188,65 @@ function OfferForm({ d }: { d: Dwelling }) {
         <TextAreaField form={FORM} name="extraClauses" label={labels.extraClauses} optional hint={t('matching.offer.extraClausesHint')} value={clauses} onChange={setClauses} error={errors.extraClauses} />
         <Button type="submit" disabled={pending}>{model === 'OM-AMS' ? t('matching.offer.submitAms') : t('matching.offer.submitUtr')}</Button>
       </form>
+    </section>
+  );
+}
+
+const UNSUITABLE_REASONS = ['RECENT_NUISANCE_FILE', 'STAIRWELL_LIVEABILITY', 'CONCENTRATION', 'DWELLING_DEFECT', 'TECHNICAL_UNSUITABILITY', 'OTHER'] as const;
+
+/** R-MA-09: every dwelling can be suitable unless there are real arguments; declaring it unsuitable records them. */
+function UnsuitableForm({ d, etag, onDone }: { d: Dwelling; etag: string | null; onDone: (d: Dwelling, etag: string | null) => void }) {
+  const { t } = useTranslation();
+  const FORM = 'unsuitable';
+  const [open, setOpen] = useState(false);
+  const [reasonCode, setReasonCode] = useState('');
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [attempt, setAttempt] = useState(0);
+  const [problem, setProblem] = useState<unknown>(null);
+  const { pending, run } = useSubmitting();
+  const labels = { reasonCode: t('matching.unsuitable.reasonCode'), reason: t('matching.unsuitable.reasonText') };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setProblem(null);
+    const local: FieldErrors = {};
+    if (!reasonCode) local.reasonCode = msg('matching.unsuitable.reasonCodeRequired');
+    if (reason.trim().length < 3) local.reason = msg('matching.unsuitable.reasonRequired');
+    setErrors(local);
+    setAttempt((a) => a + 1);
+    if (Object.keys(local).length) return;
+    void run(async () => {
+      try {
+        const r = await api.post<Dwelling>(`/dwellings/${d.id}/unsuitable`, { reasonCode, reason: reason.trim() }, { ifMatch: etag ?? d.version });
+        const fresh = await api.get<Dwelling>(`/dwellings/${d.id}`);
+        onDone(fresh.data ?? r.data, fresh.etag);
+      } catch (err) {
+        const f = refusalErrors(err, (p) => { const k = lastSegment(p); return k === 'reasonCode' || k === 'reason' ? k : null; });
+        if (Object.keys(f).length) setErrors(f);
+        else setProblem(err);
+        setAttempt((a) => a + 1);
+      }
+    });
+  };
+  return (
+    <section aria-labelledby="unsuitable-form-heading" className="tr-section">
+      <Heading level={2} id="unsuitable-form-heading" className="tr-section-heading">{t('matching.unsuitable.heading')}</Heading>
+      <Paragraph>{t('matching.unsuitable.intro')}</Paragraph>
+      {!open ? (
+        <Button variant="secondary" onClick={() => setOpen(true)}>{t('matching.unsuitable.open')}</Button>
+      ) : (
+        <>
+          {problem !== null && <ProblemAlert error={problem} headingLevel={3} />}
+          <ErrorSummary form={FORM} errors={errors} labels={labels} attempt={attempt} />
+          <form noValidate onSubmit={submit} className="tr-form" aria-labelledby="unsuitable-form-heading">
+            <SelectField form={FORM} name="reasonCode" label={labels.reasonCode} value={reasonCode} onChange={setReasonCode} error={errors.reasonCode} placeholder={t('matching.choose')}
+              options={UNSUITABLE_REASONS.map((r) => ({ value: r, label: t(`matching.unsuitable.reason.${r}`) }))} />
+            <TextAreaField form={FORM} name="reason" label={labels.reason} value={reason} onChange={setReason} error={errors.reason} />
+            <Button type="submit" disabled={pending}>{t('matching.unsuitable.submit')}</Button>{' '}
+            <Button type="button" variant="tertiary" onClick={() => setOpen(false)}>{t('common.cancel')}</Button>
+          </form>
+        </>
+      )}
     </section>
   );
 }
