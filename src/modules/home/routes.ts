@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { App } from '../../platform/http/app.ts';
 import { subjectOf } from '../../platform/http/app.ts';
 import { IsoDateSchema, ProblemResponses } from '../../platform/http/schemas.ts';
+import { problem } from '../../platform/http/problem.ts';
 import { QUEUE_KEYS } from '../../domain/home/queue.ts';
 import { queuesFor } from './service.ts';
 
@@ -46,6 +47,10 @@ export async function homeRoutes(app: App) {
     },
   }, async (req) => {
     const s = subjectOf(req);
+    // The queues look ahead 10 working days; a date within that of the calendar's last year cannot be looked ahead from.
+    if (req.query.asOf && req.query.asOf > '9998-12-15') {
+      throw problem.validation([{ field: '/asOf', in: 'querystring', code: 'out_of_range', message: 'Kies een datum vóór het jaar 9999.', messageNl: 'Kies een datum vóór het jaar 9999.', messageEn: 'Choose a date before the year 9999.' }]);
+    }
     const q = await queuesFor(db, clock, s, req.query.asOf);
     const purposes = [...new Set(Object.values(q.purposes))];
     req.auditInfo = {

@@ -56,8 +56,16 @@ export interface CandidateQuery {
   /** Served to a party outside the care provider (OM-UTR proposal to the corporation): consent must cover matching (PB-1). */
   needsMatchingConsent: boolean;
   today: string;
+  /** Keyset: only candidates after this one in wait order (longest wait first, then client id). */
+  after?: { waitStartOn: string; clientId: string } | null;
   limit?: number;
 }
+
+/**
+ * The measured wait starts at active mediation (R-MO-23), else the urgency; the same expression
+ * orders the prefilter and is indexed (migration 0013), so the candidates come longest wait first.
+ */
+export const WAIT_START = sql<string>`coalesce(t.state->>'activeMediationOn', t.state->>'urgencyOn', '9999-12-31')`;
 
 /**
  * The SQL prefilter: active trajectories waiting in P3 of the dwelling's municipality whose client
@@ -79,6 +87,7 @@ export function candidatePrefilter(db: Db, q: CandidateQuery) {
   // OM-AMS: the care provider's own clients; OM-UTR: the waiting clients of the dwelling's municipality.
   query = q.careProviderId ? query.where('t.care_provider_id', '=', q.careProviderId) : query.where('t.municipality_id', '=', q.municipalityId);
   if (q.corporationId) query = query.where((eb) => eb.or([eb('t.corporation_id', 'is', null), eb('t.corporation_id', '=', q.corporationId!)]));
+  if (q.after) query = query.where(sql<boolean>`(${WAIT_START}, t.client_id) > (${q.after.waitStartOn}, ${q.after.clientId}::uuid)`);
   if (q.needsMatchingConsent) {
     query = query.where((eb) => eb.exists(eb.selectFrom('consents as k').select('k.id')
       .whereRef('k.client_id', '=', 't.client_id')
@@ -89,13 +98,14 @@ export function candidatePrefilter(db: Db, q: CandidateQuery) {
   return query
     .select([
       't.id as trajectory_id', 't.client_id', 't.care_provider_id', sql<string>`coalesce(t.target_group, c.target_group)`.as('target_group'),
-      sql<string | null>`coalesce(t.state->>'activeMediationOn', t.state->>'urgencyGrantedOn', t.started_on::text)`.as('wait_start_on'),
+      WAIT_START.as('wait_start_on'),
       sql<boolean>`(t.state->>'analysisOn') IS NOT NULL`.as('nomination_recorded'),
       'p.preferred', 'p.excluded', 'p.schools', 'p.avoid_liquor_shop', 'p.low_stimulus', 'p.needs_wheelchair', 'p.ground_floor_or_lift', 'p.monthly_income',
       sql<Array<{ kind: string; birth_date: string | null; id: string }>>`coalesce((SELECT json_agg(json_build_object('id', h.id, 'kind', h.kind, 'birth_date', h.birth_date)) FROM household_members h WHERE h.client_id = t.client_id), '[]'::json)`.as('household'),
     ])
-    .orderBy('t.id')
-    .limit(q.limit ?? 5000);
+    .orderBy(WAIT_START)
+    .orderBy('t.client_id')
+    .limit(q.limit ?? 250);
 }
 
 export type CandidateRow = Awaited<ReturnType<ReturnType<typeof candidatePrefilter>['execute']>>[number];
@@ -111,7 +121,7 @@ export function candidateFacts(r: CandidateRow, offerDate: string): CandidateFac
     return { birthYear, school: school && school.lat !== null && school.lon !== null ? { lat: school.lat, lon: school.lon } : null, schoolGoing: Boolean(school) || (age >= 4 && age <= 18) };
   });
   return {
-    id: r.trajectory_id, clientId: r.client_id, targetGroup: r.target_group, waitStartOn: r.wait_start_on,
+    id: r.trajectory_id, clientId: r.client_id, targetGroup: r.target_group, waitStartOn: r.wait_start_on === '9999-12-31' ? null : r.wait_start_on,
     preferredNeighbourhoods: (r.preferred ?? []).map((x) => x.code), excludedNeighbourhoods: (r.excluded ?? []).map((x) => x.code),
     adults: 1 + household.filter((h) => h.kind === 'partner' || h.kind === 'other').length, children,
     avoidLiquorShop: r.avoid_liquor_shop, lowStimulus: r.low_stimulus, needsWheelchair: r.needs_wheelchair, groundFloorOrLift: r.ground_floor_or_lift,

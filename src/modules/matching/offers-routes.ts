@@ -25,7 +25,11 @@ import {
 } from '../../domain/matching/offer.ts';
 import { authorizeCase, actorOf, recordTrajectoryEvent, type LoadedTrajectory } from '../trajectories/index.ts';
 import { loadCalendar } from '../calendar/index.ts';
-import { candidateFacts, candidatePrefilter, currentConfig, dwellingFacts, placementsNearby, vulnerableNeighbourhoods, type DwellingRow } from './candidates.ts';
+import { candidateFacts, candidatePrefilter, currentConfig, dwellingFacts, type DwellingRow } from './candidates.ts';
+import { rankedCandidates } from './proposal.ts';
+
+/** OM-AMS: the care provider's clients shown ranked for a dwelling (the first this many, exactly). */
+const AMS_LIST = 50;
 import { dwellingView } from './dwellings.ts';
 import { explainFor, warningsFor } from './explanations.ts';
 import { loadOffer, offerResource, recordOfferEvent, type LoadedOffer, type OfferActor } from './offer-case.ts';
@@ -35,20 +39,6 @@ const Free = Type.Record(Type.String(), Type.Unknown());
 
 function partyOf(relation: string | null): OfferParty | null {
   return relation === 'case_corporation' ? 'corporation' : relation === 'case_care_provider' ? 'care_provider' : relation === 'case_wonen' ? 'wonen' : null;
-}
-
-/** What the engine needs for one dwelling: its facts, the waiting candidates (prefiltered), the configuration. */
-export async function engineInput(db: Db, d: DwellingRow, opts: { offerDate: string; careProviderId?: string | null; forCorporation: boolean; today: string }) {
-  const cfg = await currentConfig(db, d.municipality_id);
-  const nearby = await placementsNearby(db, d, opts.offerDate);
-  const vulnerable = d.neighbourhood_code ? (await vulnerableNeighbourhoods(db, d.municipality_id)).includes(d.neighbourhood_code) : false;
-  const facts = dwellingFacts(d, { placementsNearby24m: nearby, vulnerable });
-  const rows = await candidatePrefilter(db, {
-    municipalityId: d.municipality_id, pool: d.pool, neighbourhoodCode: d.neighbourhood_code, wheelchairSuitable: d.wheelchair_suitable,
-    careProviderId: opts.careProviderId ?? null, corporationId: d.corporation_id, needsMatchingConsent: opts.forCorporation, today: opts.today,
-  }).execute();
-  const candidates = rows.map((r) => candidateFacts(r, opts.offerDate));
-  return { cfg, facts, candidates, rows };
 }
 
 /** Whether one trajectory may get this dwelling now (hard constraints of the engine, R-MA-11). */
@@ -247,11 +237,16 @@ export async function offerRoutes(app: App) {
       const dec = decide(s, 'offer.create', { organisationIds: [d.corporation_id], case: { careProviderId: '', corporationId: d.corporation_id, teamUserIds: [], municipalityIds: [d.municipality_id] } });
       if (!dec.allowed) throw problem.forbidden(dec.reason);
       if (d.status !== 'available') throw problem.conflict('dwelling_not_available', 'Deze woning is al aangeboden of niet beschikbaar.', 'This dwelling is already on offer or not available.');
-      const utrecht = (await currentConfig(trx, d.municipality_id)).config.model === 'OM-UTR';
+      const current = await currentConfig(trx, d.municipality_id);
+      const model = current.config.model;
       // OM-UTR: the corporation sees the proposed candidates, so only clients whose consent covers matching (PB-1) are considered.
-      const { cfg, facts, candidates } = await engineInput(trx, d, { offerDate: today, careProviderId: null, forCorporation: utrecht, today });
-      const model = cfg.config.model;
-      const p = propose(facts, model === 'OM-UTR' ? candidates : [], today, cfg.config, cfg.version);
+      const ranked = model === 'OM-UTR'
+        ? await rankedCandidates(trx, d, { offerDate: today, careProviderId: null, forCorporation: true, today })
+        : null;
+      const cfg = ranked?.cfg ?? current;
+      const facts = ranked?.facts ?? dwellingFacts(d, { placementsNearby24m: 0, vulnerable: false });
+      const candidates = ranked?.candidates ?? [];
+      const p = ranked?.proposal ?? propose(facts, [], today, cfg.config, cfg.version);
       if (!p.gate.offerable) {
         const nuisance = p.gate.reasons.find((r) => r.rule === 'HC-01');
         throw problem.unprocessable('not_offerable', nuisance
@@ -356,8 +351,7 @@ export async function offerRoutes(app: App) {
     if (partyOf(relation) !== 'care_provider' || !o.careProviderId) throw problem.forbidden('relation_not_covered');
     const d = await db.selectFrom('dwellings').selectAll().where('id', '=', o.dwellingId).executeTakeFirstOrThrow();
     const today = todayIn(clock);
-    const { cfg, facts, candidates } = await engineInput(db, d, { offerDate: o.facts.offeredOn, careProviderId: o.careProviderId, forCorporation: false, today });
-    const p = propose(facts, candidates, o.facts.offeredOn, { ...cfg.config, model: 'OM-AMS' }, cfg.version);
+    const { cfg, proposal: p } = await rankedCandidates(db, d, { offerDate: o.facts.offeredOn, careProviderId: o.careProviderId, forCorporation: false, today, want: AMS_LIST, model: 'OM-AMS' });
     const assessed = p.assessments.filter((a) => a.eligibility !== 'INELIGIBLE');
     const ineligible = p.assessments.filter((a) => a.eligibility === 'INELIGIBLE');
     req.auditInfo = { resourceType: 'offer', resourceId: o.id, subjectOrganisationId: o.careProviderId, purpose: 'case_management', details: { candidates: p.assessments.length } };
