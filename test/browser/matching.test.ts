@@ -228,6 +228,16 @@ describe('matching: the Utrecht way (proposal of three, the corporation chooses)
     await expect(status(corp)).toContainText('Wacht op reactie van de zorgaanbieder');
     await expect(corp.getByTestId('proposal-chosen')).toContainText(`nummer 2, ${chosen}`);
     await inspect(corp, 'offer (candidate chosen)');
+
+    // In English, the explanations come in English too (asked again in the new language).
+    await corp.getByTestId('language-toggle').click();
+    await waitForPage(corp, /^Offer: /);
+    await expect(corp.getByTestId('proposal')).toContainText('Proposal of candidates');
+    await expect(corp.getByTestId('proposal').getByTestId('candidate-explanation').first()).toContainText(/points (deducted|less because)/);
+    await expect(status(corp)).toContainText("Waiting for the care provider's reply");
+    await inspect(corp, 'offer (English)');
+    await corp.getByTestId('language-toggle').click();
+    await waitForPage(corp, /^Aanbod: /);
     expectNoPageErrors(corp);
   });
 
