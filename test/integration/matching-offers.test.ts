@@ -205,3 +205,20 @@ describe('OM-UTR (Bergstede): the platform proposes three candidates, the corpor
     expect(open).toEqual([]);
   });
 });
+
+describe('reading candidates in wait order', () => {
+  it('R-MA-11 / §5.1 step 4: reading in small batches and stopping early proposes exactly what reading every candidate proposes', async () => {
+    const { rankedCandidates } = await import('../../src/modules/matching/proposal.ts');
+    const bergstede = await orgId('GEM-BERGSTEDE');
+    const dwellings = await ctx.db.selectFrom('dwellings').selectAll().where('municipality_id', '=', bergstede).execute();
+    expect(dwellings.length).toBeGreaterThan(1);
+    for (const d of dwellings) {
+      const all = await rankedCandidates(ctx.db, d, { offerDate: '2026-03-02', forCorporation: true, today: '2026-03-02', batch: 1000 });
+      for (const batch of [1, 2, 3]) {
+        const early = await rankedCandidates(ctx.db, d, { offerDate: '2026-03-02', forCorporation: true, today: '2026-03-02', batch });
+        expect(early.proposal.proposed, `${d.reference} batch ${batch}`).toEqual(all.proposal.proposed);
+        expect(early.candidates.length).toBeLessThanOrEqual(all.candidates.length);
+      }
+    }
+  });
+});
