@@ -121,10 +121,19 @@ describe('OM-AMS (Veenhaven): the corporation offers a dwelling to a care provid
 
   it('R-MA-13 / R-MA-16 / R-MA-18: nomination, client informed, final match — recorded on the trajectory through its own write path', async () => {
     const r = await cw.get(`/api/v1/offers/${offerId}/candidates`);
-    const chosen = r.json().candidates[0].trajectoryId as string;
+    const ranked = r.json().candidates as Array<{ trajectoryId: string; rank: number; name: string }>;
+    expect(ranked.map((c) => c.name)).not.toContain('Chantal Wouters'); // her hand-recorded offer is still open (one offer at a time)
+    // R-MA-11: nominating another client than the first needs a reason (nothing written without it).
+    const second = await step(cw, offerId, 'replied', { reply: 'accept', trajectoryId: ranked[1]!.trajectoryId });
+    expect(second.statusCode).toBe(422);
+    expect(second.json()).toMatchObject({ rule: 'R-MA-11' });
+    const chosen = ranked[0]!.trajectoryId;
     const reply = await step(cw, offerId, 'replied', { reply: 'accept', trajectoryId: chosen });
     expect(reply.statusCode, reply.body).toBe(201);
     expect(reply.json().status).toBe('accepted');
+    // The ranking the care provider chose from is kept, with the rank it chose (tuning signal: rank 1 chosen).
+    const kept = await ctx.db.selectFrom('proposals').select(['model', 'chosen_trajectory_id', 'chosen_rank']).where('dwelling_id', '=', dwellingId).executeTakeFirstOrThrow();
+    expect(kept).toEqual({ model: 'OM-AMS', chosen_trajectory_id: chosen, chosen_rank: 1 });
     const informed = await step(cw, offerId, 'client_informed', { choicesDiscussed: true });
     expect(informed.statusCode, informed.body).toBe(201);
     const final = await step(corp, offerId, 'match_final', { woningnetWithdrawn: true });

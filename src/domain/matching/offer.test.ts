@@ -7,7 +7,7 @@ const UTR: OfferFacts = { model: 'OM-UTR', offeredOn: '2021-05-03', availableOn:
 let seq = 0;
 const ev = (type: OfferEvent['type'], occurredOn: string, data: Record<string, unknown> = {}): OfferEvent => ({ seq: ++seq, type, occurredOn, data });
 const due = (facts: OfferFacts, events: OfferEvent[], id: string) => deriveOfferDeadlines(ATW_CALENDAR, facts, deriveOfferState(facts, events)).find((d) => d.ruleId === id);
-const ok = (): { eligible: boolean; failing: string[] } => ({ eligible: true, failing: [] });
+const ok = (): { eligible: boolean; failing: string[]; rank?: number | null } => ({ eligible: true, failing: [] });
 const check = (facts: OfferFacts, events: OfferEvent[], party: 'corporation' | 'care_provider' | 'wonen', input: OfferEventInput, eligible = ok) =>
   checkOfferEvent({ facts, state: deriveOfferState(facts, events), party, today: '2021-12-31', eligible }, input);
 const made = ev('offer_made', '2021-03-01');
@@ -65,6 +65,14 @@ describe('offer steps', () => {
     expect(check(AMS, [made], 'care_provider', { type: 'replied', occurredOn: '2021-03-01', data: { reply: 'accept', trajectoryId: 'K-1' } }, () => ({ eligible: false, failing: ['HC-03'] }))[0]).toMatchObject({ code: 'candidate_ineligible', rule: 'HC-03' });
     expect(check(AMS, [made], 'care_provider', { type: 'replied', occurredOn: '2021-03-01', data: { reply: 'accept', trajectoryId: 'K-1' } })).toEqual([]);
     expect(check(AMS, [made], 'care_provider', { type: 'replied', occurredOn: '2021-03-01', data: { reply: 'decline' } }).map((x) => x.code)).toEqual(['reasons_required']);
+  });
+
+  it('R-MA-11: nominating another client than the first of the ranking needs a reason; the first, or an unranked one, does not', () => {
+    const nominate = (reason?: string) => ({ type: 'replied' as const, occurredOn: '2021-03-01', data: { reply: 'accept' as const, trajectoryId: 'K-2', ...(reason ? { reason } : {}) } });
+    expect(check(AMS, [made], 'care_provider', nominate(), () => ({ eligible: true, failing: [], rank: 2 })).map((x) => [x.code, x.rule])).toEqual([['reason_required', 'R-MA-11']]);
+    expect(check(AMS, [made], 'care_provider', nominate('Zus woont om de hoek'), () => ({ eligible: true, failing: [], rank: 2 }))).toEqual([]);
+    expect(check(AMS, [made], 'care_provider', nominate(), () => ({ eligible: true, failing: [], rank: 1 }))).toEqual([]);
+    expect(check(AMS, [made], 'care_provider', nominate(), () => ({ eligible: true, failing: [], rank: null }))).toEqual([]);
   });
   it('R-MA-11: choosing a candidate that is not rank 1 needs a reason; a candidate outside the proposal or no longer eligible is refused', () => {
     const p = [ev('offer_made', '2021-05-03')];

@@ -50,7 +50,7 @@ export type OfferParty = 'corporation' | 'care_provider' | 'wonen';
 export type OfferEventInput =
   | { type: 'offer_made'; occurredOn: string; data: { trajectoryId?: string | null } }
   | { type: 'candidate_chosen'; occurredOn: string; data: { trajectoryId: string; rank: number; reason?: string | null } }
-  | { type: 'replied'; occurredOn: string; data: { reply: 'accept' | 'request_viewing' | 'decline'; trajectoryId?: string | null; reasonCodes?: RefusalReason[]; reasons?: string | null } }
+  | { type: 'replied'; occurredOn: string; data: { reply: 'accept' | 'request_viewing' | 'decline'; trajectoryId?: string | null; reason?: string | null; reasonCodes?: RefusalReason[]; reasons?: string | null } }
   | { type: 'viewing_held'; occurredOn: string; data: Record<string, never> }
   | { type: 'refused'; occurredOn: string; data: { reasonCodes: RefusalReason[]; reasons: string } }
   | { type: 'client_informed'; occurredOn: string; data: { choicesDiscussed: boolean } }
@@ -181,7 +181,8 @@ export interface OfferCheckContext {
   party: OfferParty | null;
   today: string;
   /** Candidates the care provider may nominate / the corporation may choose: eligible per the engine (R-MA-11, HC-…). */
-  eligible: (trajectoryId: string) => { eligible: boolean; failing: string[] };
+  /** Whether the client may get the dwelling (hard constraints) and, where ranked, its place among the care provider's clients. */
+  eligible: (trajectoryId: string) => { eligible: boolean; failing: string[]; rank?: number | null };
 }
 
 /** Every reason the step cannot be recorded now; empty when it can. */
@@ -232,6 +233,10 @@ export function checkOfferEvent(ctx: OfferCheckContext, input: OfferEventInput):
         } else {
           const e = ctx.eligible(d.trajectoryId);
           if (!e.eligible) out.push(v('candidate_ineligible', e.failing[0] ?? 'R-MA-11', 'Deze cliënt voldoet niet aan de harde eisen voor deze woning.', 'This client does not meet the hard requirements for this dwelling.', '/data/trajectoryId'));
+          // R-MA-11: the ranking advises; choosing another client than the first is recorded with its reason.
+          else if (e.rank !== undefined && e.rank !== null && e.rank > 1 && !(d.reason ?? '').trim()) {
+            out.push(v('reason_required', 'R-MA-11', 'Geef een reden: u kiest niet de cliënt die bovenaan de rangschikking staat.', 'Give a reason: you are not choosing the client at the top of the ranking.', '/data/reason'));
+          }
         }
       } else if (d.trajectoryId && d.trajectoryId !== s.trajectoryId) {
         out.push(v('other_client', 'R-MA-17', 'Dit aanbod is voor een andere cliënt.', 'This offer is for another client.', '/data/trajectoryId'));

@@ -69,7 +69,7 @@ export const WAIT_START = sql<string>`coalesce(t.state->>'activeMediationOn', t.
 
 /**
  * The SQL prefilter: active trajectories waiting in P3 of the dwelling's municipality whose client
- * has a housing-need profile, whose target group is in the dwelling's pool (HC-10), that do not
+ * has a housing-need profile and no open offer, whose target group is in the dwelling's pool (HC-10), that do not
  * exclude the dwelling's neighbourhood (HC-02) and whose wheelchair need the dwelling meets (HC-03).
  * The engine checks every constraint again; this only cuts the rows it reads.
  */
@@ -81,6 +81,9 @@ export function candidatePrefilter(db: Db, q: CandidateQuery) {
     .where('t.status', '=', 'active')
     .where('t.phase', 'in', [...WAITING_PHASES])
     .where('c.erased_at', 'is', null)
+    // R-MA-17: one offer at a time — not a client with an open offer (made here, or recorded by hand on the route).
+    .where(sql<boolean>`NOT coalesce(jsonb_array_length(t.state->'offers') > 0 AND (t.state->'offers'->-1->>'refusedOn') IS NULL AND (t.state->'offers'->-1->>'clientRefusedOn') IS NULL, false)`)
+    .where(sql<boolean>`(t.state->>'matchFinalOn') IS NULL`)
     .where(sql<boolean>`coalesce(t.target_group, c.target_group) = ANY(${sql.val(`{${q.pool.join(',')}}`)}::text[])`);
   if (q.neighbourhoodCode) query = query.where(sql<boolean>`NOT (p.excluded @> ${JSON.stringify([{ code: q.neighbourhoodCode }])}::jsonb)`);
   if (!q.wheelchairSuitable) query = query.where((eb) => eb.or([eb('p.needs_wheelchair', 'is', null), eb('p.needs_wheelchair', '=', false)]));

@@ -201,6 +201,7 @@ const EVENT_DATA = {
   candidate_chosen: Type.Object({ trajectoryId: Uuid, rank: Type.Integer({ minimum: 1, maximum: 50 }), reason: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])) }, { additionalProperties: false }),
   replied: Type.Object({
     reply: Type.Enum(['accept', 'request_viewing', 'decline'] as const), trajectoryId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+    reason: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
     reasonCodes: Type.Optional(Type.Array(Type.Enum(Object.keys(REFUSAL_REASONS) as Array<keyof typeof REFUSAL_REASONS>), { maxItems: 8, uniqueItems: true })), reasons: Type.Optional(Type.Union([Type.String({ maxLength: 2000 }), Type.Null()])),
   }, { additionalProperties: false }),
   viewing_held: Type.Object({}, { additionalProperties: false }),
@@ -383,9 +384,17 @@ export async function offerRoutes(app: App) {
       const d = await trx.selectFrom('dwellings').selectAll().where('id', '=', current.dwellingId).executeTakeFirstOrThrow();
       const cfg = await currentConfig(trx, current.municipalityId);
       // Eligibility of a nominated or chosen client, decided now by the engine's hard constraints.
-      const eligibleIds = new Map<string, { eligible: boolean; failing: string[] }>();
+      const eligibleIds = new Map<string, { eligible: boolean; failing: string[]; rank?: number | null }>();
       const target = (input.data as { trajectoryId?: string | null }).trajectoryId;
-      if (target) eligibleIds.set(target, await eligibilityOf(trx, d, current.facts.offeredOn, cfg.config, target, input.type === 'replied' ? current.careProviderId : null, today));
+      // OM-AMS: the care provider nominates one of its clients; the engine's ranking of them is kept as the proposal it chose from.
+      const nominating = input.type === 'replied' && current.state.status === 'offered' && !!target && !!current.careProviderId;
+      const ranking = nominating
+        ? await rankedCandidates(trx, d, { offerDate: current.facts.offeredOn, careProviderId: current.careProviderId, forCorporation: false, today, want: AMS_LIST, model: 'OM-AMS' })
+        : null;
+      if (target) {
+        const e = await eligibilityOf(trx, d, current.facts.offeredOn, cfg.config, target, input.type === 'replied' ? current.careProviderId : null, today);
+        eligibleIds.set(target, { ...e, rank: ranking?.proposal.assessments.find((a) => a.candidateId === target)?.rank ?? null });
+      }
       let rel: { relation: string | null; purpose: string | null } = { relation: null, purpose: null };
       const recorded = await recordOfferEvent(trx, req.params.id, input, async (o) => {
         const a = await authorizeOffer(trx, req, o, 'offer.record_event');
@@ -396,6 +405,16 @@ export async function offerRoutes(app: App) {
         audit: (tx, entry) => recordAudit(app, tx, req, { ...entry, outcome: 'success' }),
       });
       const after = recorded.case;
+      if (ranking && target) {
+        const p = ranking.proposal;
+        await trx.insertInto('proposals').values({
+          municipality_id: after.municipalityId, dwelling_id: d.id, corporation_id: d.corporation_id, care_provider_id: after.careProviderId, model: 'OM-AMS', offer_date: current.facts.offeredOn,
+          config_version: ranking.cfg.version, config: JSON.stringify(ranking.cfg.config), dwelling_facts: JSON.stringify(ranking.facts), candidate_facts: JSON.stringify(ranking.candidates),
+          result: JSON.stringify(p), proposed: sql<string[]>`${sql.val(`{${p.proposed.join(',')}}`)}::uuid[]`, chosen_trajectory_id: target,
+          chosen_rank: eligibleIds.get(target)?.rank ?? null, choice_reason: (input.data as { reason?: string | null }).reason ?? null, chosen_by: subjectOf(req).userId, chosen_at: clock.now(),
+          created_by: subjectOf(req).userId, created_at: clock.now(),
+        }).execute();
+      }
       if (input.type === 'candidate_chosen' && after.proposalId) {
         await trx.updateTable('proposals').set({ chosen_trajectory_id: input.data.trajectoryId, chosen_rank: input.data.rank, choice_reason: input.data.reason ?? null, chosen_by: subjectOf(req).userId, chosen_at: clock.now() })
           .where('id', '=', after.proposalId).execute();
