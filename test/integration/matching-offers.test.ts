@@ -79,7 +79,7 @@ describe('OM-AMS (Veenhaven): the corporation offers a dwelling to a care provid
     expect(seen.json()).not.toHaveProperty('lastNuisanceFileOn');
   });
 
-  it('D-02: the offer puts "reply within one working day" on the care provider\'s worklist', async () => {
+  it('R-MA-10 / R-MA-41 / D-02: the corporation offers actively (lease type and extra clauses recorded); the offer puts "reply within one working day" on the care provider\'s worklist', async () => {
     const o = await corp.post('/api/v1/offers', { dwellingId, careProviderId: await orgId('ZA-HORIZON'), leaseType: 'intermediary', extraClauses: ['Geen huisdieren'] });
     expect(o.statusCode, o.body).toBe(201);
     offerId = o.json().id;

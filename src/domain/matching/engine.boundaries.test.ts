@@ -162,7 +162,7 @@ describe('hard constraints (HC-02…HC-10)', () => {
     expect(verdict({ rooms: 4, areaM2: 80 }, parent, { ...CFG, youngAdultFamilyRooms: 4 })).toEqual(ok);
   });
 
-  it('HC-07: a household with a child under 18 fails in a one-person unit; without children or an adult child it passes', () => {
+  it('HC-07 / R-MA-31: a household with a child under 18 fails in a one-person unit; without children or an adult child it passes', () => {
     expect(verdict({ onePersonUnit: true }, { children: [kid(2020)] })).toEqual(fails('HC-07'));
     expect(verdict({ onePersonUnit: true }, { children: [kid(2022)] })).toEqual(fails('HC-07'));
     expect(verdict({ onePersonUnit: true }, { children: [] })).toEqual(ok);
@@ -201,7 +201,7 @@ describe('hard constraints (HC-02…HC-10)', () => {
     expect(verdict({ rooms: 1 }, { adults: 9 }, { ...CFG, suitability: [] })).toEqual(ok);
   });
 
-  it('HC-09: OM-AMS needs the nomination analysis recorded; OM-UTR does not', () => {
+  it('HC-09 / R-MA-22: OM-AMS needs the nomination analysis recorded; OM-UTR does not', () => {
     expect(verdict({}, { nominationRecorded: false }, { ...CFG, model: 'OM-AMS' })).toEqual(fails('HC-09'));
     expect(verdict({}, { nominationRecorded: true }, { ...CFG, model: 'OM-AMS' })).toEqual(ok);
     expect(verdict({}, { nominationRecorded: false }, { ...CFG, model: 'OM-UTR' })).toEqual(ok);
@@ -293,7 +293,7 @@ describe('soft criteria (SP-01…SP-09)', () => {
     expect(sp({ noise: 'LOW' }, { lowStimulus: null }, 'SP-04')).toEqual(pen(0));
   });
 
-  it('SP-05, SP-06, SP-07: dwelling-only criteria: liveability under pressure 15; placements 0/1/2/3 give 0/10/20/20; vulnerable neighbourhood 10', () => {
+  it('SP-05, SP-06, SP-07 / R-MA-28, R-MA-29: dwelling-only criteria: liveability under pressure 15; placements 0/1/2/3 give 0/10/20/20; vulnerable neighbourhood 10', () => {
     expect(sp({ liveability: 'UNDER_PRESSURE' }, {}, 'SP-05')).toEqual(pen(15));
     expect(sp({ liveability: 'OK' }, {}, 'SP-05')).toEqual(pen(0));
     expect([0, 1, 2, 3].map((n) => sp({ placementsNearby24m: n }, {}, 'SP-06'))).toEqual([pen(0), pen(10), pen(20), pen(20)]);

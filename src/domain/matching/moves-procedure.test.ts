@@ -132,7 +132,7 @@ describe('the procedure R-MV-15 … R-MV-22', () => {
     expect(caseDecision(c.state).outcome).toBe('PERMITTED');
   });
 
-  it('R-MV-11: a noise move is refused at the submission (nothing Wonen can change)', () => {
+  it('R-MV-11 R-MA-39: a noise move is refused at the submission (nothing Wonen can change)', () => {
     const c = prepared(move('NOISE_OR_QUALITY', 50, 45, false, { seriouslyHampersTrajectory: true, careProviderAgrees: true, corporationAgrees: true }));
     expect(codes(c.try('submitted_to_wonen', '2026-06-04'))).toEqual([['move_not_permitted', 'R-MV-11']]);
   });
@@ -206,7 +206,7 @@ describe('invariants (fast-check)', () => {
       expect(moveTarget(current, target, similar).outcome).toBe('ALLOWED');
     }));
   });
-  it('R-MV-13: any target larger than a current of at most 60 needs Wonen’s approval, similar or not', () => {
+  it('R-MV-13 R-MA-40: any target larger than a current of at most 60 needs Wonen’s approval, similar or not', () => {
     fc.assert(fc.property(fc.integer({ min: 150, max: 600 }).map((x) => x / 10), area, fc.boolean(), (current, target, similar) => {
       fc.pre(target > current);
       expect(moveTarget(current, target, similar).outcome).toBe('WONEN_APPROVAL_REQUIRED');

@@ -8,7 +8,7 @@ import { administrativeRoute, moveDecision, moveTarget, swapDecision, type MoveI
 const agreedSwap: SwapInputs = { bothConsent: true, bothSuitable: true, corporationAgrees: true, nuisanceOnEither: false, similar: true, areaA: 45, areaB: 47, wonenApproval: null };
 
 describe('DR-MV-1 — swap permitted? Wonen approval needed?', () => {
-  it('R-MV-03 R-MV-05 DR-MV-1 Ex 1: similar 45 ↔ 47 m², all agree → PERMITTED, inform Wonen, no approval', () => {
+  it('R-MV-03 R-MV-05 R-MA-37 DR-MV-1 Ex 1: similar 45 ↔ 47 m², all agree → PERMITTED, inform Wonen, no approval', () => {
     const d = swapDecision(agreedSwap);
     expect([d.outcome, d.row, d.informWonen, d.approvalRequired]).toEqual(['PERMITTED', 4, true, false]);
   });
@@ -47,7 +47,7 @@ describe('DR-MV-1 — swap permitted? Wonen approval needed?', () => {
     // The boundary: exactly 60 m² is "at most 60".
     expect(swapDecision({ ...agreedSwap, similar: false, areaA: 60, areaB: 45 }).outcome).toBe('PERMITTED');
   });
-  it('D-MV-01 R-MV-06 DR-MV-1 Ex 9: a similar swap while the transfer is planned next month → PERMITTED (no obstacle)', () => {
+  it('D-MV-01 R-MV-06 R-MA-36 DR-MV-1 Ex 9: a similar swap while the transfer is planned next month → PERMITTED (no obstacle)', () => {
     const d = swapDecision({ ...agreedSwap, transferApproaching: true });
     expect([d.outcome, d.row]).toEqual(['PERMITTED', 4]);
   });
@@ -63,7 +63,7 @@ const hampered: MoveInputs = {
 };
 
 describe('DR-MV-2 — move on re-assessment of perspective', () => {
-  it('R-MV-07 R-MV-08 DR-MV-2 Ex 1: 3rd floor without lift, GGD advice, both agree it seriously hampers → PERMITTED (row 11), ground floor or lift', () => {
+  it('R-MV-07 R-MV-08 R-MA-38 DR-MV-2 Ex 1: 3rd floor without lift, GGD advice, both agree it seriously hampers → PERMITTED (row 11), ground floor or lift', () => {
     const d = moveDecision(hampered);
     expect([d.outcome, d.row, d.targetRequirement]).toEqual(['PERMITTED', 11, 'ground_floor_or_lift']);
   });

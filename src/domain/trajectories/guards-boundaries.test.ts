@@ -64,7 +64,7 @@ describe('data, dates, phase, actor and consent', () => {
     expect(sig(new Walk().try('consent_given', '2026-01-05', { consentId: 'c1' }))).toEqual([['not_started', null]]);
   });
 
-  it('R-OR-81: reactivation only after the trajectory ended early (X2, X5, other end), never while it runs or after a re-placement (X4)', () => {
+  it('R-OR-81 / R-MA-21: reactivation only after the trajectory ended early (X2, X5, other end), never while it runs or after a re-placement (X4)', () => {
     const active = toKeyHandover();
     expect(sig(active.try('woningnet_reactivation_requested', '2026-05-01', {}, corp))).toEqual([['phase_not_allowed', null], ['not_an_early_stop', 'R-OR-81']]);
     const endWith = (type: 'care_stopped_before_transfer' | 'eviction_path_started' | 're_placement' | 'trajectory_ended', data: Record<string, unknown>) => {

@@ -64,7 +64,7 @@ describe('§6.2 referral and preparation', () => {
     expect(Object.keys(schema.properties)).toEqual(['preferredNeighbourhoods', 'excludedNeighbourhoods', 'circumstances', 'schoolProximity']);
   });
 
-  it('R-OR-07: many preferences give a notice about expectations (never a block)', () => {
+  it('R-OR-07 / R-MA-03: many preferences give a notice about expectations (never a block)', () => {
     const w = toMatching();
     const n = notices({ state: w.state, asOf: '2026-02-01', birthDate: null, housingNeeds: { preferredNeighbourhoods: ['Oost', 'Zuid'], excludedNeighbourhoods: ['Haven'] } });
     expect(n.map((x) => x.rule)).toContain('R-OR-07');
@@ -150,7 +150,7 @@ describe('§6.3–6.4 urgency and matching', () => {
     expect(w.state.matchFinalOn).toBe('2026-04-02');
   });
 
-  it('R-OR-25, R-OR-26: BRP registration and the special-assistance application come after the match', () => {
+  it('R-OR-25, R-OR-26 / R-MA-19: BRP registration and the special-assistance application come after the match', () => {
     const w = toMatching();
     w.today = '2026-04-01';
     expect(w.try('brp_registered', '2026-03-01')).toEqual([]);
@@ -179,7 +179,7 @@ describe('§6.5–6.7 key handover, introduction meeting, support plan', () => {
     expect(w.try('contacts_exchanged', '2026-04-16', {}, careWorker)).toEqual([]);
   });
 
-  it('R-OR-33: the intermediate lease lasts at least one year before transfer (T1)', () => {
+  it('R-OR-33 / R-MA-42: the intermediate lease lasts at least one year before transfer (T1)', () => {
     const w = toKeyHandover();
     expect(transferConditions(w.state, '2027-04-14').find((c) => c.id === 'T1')!.met).toBe(false);
     expect(transferConditions(w.state, '2027-04-15').find((c) => c.id === 'T1')!.met).toBe(true);
@@ -263,7 +263,7 @@ describe('§6.8–6.9 living with support, evaluations', () => {
     expect(w.try('preparation_recorded', '2026-01-06', { network: 'Zus', finances: 'Schulden in beeld', woningnetChecked: true, incomeStatementRequested: true, financialSupportCondition: true })).toEqual([]);
   });
 
-  it('R-OR-27: a complaint or objection of the client about the offer is recorded', () => {
+  it('R-OR-27 / R-MA-20: a complaint or objection of the client about the offer is recorded', () => {
     const w = toMatching();
     expect(w.try('complaint_recorded', '2026-03-01', { about: 'offer', channel: 'objection', summary: 'Bezwaar tegen aanbod' })).toEqual([]);
   });
