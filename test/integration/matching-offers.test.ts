@@ -231,3 +231,26 @@ describe('reading candidates in wait order', () => {
     }
   });
 });
+
+describe('every list is the detail\'s decision', () => {
+  it('offers and dwellings: for every demo role and organisation, each listed item\'s detail answers 200, and no one lists an offer it cannot read', async () => {
+    const people = ['begeleider', 'collega', 'teammanager', 'onafhankelijk', 'corporatie', 'wonen', 'mzwo', 'analist', 'beheerder', 'redacteur', 'admin'];
+    const allOffers = await ctx.db.selectFrom('offers').select('id').execute();
+    for (const who of people) {
+      const a = await ctx.login(who);
+      const memberships = (await a.get('/api/v1/auth/session')).json().memberships as Array<{ id: string }>;
+      for (const m of memberships) {
+        await a.put('/api/v1/auth/session/active-membership', { membershipId: m.id });
+        const list = await a.get('/api/v1/offers?status=all');
+        const listed = list.statusCode === 200 ? (list.json() as Array<{ id: string }>).map((o) => o.id) : [];
+        for (const id of listed) expect((await a.get(`/api/v1/offers/${id}`)).statusCode, `${who} ${m.id} offer ${id}`).toBe(200);
+        for (const o of allOffers.filter((x) => !listed.includes(x.id))) {
+          expect((await a.get(`/api/v1/offers/${o.id}`)).statusCode, `${who} ${m.id} unlisted offer ${o.id}`).not.toBe(200);
+        }
+        const dw = await a.get('/api/v1/dwellings');
+        const dIds = dw.statusCode === 200 ? (dw.json() as Array<{ id: string }>).map((d) => d.id) : [];
+        for (const id of dIds.slice(0, 10)) expect((await a.get(`/api/v1/dwellings/${id}`)).statusCode, `${who} dwelling ${id}`).toBe(200);
+      }
+    }
+  });
+});
