@@ -198,6 +198,12 @@ describe('configuration and replay', () => {
     expect(ok.json()).toMatchObject({ version: cur.version + 1, changes: [expect.objectContaining({ path: 'liquorHard' })] });
     const again = await wonen.put('/api/v1/matching/config', { municipalityId, expectedVersion: cur.version, config: cur.config, note: 'tegelijk' });
     expect(again.statusCode).toBe(412);
+    // R-MA-26: with the municipality's setting the corporation also sees the care topics of the application form.
+    const chantal = (await ctx.db.selectFrom('clients').select('id').where('first_name', '=', 'Chantal').executeTakeFirstOrThrow()).id;
+    expect((await corp.get(`/api/v1/clients/${chantal}/housing-profile`)).json()).not.toHaveProperty('careNeeded');
+    const share = await wonen.put('/api/v1/matching/config', { municipalityId, expectedVersion: cur.version + 1, config: { ...cur.config, liquorHard: false, corporationSeesCareTopics: true }, note: 'Zorgonderwerpen delen' });
+    expect(share.statusCode, share.body).toBe(200);
+    expect((await corp.get(`/api/v1/clients/${chantal}/housing-profile`)).json()).toMatchObject({ careNeeded: 'Begeleiding bij herstel na verslaving' });
     // Wonen of another municipality may not.
     const bergstede = await orgId('GEM-BERGSTEDE');
     expect((await wonen.get(`/api/v1/matching/config?municipalityId=${bergstede}`)).statusCode).toBe(403);

@@ -1,6 +1,6 @@
 /** The matching configuration (matching.md §5.2, §5.3, §7): defaults, validation, diff. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MATCHING_CONFIG, EXAMPLE_SUITABILITY_RULES, configDiff, validateConfig } from './config.ts';
+import { CONFIG_WORDS, DEFAULT_MATCHING_CONFIG, EXAMPLE_SUITABILITY_RULES, configDiff, validateConfig } from './config.ts';
 import type { MatchingConfigInput } from './config.ts';
 import type { MatchingConfig } from './model.ts';
 
@@ -48,8 +48,8 @@ describe('validateConfig', () => {
   it('refuses unknown settings, at the top and among the penalties, with a message in Dutch and English', () => {
     const { errors } = validateConfig({ nuisanceMonths: 3, penalties: { SP10: 1 } } as unknown as MatchingConfigInput);
     expect(errors).toEqual([
-      { path: 'nuisanceMonths', nl: 'Onbekende instelling: nuisanceMonths.', en: 'Unknown setting: nuisanceMonths.' },
-      { path: 'penalties.SP10', nl: 'Onbekende instelling: penalties.SP10.', en: 'Unknown setting: penalties.SP10.' },
+      { path: 'nuisanceMonths', nl: 'Onbekende instelling; deze wordt niet opgeslagen.', en: 'Unknown setting; it is not saved.' },
+      { path: 'penalties.SP10', nl: 'Onbekende aftrek; deze wordt niet opgeslagen.', en: 'Unknown deduction; it is not saved.' },
     ]);
   });
 
@@ -58,6 +58,8 @@ describe('validateConfig', () => {
     expect(paths({ model: 'OM-UTR' })).toEqual([]);
     expect(paths({ model: 'OM-X' })).toEqual(['model']);
     expect(paths({ liquorHard: 'yes' })).toEqual(['liquorHard']);
+    expect(paths({ corporationSeesCareTopics: 'ja' } as unknown as MatchingConfigInput)).toEqual(['corporationSeesCareTopics']);
+    expect(paths({ corporationSeesCareTopics: true })).toEqual([]);
     expect(paths({ liquorHard: false })).toEqual([]);
   });
 
@@ -89,13 +91,13 @@ describe('validateConfig', () => {
   it('range errors say the range in words, in Dutch and English', () => {
     expect(validateConfig({ proposalSize: 0 }).errors).toEqual([{
       path: 'proposalSize',
-      nl: 'proposalSize moet een geheel getal zijn van 1 tot en met 50.',
-      en: 'proposalSize must be a whole number from 1 up to and including 50.',
+      nl: 'Het aantal kandidaten per woning: dit moet een geheel getal zijn van 1 tot en met 50.',
+      en: 'The number of candidates per dwelling: this must be a whole number from 1 up to and including 50.',
     }]);
     expect(validateConfig({ liquorDistanceM: -1 }).errors[0]).toEqual({
       path: 'liquorDistanceM',
-      nl: 'liquorDistanceM moet een getal zijn van 0 tot en met 5000.',
-      en: 'liquorDistanceM must be a number from 0 up to and including 5000.',
+      nl: 'De loopafstand tot een drankwinkel (meter): dit moet een getal zijn van 0 tot en met 5000.',
+      en: 'The walking distance to a liquor shop (metres): this must be a number from 0 up to and including 5000.',
     });
   });
 
@@ -169,5 +171,17 @@ describe('configDiff', () => {
       { path: 'suitability.example-rent-for-income', before: rent, after: null },
       { path: 'suitability.new', before: null, after: added },
     ]);
+  });
+});
+
+describe('parameters in words', () => {
+  it('R-MA-26: every parameter and every penalty has words in Dutch and English, so a refusal never shows a key', () => {
+    for (const key of [...Object.keys(DEFAULT_MATCHING_CONFIG).filter((k) => k !== 'penalties'), ...Object.keys(DEFAULT_MATCHING_CONFIG.penalties).map((k) => `penalties.${k}`)]) {
+      expect(CONFIG_WORDS[key], key).toBeDefined();
+      expect(CONFIG_WORDS[key]!.nl).not.toMatch(/[a-z][A-Z]|SP\d|penalties/);
+    }
+    expect(validateConfig({ corporationSeesCareTopics: 1 } as unknown as MatchingConfigInput).errors).toEqual([{ path: 'corporationSeesCareTopics', nl: 'De corporatie ziet ook de zorgonderwerpen van het aanmeldformulier: kies ja of nee.', en: 'The corporation also sees the care topics of the application form: choose yes or no.' }]);
+    expect(validateConfig({ schoolNearKm: 2, schoolFarKm: 1 }).errors.map((e) => e.nl)).toEqual(['De afstand tot school die ver is, mag niet kleiner zijn dan de afstand die nog dichtbij is.']);
+    expect(DEFAULT_MATCHING_CONFIG.corporationSeesCareTopics).toBe(false);
   });
 });

@@ -61,6 +61,7 @@ export const DEFAULT_MATCHING_CONFIG: MatchingConfig = {
     SP09: 30,
   },
   proposalSize: 3,
+  corporationSeesCareTopics: false,
 };
 
 /** A partial configuration: any top-level parameter and any single penalty may be given. */
@@ -77,7 +78,7 @@ export interface ConfigError {
 
 type Bounds = { min: number; max: number; integer: boolean };
 
-const SCALARS: Record<Exclude<keyof MatchingConfig, 'model' | 'liquorHard' | 'suitability' | 'penalties'>, Bounds> = {
+const SCALARS: Record<Exclude<keyof MatchingConfig, 'model' | 'liquorHard' | 'corporationSeesCareTopics' | 'suitability' | 'penalties'>, Bounds> = {
   nuisanceWindowMonths: { min: 0, max: 120, integer: true },
   liquorDistanceM: { min: 0, max: 5000, integer: false },
   youngAdultMaxM2InsideRing: { min: 1, max: 500, integer: false },
@@ -94,15 +95,47 @@ const PENALTY_BOUNDS: Bounds = { min: 0, max: 100, integer: false };
 const PENALTY_KEYS = Object.keys(DEFAULT_MATCHING_CONFIG.penalties) as Array<keyof MatchingConfig['penalties']>;
 const TOP_KEYS = Object.keys(DEFAULT_MATCHING_CONFIG) as Array<keyof MatchingConfig>;
 
+/** The words for a parameter, so a refusal names what people see on the page, not a key. */
+export const CONFIG_WORDS: Readonly<Record<string, { nl: string; en: string }>> = {
+  model: { nl: 'De werkwijze van aanbieden', en: 'The offer model' },
+  nuisanceWindowMonths: { nl: 'De periode waarin een overlastdossier recent is (maanden)', en: 'The period in which a nuisance file is recent (months)' },
+  liquorDistanceM: { nl: 'De loopafstand tot een drankwinkel (meter)', en: 'The walking distance to a liquor shop (metres)' },
+  liquorHard: { nl: 'Drankwinkel in de buurt als harde eis', en: 'Liquor shop nearby as a hard requirement' },
+  youngAdultMaxM2InsideRing: { nl: 'De grootste woning voor een jongvolwassene binnen de ring (m²)', en: 'The largest dwelling for a young adult inside the ring (m²)' },
+  youngAdultMaxM2OutsideRing: { nl: 'De grootste woning voor een jongvolwassene buiten de ring (m²)', en: 'The largest dwelling for a young adult outside the ring (m²)' },
+  youngAdultFamilyRooms: { nl: 'Het aantal kamers voor een jongvolwassene met kinderen', en: 'The number of rooms for a young adult with children' },
+  largeFamilyPersons: { nl: 'Het aantal personen van een groot gezin', en: 'The number of persons of a large family' },
+  schoolNearKm: { nl: 'De afstand tot school die nog dichtbij is (km)', en: 'The distance to school that still counts as near (km)' },
+  schoolFarKm: { nl: 'De afstand tot school die ver is (km)', en: 'The distance to school that counts as far (km)' },
+  proposalSize: { nl: 'Het aantal kandidaten per woning', en: 'The number of candidates per dwelling' },
+  corporationSeesCareTopics: { nl: 'De corporatie ziet ook de zorgonderwerpen van het aanmeldformulier', en: 'The corporation also sees the care topics of the application form' },
+  suitability: { nl: 'De passendheidsregels', en: 'The suitability rules' },
+  'penalties.SP01': { nl: 'Aftrek: niet in een voorkeurswijk', en: 'Deduction: not in a preferred neighbourhood' },
+  'penalties.SP02near': { nl: 'Aftrek: school verder dan dichtbij', en: 'Deduction: school further than near' },
+  'penalties.SP02far': { nl: 'Aftrek: school ver weg', en: 'Deduction: school far away' },
+  'penalties.SP03': { nl: 'Aftrek: groot gezin in een galerijflat', en: 'Deduction: large family in a gallery flat' },
+  'penalties.SP04medium': { nl: 'Aftrek: prikkelarm geadviseerd, woning matig gehorig', en: 'Deduction: low stimulus advised, dwelling moderately noisy' },
+  'penalties.SP04high': { nl: 'Aftrek: prikkelarm geadviseerd, woning erg gehorig', en: 'Deduction: low stimulus advised, dwelling very noisy' },
+  'penalties.SP05': { nl: 'Aftrek: leefbaarheid van portiek of galerij onder druk', en: 'Deduction: liveability of the stairwell or gallery under pressure' },
+  'penalties.SP06one': { nl: 'Aftrek: één plaatsing in dezelfde portiek of galerij', en: 'Deduction: one placement in the same stairwell or gallery' },
+  'penalties.SP06many': { nl: 'Aftrek: twee of meer plaatsingen in dezelfde portiek of galerij', en: 'Deduction: two or more placements in the same stairwell or gallery' },
+  'penalties.SP07': { nl: 'Aftrek: buurt op de lijst van kwetsbare buurten', en: 'Deduction: neighbourhood on the list of vulnerable neighbourhoods' },
+  'penalties.SP08': { nl: 'Aftrek: rolstoelwoning zonder rolstoelbehoefte', en: 'Deduction: wheelchair dwelling without a wheelchair need' },
+  'penalties.SP09': { nl: 'Aftrek: drankwinkel in de buurt (als zachte eis)', en: 'Deduction: liquor shop nearby (as a soft requirement)' },
+};
+
+const wordsOf = (path: string) => CONFIG_WORDS[path] ?? { nl: path, en: path };
+
 function rangeError(path: string, value: unknown, b: Bounds): ConfigError | null {
   const ok = typeof value === 'number' && Number.isFinite(value) && value >= b.min && value <= b.max && (!b.integer || Number.isInteger(value));
   if (ok) return null;
   const kindNl = b.integer ? 'een geheel getal' : 'een getal';
   const kindEn = b.integer ? 'a whole number' : 'a number';
+  const w = wordsOf(path);
   return {
     path,
-    nl: `${path} moet ${kindNl} zijn van ${b.min} tot en met ${b.max}.`,
-    en: `${path} must be ${kindEn} from ${b.min} up to and including ${b.max}.`,
+    nl: `${w.nl}: dit moet ${kindNl} zijn van ${b.min} tot en met ${b.max}.`,
+    en: `${w.en}: this must be ${kindEn} from ${b.min} up to and including ${b.max}.`,
   };
 }
 
@@ -168,19 +201,19 @@ export function validateConfig(partial: MatchingConfigInput): { config: Matching
 
   for (const key of Object.keys(input)) {
     if (!(TOP_KEYS as string[]).includes(key)) {
-      errors.push({ path: key, nl: `Onbekende instelling: ${key}.`, en: `Unknown setting: ${key}.` });
+      errors.push({ path: key, nl: 'Onbekende instelling; deze wordt niet opgeslagen.', en: 'Unknown setting; it is not saved.' });
     }
   }
   for (const key of Object.keys(inputPenalties)) {
     if (!(PENALTY_KEYS as string[]).includes(key)) {
-      errors.push({ path: `penalties.${key}`, nl: `Onbekende instelling: penalties.${key}.`, en: `Unknown setting: penalties.${key}.` });
+      errors.push({ path: `penalties.${key}`, nl: 'Onbekende aftrek; deze wordt niet opgeslagen.', en: 'Unknown deduction; it is not saved.' });
     }
   }
   if (config.model !== 'OM-AMS' && config.model !== 'OM-UTR') {
-    errors.push({ path: 'model', nl: 'model moet OM-AMS of OM-UTR zijn.', en: 'model must be OM-AMS or OM-UTR.' });
+    errors.push({ path: 'model', nl: 'De werkwijze van aanbieden is de Amsterdamse (aanbod aan een zorgaanbieder) of de Utrechtse (kandidaten per woning).', en: 'The offer model is the Amsterdam one (offer to a care provider) or the Utrecht one (candidates per dwelling).' });
   }
-  if (typeof config.liquorHard !== 'boolean') {
-    errors.push({ path: 'liquorHard', nl: 'liquorHard moet waar of onwaar zijn.', en: 'liquorHard must be true or false.' });
+  for (const key of ['liquorHard', 'corporationSeesCareTopics'] as const) {
+    if (typeof config[key] !== 'boolean') errors.push({ path: key, nl: `${wordsOf(key).nl}: kies ja of nee.`, en: `${wordsOf(key).en}: choose yes or no.` });
   }
   for (const [key, b] of Object.entries(SCALARS)) {
     const e = rangeError(key, config[key as keyof typeof SCALARS], b);
@@ -193,8 +226,8 @@ export function validateConfig(partial: MatchingConfigInput): { config: Matching
   if (config.schoolFarKm < config.schoolNearKm) {
     errors.push({
       path: 'schoolFarKm',
-      nl: 'schoolFarKm mag niet kleiner zijn dan schoolNearKm.',
-      en: 'schoolFarKm must not be smaller than schoolNearKm.',
+      nl: 'De afstand tot school die ver is, mag niet kleiner zijn dan de afstand die nog dichtbij is.',
+      en: 'The distance to school that counts as far must not be smaller than the distance that still counts as near.',
     });
   }
   errors.push(...ruleErrors(config.suitability));

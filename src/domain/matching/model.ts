@@ -130,6 +130,11 @@ export interface MatchingConfig {
   };
   /** OM-UTR: number of candidates proposed. */
   proposalSize: number;
+  /**
+   * R-MA-26 (proposal): whether the corporation sees the care topics of the application form
+   * (care needed) besides the derived housing needs. Default false (the Amsterdam rule).
+   */
+  corporationSeesCareTopics: boolean;
 }
 
 export type HardConstraintId = 'HC-01' | 'HC-02' | 'HC-03' | 'HC-04' | 'HC-05' | 'HC-06' | 'HC-07' | 'HC-08' | 'HC-09' | 'HC-10';

@@ -11,6 +11,7 @@ import { problem } from '../../platform/http/problem.ts';
 import { recordAudit, requireIfMatch, setEtag, transact } from '../../platform/http/tx.ts';
 import { IdParams, IsoDateSchema, ProblemResponses } from '../../platform/http/schemas.ts';
 import { authorizeCase, loadTrajectory } from '../trajectories/index.ts';
+import { currentConfig } from './candidates.ts';
 import type { Selectable } from 'kysely';
 import type { Database } from '../../platform/db/schema.ts';
 
@@ -40,13 +41,15 @@ type ProfileInput = Static<typeof ProfileBody>;
 type ProfileRow = Selectable<Database['housing_profiles']>;
 
 /** The profile as a party may see it: the corporation only the derived housing needs (R-MA-25, R-MA-26). */
-export function profileView(p: ProfileRow, viewer: 'care_provider' | 'corporation' | 'wonen') {
+export function profileView(p: ProfileRow, viewer: 'care_provider' | 'corporation' | 'wonen', opts: { careTopicsToCorporation?: boolean } = {}) {
   const needs = { avoidLiquorShop: p.avoid_liquor_shop, lowStimulus: p.low_stimulus, needsWheelchair: p.needs_wheelchair, groundFloorOrLift: p.ground_floor_or_lift };
   const base = {
     clientId: p.client_id, version: p.version, updatedAt: p.updated_at.toISOString(),
     preferred: p.preferred.map((a) => ({ code: a.code, name: a.name ?? null })), excluded: p.excluded.map((a) => ({ code: a.code, name: a.name ?? null })),
     ...needs, schoolsCount: p.schools.length,
   };
+  // R-MA-26 (proposal): a municipality may share the application form's care topics with the corporation.
+  if (viewer === 'corporation' && opts.careTopicsToCorporation) return { ...base, careNeeded: p.care_needed };
   if (viewer !== 'care_provider') return base;
   return {
     ...base, preferred: p.preferred, excluded: p.excluded, circumstances: p.circumstances, circumstancesNote: p.circumstances_note, schools: p.schools,
@@ -96,7 +99,8 @@ export async function profileRoutes(app: App) {
       return { clientId: req.params.id, version: 0, exists: false, ...(await hardConstraintHint(req.params.id)) };
     }
     setEtag(reply, p.version);
-    return { ...profileView(p, access.viewer === 'corporation' ? 'corporation' : access.viewer === 'wonen' ? 'wonen' : 'care_provider'), exists: true, ...(access.viewer === 'care_provider' ? await hardConstraintHint(req.params.id) : {}) };
+    const careTopicsToCorporation = access.viewer === 'corporation' && t.municipalityId !== null && (await currentConfig(db, t.municipalityId)).config.corporationSeesCareTopics;
+    return { ...profileView(p, access.viewer === 'corporation' ? 'corporation' : access.viewer === 'wonen' ? 'wonen' : 'care_provider', { careTopicsToCorporation }), exists: true, ...(access.viewer === 'care_provider' ? await hardConstraintHint(req.params.id) : {}) };
   });
 
   /** R-MA-03 (proposal): how many dwellings offered in the last 12 months would have passed the profile's exclusions and needs. */
