@@ -15,7 +15,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { errorSummary, expectNoPageErrors, login, startBrowserHarness, waitForPage, type BrowserHarness } from './support.ts';
+import { errorSummary, expectNoPageErrors, login, screenshot, startBrowserHarness, waitForPage, type BrowserHarness } from './support.ts';
 import { inspect } from './walk-support.ts';
 import { startLocatieserver, type LocatieserverStub } from '../support/locatieserver.ts';
 
@@ -52,7 +52,9 @@ async function actFor(page: Page, organisation: string) {
 
 async function menu(page: Page, item: string, heading: string | RegExp) {
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page.getByRole('navigation', { name: /hoofdmenu/i }).getByRole('link', { name: item, exact: true }).click();
+  // A long label may carry a soft hyphen, so it breaks in the narrow sidebar instead of being cut off.
+  const name = new RegExp(`^${item.split('').map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\u00AD?')}$`);
+  await page.getByRole('navigation', { name: /hoofdmenu/i }).getByRole('link', { name }).click();
   await waitForPage(page, heading);
 }
 
@@ -84,6 +86,7 @@ const status = (page: Page) => page.getByTestId('offer-status');
 
 describe('matching: the Amsterdam way (offer to a care provider)', () => {
   let offerUrl = '';
+  let nominee = '';
 
   it('corporation: registers a dwelling with its BAG address and offers it to a care provider', async () => {
     await actFor(corp, 'De Linde Wonen');
@@ -117,6 +120,7 @@ describe('matching: the Amsterdam way (offer to a care provider)', () => {
     await form.getByLabel('Naam contactpersoon').fill('Joost Meijer');
     await form.getByLabel('Rol contactpersoon').fill('Wijkbeheerder');
     await inspect(corp, 'new dwelling (address looked up)');
+    await screenshot(corp, 'matching-new-dwelling');
 
     // A required field left empty is named in the summary, in words.
     await form.getByLabel('Rol contactpersoon').fill('');
@@ -156,8 +160,9 @@ describe('matching: the Amsterdam way (offer to a care provider)', () => {
     await expect(own).toContainText('Ivo Smits');
     await expect(own).toContainText('Gijs van Dam');
     await expect(first.getByTestId('candidate-explanation')).toContainText(/\S/);
-    const nominee = (await first.getByRole('heading').innerText()).replace(/^1\.\s*/, '').trim();
+    nominee = (await first.getByRole('heading').innerText()).replace(/^1\.\s*/, '').trim();
     await inspect(cw, 'offer (care provider, own clients ranked)');
+    await screenshot(cw, 'matching-own-candidates');
 
     await first.getByRole('button', { name: 'Voordragen' }).click();
     const form = cw.getByTestId('offer-step-form');
@@ -177,8 +182,12 @@ describe('matching: the Amsterdam way (offer to a care provider)', () => {
   });
 
   it('corporation: makes the match final', async () => {
-    await corp.goto(offerUrl);
+    await menu(corp, 'Aanbiedingen', 'Aanbiedingen');
+    await expect(corp.getByTestId('offers-table')).toContainText(nominee);
+    await inspect(corp, 'offers (corporation)');
+    await corp.getByTestId('offers-table').getByRole('link', { name: /Elzenhof 8/ }).click();
     await waitForPage(corp, /^Aanbod: Elzenhof 8/);
+    expect(new URL(corp.url()).pathname).toBe(offerUrl);
     await expect(status(corp)).toContainText('Cliënt geïnformeerd');
     // Withdrawing from WoningNet comes first: the step says so when it is not ticked.
     const form = corp.getByTestId('offer-step-form');
@@ -214,6 +223,7 @@ describe('matching: the Utrecht way (proposal of three, the corporation chooses)
     await expect(proposal.getByTestId('candidate')).toHaveCount(3);
     for (const c of await proposal.getByTestId('candidate').all()) await expect(c.getByTestId('candidate-explanation')).toContainText(/\S/);
     await inspect(corp, 'offer (proposal of three)');
+    await screenshot(corp, 'matching-proposal');
 
     const second = proposal.getByTestId('candidate').nth(1);
     chosen = ((await second.getByRole('heading').innerText()).replace(/^2\.\s*/, '')).trim();
@@ -414,6 +424,7 @@ describe('matching: the other pages', () => {
     await expect(wonen.getByTestId('replay-result')).toContainText('Voorstellen in de periode');
     await expect(wonen.getByTestId('replay-result')).toContainText('Niet in een voorkeursbuurt: 15 → 40');
     await inspect(wonen, 'matching settings (replayed)');
+    await screenshot(wonen, 'matching-replay');
     await form.getByLabel('Waarom deze wijziging').fill('Voorkeursbuurt zwaarder laten wegen, na evaluatie.');
     await form.getByRole('button', { name: 'Opslaan als nieuwe versie' }).click();
     await expect(wonen.locator('main')).toContainText('Opgeslagen als versie');

@@ -37,9 +37,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   // Matching (issue 10): the corporation's dwellings; offers for the parties that act on them (corporation, care provider);
   // Wonen's queue of swaps and moves and the matching settings.
   { to: '/woningen', label: 'nav.dwellings', action: 'dwelling.create', icon: HouseCanalFillIcon },
-  { to: '/aanbiedingen', label: 'nav.offers', action: 'matching.candidates', icon: MailFillIcon },
+  { to: '/aanbiedingen', label: 'nav.offers', action: 'offer.list', icon: MailFillIcon, roles: ['corporation_contact', 'care_worker', 'team_manager'] },
   { to: '/wonen/ruil-en-verhuizing', label: 'nav.moves', action: 'move.list', icon: ArrowForwardIcon, roles: ['wonen_officer'] },
-  { to: '/matching/instellingen', label: 'nav.matchingConfig', action: 'matching.config.update', icon: SettingsFillIcon },
+  { to: '/matching/instellingen', label: 'nav.matchingConfig', action: 'matching_config.update', icon: SettingsFillIcon },
   { to: '/monitor', label: 'nav.monitor', action: 'monitor.read', icon: BarChartFillIcon },
   { to: '/beheer/organisaties', label: 'nav.organisations', action: 'organisation.list', icon: BuildingsFillIcon },
   { to: '/beheer/gebruikers', label: 'nav.users', action: 'user.list', icon: PersonsFillIcon },

@@ -167,7 +167,7 @@ function ConfigForm({ data, reload }: { data: ConfigResponse; reload: () => Prom
 
   return (
     <>
-      <Paragraph>{t('matching.config.currentVersion', { version: data.version })}</Paragraph>
+      <Paragraph>{data.version === 0 ? t('matching.config.defaultsOnly') : t('matching.config.currentVersion', { version: data.version })}</Paragraph>
       {saved !== null && <Alert severity="success" headingLevel={2} heading={t('matching.config.saved', { version: saved })} className="tr-alert"><Paragraph><Button variant="secondary" onClick={() => void reload()}>{t('matching.config.showNew')}</Button></Paragraph></Alert>}
       {conflict !== null && <ConflictAlert error={conflict} onLoadLatest={() => { setConflict(null); void reload(); }} onKeepMine={() => {
         setConflict(null);

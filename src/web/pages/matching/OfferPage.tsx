@@ -178,7 +178,7 @@ function CandidateCard({ c, action }: { c: CandidateView; action?: ReactNode }) 
           {(c.breakdown ?? []).length > 0 && ` — ${(c.breakdown ?? []).map((b) => `${b.code}: ${b.unknown ? t('matching.candidate.unknown') : `−${b.penalty}`}`).join('; ')}`}
         </HelpCodes>
       )}
-      {action}
+      {action && <div>{action}</div>}
     </li>
   );
 }

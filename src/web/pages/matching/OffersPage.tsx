@@ -24,10 +24,11 @@ export function OffersPage() {
   const [status, setStatus] = useState('open');
   const list = useResource<OfferListItem[]>('/offers', { status });
   const corporation = activeMembership?.organisationType === 'housing_corporation';
+  const wonen = activeMembership?.organisationType === 'municipal_directorate';
   return (
     <Column gap="large">
       <PageHeading>{t('matching.offers.title')}</PageHeading>
-      <Paragraph>{corporation ? t('matching.offers.introCorporation') : t('matching.offers.introCareProvider')}</Paragraph>
+      <Paragraph>{corporation ? t('matching.offers.introCorporation') : wonen ? t('matching.offers.introWonen') : t('matching.offers.introCareProvider')}</Paragraph>
       {corporation && <Paragraph><RouterLink href="/woningen">{t('matching.offers.toDwellings')}</RouterLink></Paragraph>}
       <section aria-labelledby="offers-heading" className="tr-section">
         <Heading level={2} id="offers-heading" className="tr-section-heading">{t('matching.offers.listHeading')}</Heading>
