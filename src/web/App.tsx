@@ -81,7 +81,7 @@ export function App() {
           <Route path="aanbiedingen" element={<RequirePermission action="offer.list"><OffersPage /></RequirePermission>} />
           <Route path="aanbiedingen/:id" element={<RequirePermission action="offer.read"><OfferPage /></RequirePermission>} />
           <Route path="clienten/:id/woonbehoefte" element={<RequirePermission action="housing_profile.read"><HousingProfilePage /></RequirePermission>} />
-          <Route path="matching/instellingen" element={<RequirePermission action="matching.config.read"><MatchingConfigPage /></RequirePermission>} />
+          <Route path="matching/instellingen" element={<RequirePermission action="matching_config.read"><MatchingConfigPage /></RequirePermission>} />
           <Route path="wonen/ruil-en-verhuizing" element={<RequirePermission action="move.list"><MovesPage /></RequirePermission>} />
           <Route path="kalender" element={<CalendarPage />} />
           <Route path="mijn-account" element={<AccountPage />} />
