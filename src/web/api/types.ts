@@ -186,8 +186,11 @@ export interface Problem {
 export type LocalText = Record<Lang, string>;
 
 export interface WorklistItem {
-  trajectoryId: string;
-  clientId: string;
+  /** 'trajectory', or another kind of case on the worklist ('offer', 'move'). */
+  caseKind: string;
+  caseId: string;
+  trajectoryId: string | null;
+  clientId: string | null;
   clientName: string | null;
   phase: string;
   key: string;

@@ -97,5 +97,5 @@ describe('no codes in visible texts', () => {
       }
     }
     expect(found).toEqual([]);
-  });
+  }, 60_000);
 });

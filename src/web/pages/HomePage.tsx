@@ -9,6 +9,7 @@ import { RouterLink } from '../components/RouterLink.tsx';
 import { Loading, ProblemAlert } from '../components/status.tsx';
 import { useResource } from '../lib/useResource.ts';
 import { useLang } from '../i18n/useLang.ts';
+import { caseHref, caseNameKey } from '../lib/case-links.ts';
 
 /** At most this many items per queue on the home page; the rest are in the worklist. */
 const SHOWN = 8;
@@ -178,8 +179,8 @@ function Queue({ queueKey, items }: { queueKey: HomeQueueKey; items: HomeQueueIt
 function QueueItemView({ item }: { item: HomeQueueItem }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const name = item.clientName ?? t('home.work.clientUnknown');
-  const href = item.formId ? `/formulieren/${item.formId}` : item.trajectoryId ? `/trajecten/${item.trajectoryId}` : null;
+  const name = item.clientName ?? t(caseNameKey(item.caseKind));
+  const href = caseHref(item);
   return (
     <UnorderedList.Item data-testid="home-item">
       <span className="tr-home-item">

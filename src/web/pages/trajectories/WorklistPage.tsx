@@ -14,6 +14,7 @@ import { SortHeaderCell, dateKey, useSort } from '../../components/SortableTable
 import { useResource } from '../../lib/useResource.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { StatusText, useDate, usePhaseName } from './common.tsx';
+import { caseHref, caseNameKey } from '../../lib/case-links.ts';
 
 /** Overdue first (with the "te laat" and "te laat ×3" markers), then due within 10 working days. */
 export function WorklistPage() {
@@ -99,12 +100,12 @@ function WorklistTable({ id, heading, empty, items }: { id: string; heading: str
             </Table.Header>
             <Table.Body>
               {sort.rows.map((i) => (
-                <Table.Row key={`${i.trajectoryId}-${i.key}`} data-testid="worklist-row">
+                <Table.Row key={`${i.caseId}-${i.key}`} data-testid="worklist-row">
                   <Table.Cell>
-                    <Link href={`/trajecten/${i.trajectoryId}`} linkComponent={RouterLink}>
-                      {i.clientName ?? t('clients.erasedName')}
+                    <Link href={caseHref(i) ?? '/werklijst'} linkComponent={RouterLink}>
+                      {i.clientName ?? (i.caseKind === 'trajectory' ? t('clients.erasedName') : t(caseNameKey(i.caseKind)))}
                     </Link>
-                    <span className="tr-cell-line tr-muted">{phaseName(i.phase)}</span>
+                    {i.phase && <span className="tr-cell-line tr-muted">{phaseName(i.phase)}</span>}
                   </Table.Cell>
                   <Table.Cell data-rule={i.ruleId}>{t(`deadlines.nature.${i.nature}`, { defaultValue: i.nature })}</Table.Cell>
                   <Table.Cell>{i.label[lang]}</Table.Cell>
