@@ -304,10 +304,25 @@ describe('matching: the other pages', () => {
     await menu(corp, 'Woningen', 'Woningen');
     await expect(corp.getByTestId('dwellings-table')).toContainText('Loswal 40');
     await expect(corp.getByTestId('dwellings-table')).toContainText('Turfmarkt 3');
+
+    // A change to a dwelling keeps its verified address and is saved with its version.
+    await corp.getByTestId('dwellings-table').getByRole('link', { name: /Loswal 40/ }).click();
+    await waitForPage(corp, /^Loswal 40/);
+    await corp.getByRole('link', { name: 'Woning wijzigen' }).click();
+    await waitForPage(corp, 'Woning wijzigen');
+    const form = corp.getByTestId('dwelling-form');
+    await expect(form.getByLabel('Huurprijs per maand in euro')).toHaveValue('600');
+    await form.getByLabel('Huurprijs per maand in euro').fill('625');
+    await inspect(corp, 'dwelling change');
+    await form.getByRole('button', { name: 'Wijziging opslaan' }).click();
+    await waitForPage(corp, /^Loswal 40/);
+    await expect(corp.getByTestId('dwelling-facts')).toContainText(/€\s625,00/);
+    await expect(corp.getByTestId('dwelling-facts')).not.toContainText('niet geverifieerd');
     expectNoPageErrors(corp);
   });
 
   it('corporation: an address the BAG does not know is entered by hand and marked not verified', async () => {
+    await menu(corp, 'Woningen', 'Woningen');
     await corp.getByRole('link', { name: 'Nieuwe woning' }).click();
     await waitForPage(corp, 'Nieuwe woning');
     const form = corp.getByTestId('dwelling-form');
