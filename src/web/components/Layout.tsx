@@ -17,7 +17,7 @@ import { can } from '../session/policy.ts';
 import { setLanguage } from '../i18n/index.ts';
 import { useLang } from '../i18n/useLang.ts';
 import { LiveRegion, useAnnounce } from './Announcer.tsx';
-import { NAV_ITEMS, isCurrent } from './navigation.ts';
+import { NAV_ITEMS, forRole, isCurrent } from './navigation.ts';
 import { RouterLink } from './RouterLink.tsx';
 import { thuisrouteLogo } from './Logo.tsx';
 import { ProblemAlert } from './status.tsx';
@@ -49,7 +49,7 @@ function MainMenu({ inWideWindow }: { inWideWindow?: boolean }) {
   const { t } = useTranslation();
   const { session, activeMembership } = useSession();
   const { pathname } = useLocation();
-  const items = NAV_ITEMS.filter((i) => can(session, i.action) && (!i.roles || (!!activeMembership && i.roles.includes(activeMembership.role))));
+  const items = NAV_ITEMS.filter((i) => can(session, i.action) && forRole(i, activeMembership?.role));
   return (
     <Menu
       inWideWindow={inWideWindow}

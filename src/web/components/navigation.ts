@@ -49,6 +49,11 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/mijn-account', label: 'nav.account', action: 'session.self', icon: UserAccountFillIcon },
 ];
 
+/** Whether a menu item is for this role (the action is decided by the policy; `roles` narrows a shared action). */
+export function forRole(item: NavItem, role: Role | null | undefined): boolean {
+  return !item.roles || (!!role && item.roles.includes(role));
+}
+
 export function isCurrent(item: NavItem, pathname: string): boolean {
   return item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`);
 }

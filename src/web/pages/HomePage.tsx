@@ -3,7 +3,7 @@ import { Alert, Card, Column, Grid, Heading, Link, Paragraph, Spotlight, Standal
 import type { HomeQueueItem, HomeQueueKey, HomeView } from '../api/types.ts';
 import { useSession } from '../session/SessionContext.tsx';
 import { can } from '../session/policy.ts';
-import { NAV_ITEMS } from '../components/navigation.ts';
+import { NAV_ITEMS, forRole } from '../components/navigation.ts';
 import { PageHeading } from '../components/PageHeading.tsx';
 import { RouterLink } from '../components/RouterLink.tsx';
 import { Loading, ProblemAlert } from '../components/status.tsx';
@@ -22,7 +22,7 @@ export function HomePage() {
   const { t } = useTranslation();
   const { session, activeMembership, generation } = useSession();
   if (!session) return null;
-  const modules = NAV_ITEMS.filter((i) => i.to !== '/' && can(session, i.action));
+  const modules = NAV_ITEMS.filter((i) => i.to !== '/' && can(session, i.action) && forRole(i, activeMembership?.role));
   const role = activeMembership?.role ?? null;
 
   return (
