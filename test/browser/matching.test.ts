@@ -18,11 +18,14 @@ import type { Locator, Page } from 'playwright-core';
 import { errorSummary, expectNoPageErrors, login, screenshot, startBrowserHarness, waitForPage, type BrowserHarness } from './support.ts';
 import { inspect } from './walk-support.ts';
 import { startLocatieserver, type LocatieserverStub } from '../support/locatieserver.ts';
+import { Agent, actFor as agentActFor } from '../support/harness.ts';
 
 let h: BrowserHarness;
 let bag: LocatieserverStub;
 let corp: Page;
 let cw: Page;
+/** The trajectory of the client housed the Amsterdam way (a swap is started for it for Wonen's queue). */
+let housedTrajectory = '';
 
 beforeAll(async () => {
   bag = await startLocatieserver();
@@ -171,6 +174,7 @@ describe('matching: the Amsterdam way (offer to a care provider)', () => {
     await form.getByRole('button', { name: 'Stap vastleggen' }).click();
     await expect(status(cw)).toContainText('Aanvaard');
     await expect(cw.getByTestId('offer-client')).toContainText(nominee);
+    housedTrajectory = ((await cw.getByTestId('offer-client').getByRole('link').getAttribute('href')) ?? '').split('/').pop() ?? '';
 
     await step(cw, 'Cliënt geïnformeerd', async (f) => {
       await tick(f.getByLabel('Met de cliënt besproken dat dit een eenmalig aanbod is en welke keuzes er zijn'));
@@ -273,6 +277,39 @@ describe('matching: the Utrecht way (proposal of three, the corporation chooses)
     expectNoPageErrors(cw);
   });
 });
+
+/** Key handover for the housed client, then a swap to 70 m² through its steps up to Wonen's decision (the integration tests' recipe). */
+async function submitSwapToWonen(trajectoryId: string) {
+  expect(trajectoryId).toMatch(/^[0-9a-f-]{36}$/);
+  const agent = async (who: string, org?: string) => {
+    const a = new Agent(h.server);
+    const res = await a.post('/api/v1/auth/login', { email: `${who}@demo.thuisroute.nl`, password: 'thuisroute-demo' });
+    expect(res.statusCode, res.body).toBe(200);
+    return org ? agentActFor(a, org) : a;
+  };
+  const [care, corporation, reviewer] = [await agent('begeleider', 'ZA-HORIZON'), await agent('corporatie', 'WC-LINDE'), await agent('onafhankelijk')];
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(h.clock.now());
+  const etag = async (a: Agent, url: string) => (await a.get(url)).headers.etag as string;
+  const step = async (a: Agent, type: string, data: Record<string, unknown> = {}) => {
+    const res = await a.post(`/api/v1/trajectories/${trajectoryId}/events`, { type, occurredOn: today, data }, { 'if-match': await etag(a, `/api/v1/trajectories/${trajectoryId}`) });
+    expect(res.statusCode, `${type}: ${res.body}`).toBe(201);
+  };
+  await step(corporation, 'dwelling_ready');
+  await step(corporation, 'lease_signed', { ibriShared: true });
+  await step(care, 'transfer_goals_communicated');
+  await step(care, 'key_handover', { corporationContactPresent: true });
+  const started = await care.post('/api/v1/moves', { trajectoryId, kind: 'swap', currentArea: 45, targetArea: 70, similar: false, facts: { bothConsent: true, bothSuitable: true }, occurredOn: today });
+  expect(started.statusCode, started.body).toBe(201);
+  const id = started.json().id as string;
+  const moveStep = async (a: Agent, type: string, data: Record<string, unknown> = {}) => {
+    const res = await a.post(`/api/v1/moves/${id}/events`, { type, occurredOn: today, data }, { 'if-match': await etag(care, `/api/v1/moves/${id}`) });
+    expect(res.statusCode, `${type}: ${res.body}`).toBe(201);
+  };
+  await moveStep(corporation, 'facts_recorded', { corporationAgrees: true });
+  await moveStep(care, 'substantiation_recorded', { summary: 'Het huishouden groeit; de woning is te klein geworden.' });
+  await moveStep(reviewer, 'independent_review_done');
+  await moveStep(care, 'submitted_to_wonen');
+}
 
 describe('matching: the other pages', () => {
   const csv = (rows: string[]) => [
@@ -444,7 +481,27 @@ describe('matching: the other pages', () => {
     await form.getByRole('button', { name: 'Opslaan als nieuwe versie' }).click();
     await expect(wonen.locator('main')).toContainText('Opgeslagen als versie');
     await menu(wonen, 'Ruil en verhuizing', 'Ruil en verhuizing');
-    await inspect(wonen, 'swaps and moves (Wonen)');
+    await expect(wonen.locator('main')).toContainText('Er wacht nu niets op uw besluit.');
+    await inspect(wonen, 'swaps and moves (Wonen, nothing waiting)');
+
+    // The client housed the Amsterdam way gets the keys; a swap to a larger dwelling is prepared and
+    // submitted (over the API, as the care worker, the corporation and the independent reviewer).
+    await submitSwapToWonen(housedTrajectory);
+    await wonen.reload();
+    await waitForPage(wonen, 'Ruil en verhuizing');
+    const move = wonen.getByTestId('move').first();
+    await expect(move).toContainText('Woningruil');
+    await expect(move).toContainText('45 m² → 70 m²');
+    await inspect(wonen, 'swaps and moves (Wonen, one waiting)');
+    await move.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await expect(move).toContainText('Beslisondersteuning');
+    await move.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await expect(errorSummary(move)).toContainText('Kies of de directie Wonen instemt');
+    await tick(move.getByRole('radio', { name: 'Instemmen', exact: true }));
+    await move.getByLabel('Reden van het besluit').fill('Het huishouden woont passend in 70 m².');
+    await inspect(wonen, 'swaps and moves (Wonen, deciding)');
+    await move.getByRole('button', { name: 'Besluit vastleggen' }).click();
+    await expect(wonen.locator('main')).toContainText('Er wacht nu niets op uw besluit.');
     expectNoPageErrors(wonen);
   });
 });
