@@ -18,14 +18,31 @@ const keyName = (prop) => (prop.key.type === 'Identifier' ? prop.key.name : prop
 const TEXT_PARAMS = new Set(['nl', 'en']);
 const paramName = (p) => (p.type === 'Identifier' ? p.name : p.type === 'AssignmentPattern' && p.left.type === 'Identifier' ? p.left.name : undefined);
 
+/**
+ * The file's own top-level `function name(…)` or `const name = (…) => …`. Stryker's instrumenter
+ * may traverse without scope information (no binding to ask), so the declaration is looked up in
+ * the program body itself.
+ */
+function topLevelDeclaration(path, name) {
+  const program = path.findParent((p) => p.isProgram());
+  for (const stmt of program?.node.body ?? []) {
+    const node = stmt.type === 'ExportNamedDeclaration' && stmt.declaration ? stmt.declaration : stmt;
+    if (node.type === 'FunctionDeclaration' && node.id?.name === name) return node;
+    if (node.type === 'VariableDeclaration') {
+      const d = node.declarations.find((x) => x.id.type === 'Identifier' && x.id.name === name);
+      if (d) return d;
+    }
+  }
+  return undefined;
+}
+
 /** Whether the literal is an argument for a parameter named nl or en of a function declared in this file. */
 function isTextArgument(path) {
   const call = path.parentPath;
   if (!call?.isCallExpression() || call.node.callee.type !== 'Identifier') return false;
   const index = call.node.arguments.indexOf(path.node);
   if (index < 0) return false;
-  const binding = path.scope.getBinding(call.node.callee.name);
-  const decl = binding?.path.node;
+  const decl = path.scope?.getBinding(call.node.callee.name)?.path.node ?? topLevelDeclaration(path, call.node.callee.name);
   const fn = decl?.type === 'VariableDeclarator' ? decl.init : decl;
   if (!fn || !['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression'].includes(fn.type)) return false;
   const param = fn.params[index];
