@@ -164,6 +164,16 @@ export async function insertDwelling(app: App, trx: Db, subject: Subject, b: Dwe
   return trx.insertInto('dwellings').values({ ...dwellingValues(b, addr), corporation_id: corporationId, created_by: subject.userId, created_at: now, updated_at: now }).returningAll().executeTakeFirstOrThrow();
 }
 
+/** The dwelling locked for a change by its corporation at the version the caller saw (404, 403, 412 otherwise). */
+async function lockedForUpdate(trx: Db, id: string, s: Subject, expected: number) {
+  const d = await trx.selectFrom('dwellings').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!d) throw problem.notFound('De woning', 'The dwelling');
+  const dec = decide(s, 'dwelling.update', dwellingResource(d));
+  if (!dec.allowed) throw problem.forbidden(dec.reason);
+  if (d.version !== expected) throw problem.preconditionFailed(d.version);
+  return d;
+}
+
 function corporationOf(subject: Subject): string {
   if (subject.organisationType !== 'housing_corporation' || !subject.organisationId) {
     throw problem.forbidden('not_a_corporation');
@@ -255,11 +265,7 @@ export async function dwellingRoutes(app: App) {
     const s = subjectOf(req);
     const expected = requireIfMatch(req);
     const row = await transact(app, async (trx) => {
-      const d = await trx.selectFrom('dwellings').selectAll().where('id', '=', req.params.id).forUpdate().executeTakeFirst();
-      if (!d) throw problem.notFound('De woning', 'The dwelling');
-      const dec = decide(s, 'dwelling.update', dwellingResource(d));
-      if (!dec.allowed) throw problem.forbidden(dec.reason);
-      if (d.version !== expected) throw problem.preconditionFailed(d.version);
+      const d = await lockedForUpdate(trx, req.params.id, s, expected);
       if (d.status === 'offered' || d.status === 'let') throw problem.conflict('dwelling_in_offer', 'Deze woning is aangeboden of verhuurd; trek eerst het aanbod in.', 'This dwelling is on offer or let; withdraw the offer first.');
       const poolErrors = await checkPool(trx, req.body.pool);
       if (poolErrors.length) throw problem.validation(poolErrors);
@@ -288,11 +294,7 @@ export async function dwellingRoutes(app: App) {
     const s = subjectOf(req);
     const expected = requireIfMatch(req);
     const row = await transact(app, async (trx) => {
-      const d = await trx.selectFrom('dwellings').selectAll().where('id', '=', req.params.id).forUpdate().executeTakeFirst();
-      if (!d) throw problem.notFound('De woning', 'The dwelling');
-      const dec = decide(s, 'dwelling.update', dwellingResource(d));
-      if (!dec.allowed) throw problem.forbidden(dec.reason);
-      if (d.version !== expected) throw problem.preconditionFailed(d.version);
+      const d = await lockedForUpdate(trx, req.params.id, s, expected);
       if (d.status !== 'available') throw problem.conflict('dwelling_in_offer', 'Alleen een beschikbare woning kan ongeschikt worden verklaard.', 'Only an available dwelling can be declared unsuitable.');
       const u = await trx.updateTable('dwellings').set({ status: 'unsuitable', unsuitable_reason_code: req.body.reasonCode, unsuitable_reason: req.body.reason, version: sql<number>`version + 1`, updated_at: clock.now() })
         .where('id', '=', d.id).returningAll().executeTakeFirstOrThrow();
