@@ -167,8 +167,16 @@ describe('matching: the Amsterdam way (offer to a care provider)', () => {
     await inspect(cw, 'offer (care provider, own clients ranked)');
     await screenshot(cw, 'matching-own-candidates');
 
-    await first.getByRole('button', { name: 'Voordragen' }).click();
+    // The ranking is advice: nominating number 2 asks for a reason first.
     const form = cw.getByTestId('offer-step-form');
+    await own.getByTestId('candidate').nth(1).getByRole('button', { name: 'Voordragen' }).click();
+    await expect(form.getByLabel('Reden van de keuze')).toBeVisible();
+    await form.getByRole('button', { name: 'Stap vastleggen' }).click();
+    await expect(errorSummary(cw)).toContainText('Geef een reden');
+    await inspect(cw, 'offer (nominating number 2 without a reason)');
+
+    await first.getByRole('button', { name: 'Voordragen' }).click();
+    await expect(form.getByLabel('Reden van de keuze')).toHaveCount(0);
     await expect(form.getByLabel('Welke stap?')).toHaveValue('replied');
     await expect.poll(() => form.getByLabel('Cliënt die u voordraagt').inputValue()).toMatch(/^[0-9a-f-]{36}$/);
     await form.getByRole('button', { name: 'Stap vastleggen' }).click();

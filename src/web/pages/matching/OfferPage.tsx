@@ -353,6 +353,7 @@ function StepSection({ o, res, nominee, setNominee }: { o: OfferDetail; res: Res
   const [reasonCodes, setReasonCodes] = useState<string[]>([]);
   const [text, setText] = useState('');
   const [checked, setChecked] = useState(false);
+  const [nomineeReason, setNomineeReason] = useState('');
   const [newRegistration, setNewRegistration] = useState(true);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [attempt, setAttempt] = useState(0);
@@ -368,11 +369,14 @@ function StepSection({ o, res, nominee, setNominee }: { o: OfferDetail; res: Res
     if (type && !possible.some((s) => s.type === type)) setType('');
   }, [o.version]); // eslint-disable-line react-hooks/exhaustive-deps
   const needsNominee = type === 'replied' && o.status === 'offered' && reply !== 'decline';
+  // R-MA-11: the ranking is advice; nominating another client than number 1 is done with a reason.
+  const nomineeRank = (candidates.data?.candidates ?? []).find((c) => c.trajectoryId === nominee)?.rank ?? null;
+  const needsNomineeReason = needsNominee && !!nominee && nomineeRank !== null && nomineeRank !== 1;
   const reasonsFor = type === 'refused' || (type === 'replied' && reply === 'decline');
   const labels: Record<string, string> = {
     type: t('matching.step.which'), occurredOn: t('matching.step.occurredOn'), reply: t('matching.step.reply'), trajectoryId: t('matching.step.nominee'),
     reasonCodes: t('matching.step.reasonCodes'), reasons: t('matching.step.reasons'), reason: t('matching.step.withdrawReason'), outcome: t('matching.step.outcome'),
-    choicesDiscussed: t('matching.step.choicesDiscussed'), woningnetWithdrawn: t('matching.step.woningnetWithdrawn'),
+    choicesDiscussed: t('matching.step.choicesDiscussed'), woningnetWithdrawn: t('matching.step.woningnetWithdrawn'), nomineeReason: t('matching.step.nomineeReason'),
   };
   const textField = type === 'withdrawn' ? 'reason' : type === 'case_review_held' ? 'outcome' : 'reasons';
 
@@ -381,6 +385,7 @@ function StepSection({ o, res, nominee, setNominee }: { o: OfferDetail; res: Res
     setText('');
     setReasonCodes([]);
     setChecked(false);
+    setNomineeReason('');
     setErrors({});
     setNominee('');
   };
@@ -391,6 +396,7 @@ function StepSection({ o, res, nominee, setNominee }: { o: OfferDetail; res: Res
     if (!type) local.type = msg('matching.step.chooseStep');
     if (!occurredOn) local.occurredOn = msg('form.required');
     if (needsNominee && !nominee) local.trajectoryId = msg('matching.step.nomineeRequired');
+    if (needsNomineeReason && !nomineeReason.trim()) local.nomineeReason = msg('matching.step.nomineeReasonRequired');
     if (reasonsFor && reasonCodes.length === 0) local.reasonCodes = msg('matching.step.reasonCodesRequired');
     if ((reasonsFor || ['client_refused', 'withdrawn', 'case_review_held'].includes(type)) && !text.trim()) local[textField] = msg('form.required');
     if (type === 'client_informed' && !checked) local.choicesDiscussed = msg('matching.step.choicesRequired');
@@ -399,7 +405,7 @@ function StepSection({ o, res, nominee, setNominee }: { o: OfferDetail; res: Res
     setAttempt((a) => a + 1);
     if (Object.keys(local).length) return;
     const data: Record<string, unknown> =
-      type === 'replied' ? { reply, ...(needsNominee ? { trajectoryId: nominee } : {}), ...(reply === 'decline' ? { reasonCodes, reasons: text.trim() } : {}) }
+      type === 'replied' ? { reply, ...(needsNominee ? { trajectoryId: nominee } : {}), ...(needsNomineeReason ? { reason: nomineeReason.trim() } : {}), ...(reply === 'decline' ? { reasonCodes, reasons: text.trim() } : {}) }
         : type === 'refused' ? { reasonCodes, reasons: text.trim() }
           : type === 'client_informed' ? { choicesDiscussed: checked }
             : type === 'client_refused' ? { reasons: text.trim() }
@@ -407,7 +413,10 @@ function StepSection({ o, res, nominee, setNominee }: { o: OfferDetail; res: Res
                 : type === 'match_final' ? { woningnetWithdrawn: checked, newRegistration }
                   : type === 'withdrawn' ? { reason: text.trim() } : {};
     void rec.post({ type, occurredOn, data }, o.version, (err) => {
-      const f = refusalErrors(err, fieldOfPointer);
+      const f = refusalErrors(err, (p) => {
+        const name = fieldOfPointer(p);
+        return name === 'reason' && type === 'replied' ? 'nomineeReason' : name;
+      });
       if (Object.keys(f).length) setErrors(f);
       else rec.setProblem(err);
       setAttempt((a) => a + 1);
@@ -447,6 +456,9 @@ function StepSection({ o, res, nominee, setNominee }: { o: OfferDetail; res: Res
                 {needsNominee && (
                   <SelectField form={FORM} name="trajectoryId" label={labels.trajectoryId!} hint={t('matching.step.nomineeHint')} value={nominee} onChange={setNominee} error={errors.trajectoryId}
                     placeholder={t('matching.choose')} options={nomineeOptions} />
+                )}
+                {needsNomineeReason && (
+                  <TextAreaField form={FORM} name="nomineeReason" label={labels.nomineeReason!} hint={t('matching.step.nomineeReasonHint', { rank: nomineeRank })} value={nomineeReason} onChange={setNomineeReason} error={errors.nomineeReason} />
                 )}
                 {reasonsFor && (
                   <CheckboxGroupField form={FORM} name="reasonCodes" label={labels.reasonCodes!} values={reasonCodes} onChange={setReasonCodes} error={errors.reasonCodes} choices={reasonChoices} />
