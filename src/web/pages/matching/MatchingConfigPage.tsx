@@ -25,7 +25,7 @@ import { HelpCodes } from './common.tsx';
 const SCALARS = ['proposalSize', 'nuisanceWindowMonths', 'liquorDistanceM', 'largeFamilyPersons', 'schoolNearKm', 'schoolFarKm', 'youngAdultMaxM2InsideRing', 'youngAdultMaxM2OutsideRing', 'youngAdultFamilyRooms'] as const;
 const PENALTIES = ['SP01', 'SP02near', 'SP02far', 'SP03', 'SP04medium', 'SP04high', 'SP05', 'SP06one', 'SP06many', 'SP07', 'SP08', 'SP09'] as const;
 
-interface Config { model: 'OM-AMS' | 'OM-UTR'; liquorHard: boolean; penalties: Record<string, number>; [k: string]: unknown }
+interface Config { model: 'OM-AMS' | 'OM-UTR'; liquorHard: boolean; corporationSeesCareTopics?: boolean; penalties: Record<string, number>; [k: string]: unknown }
 interface ConfigResponse { municipalityId: string; version: number; config: Config; versions: Array<{ version: number; note: string | null; createdAt: string }> }
 
 const FORM = 'matching-config';
@@ -58,7 +58,7 @@ export function MatchingConfigPage() {
 
 type Values = Record<string, string>;
 function toValues(c: Config): Values {
-  const v: Values = { model: c.model, liquorHard: String(c.liquorHard) };
+  const v: Values = { model: c.model, liquorHard: String(c.liquorHard), corporationSeesCareTopics: String(c.corporationSeesCareTopics === true) };
   for (const k of SCALARS) v[k] = String(c[k] ?? '');
   for (const k of PENALTIES) v[`p_${k}`] = String(c.penalties[k] ?? '');
   return v;
@@ -80,12 +80,16 @@ function ConfigForm({ data, reload }: { data: ConfigResponse; reload: () => Prom
   const [saved, setSaved] = useState<number | null>(null);
   const { pending, run } = useSubmitting();
   const set = (k: string) => (x: string) => setV((s) => ({ ...s, [k]: x }));
-  const labels: Record<string, string> = { model: t('matching.config.model'), liquorHard: t('matching.config.liquorHard'), note: t('matching.config.note'), from: t('matching.config.from'), to: t('matching.config.to') };
+  const labels: Record<string, string> = { model: t('matching.config.model'), liquorHard: t('matching.config.liquorHard'), corporationSeesCareTopics: t('matching.config.careTopics'), note: t('matching.config.note'), from: t('matching.config.from'), to: t('matching.config.to') };
   for (const k of SCALARS) labels[k] = t(`matching.config.param.${k}`);
   for (const k of PENALTIES) labels[`p_${k}`] = t(`matching.config.penalty.${k}`);
 
+  // The whole configuration: what this page does not show (suitability rules, other settings) stays as it is.
   const config = () => {
-    const out: Record<string, unknown> = { model: v.model, liquorHard: v.liquorHard === 'true', penalties: {} as Record<string, number> };
+    const out: Record<string, unknown> = {
+      ...data.config, model: v.model, liquorHard: v.liquorHard === 'true', penalties: { ...data.config.penalties } as Record<string, number>,
+      ...('corporationSeesCareTopics' in data.config ? { corporationSeesCareTopics: v.corporationSeesCareTopics === 'true' } : {}),
+    };
     for (const k of SCALARS) out[k] = Number(String(v[k]).replace(',', '.'));
     for (const k of PENALTIES) (out.penalties as Record<string, number>)[k] = Number(String(v[`p_${k}`]).replace(',', '.'));
     return out;
@@ -188,6 +192,10 @@ function ConfigForm({ data, reload }: { data: ConfigResponse; reload: () => Prom
           <SelectField form={FORM} name="model" label={labels.model!} value={v.model!} onChange={set('model')} options={['OM-AMS', 'OM-UTR'].map((m) => ({ value: m, label: t(`matching.model.${m}`) }))} />
           <SelectField form={FORM} name="liquorHard" label={labels.liquorHard!} value={v.liquorHard!} onChange={set('liquorHard')}
             options={[{ value: 'true', label: t('matching.config.liquorHardYes') }, { value: 'false', label: t('matching.config.liquorHardNo') }]} />
+          {'corporationSeesCareTopics' in data.config && (
+            <SelectField form={FORM} name="corporationSeesCareTopics" label={labels.corporationSeesCareTopics!} hint={t('matching.config.careTopicsHint')} value={v.corporationSeesCareTopics!} onChange={set('corporationSeesCareTopics')}
+              options={[{ value: 'false', label: t('matching.config.careTopicsNo') }, { value: 'true', label: t('matching.config.careTopicsYes') }]} />
+          )}
           <Row wrap gap="large" alignVertical="end">
             {SCALARS.map((k) => <TextField key={k} form={FORM} name={k} label={labels[k]!} value={v[k]!} onChange={set(k)} error={errors[k]} inputMode="numeric" size={7} />)}
           </Row>
@@ -251,7 +259,7 @@ function ReplayResult({ r }: { r: ReplayResponse }) {
   const drivers = Object.entries(r.totals.drivers).sort((a, b) => b[1] - a[1]);
   const changeParam = (path: string) => {
     const [head, sub] = path.split('.');
-    return head === 'penalties' && sub ? t(`matching.config.penalty.${sub}`, { defaultValue: path }) : t(`matching.config.param.${head}`, { defaultValue: head === 'model' ? t('matching.config.model') : head === 'liquorHard' ? t('matching.config.liquorHard') : t('matching.criterion.other') });
+    return head === 'penalties' && sub ? t(`matching.config.penalty.${sub}`, { defaultValue: path }) : t(`matching.config.param.${head}`, { defaultValue: head === 'model' ? t('matching.config.model') : head === 'liquorHard' ? t('matching.config.liquorHard') : head === 'corporationSeesCareTopics' ? t('matching.config.careTopics') : t('matching.criterion.other') });
   };
   return (
     <div data-testid="replay-result">
