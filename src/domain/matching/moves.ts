@@ -470,7 +470,7 @@ export function checkMoveEvent(s: MoveState, input: MoveEventInput, actor: MoveA
     return out;
   }
   if (s.startedOn && input.occurredOn < s.startedOn) out.push({ code: 'date_before_start', rule: null, nl: 'De datum ligt vóór de aanvraag.', en: 'The date is before the request.', field: '/occurredOn' });
-  if (!tr.from.includes(s.status)) {
+  if (!tr.from.includes(s.status) || (input.type === 'introduction_meeting_held' && s.introductionMeetingHeldOn)) {
     out.push(...missingBefore(s, input.type));
     return out;
   }
@@ -564,13 +564,15 @@ function stepsBefore(s: MoveState, type: MoveEventType): MoveViolation[] {
  * each missing step in order (Ex 6: no independent review; Ex 7: no extra housing evaluation).
  */
 export function missingBefore(s: MoveState, type: MoveEventType): MoveViolation[] {
+  // R-MV-23 / D-MV-02: the introduction meeting is held once; a second record would move the date its deadlines were met on.
+  if (type === 'introduction_meeting_held' && s.introductionMeetingHeldOn) {
+    return [{ code: 'already_held', rule: 'R-MV-23', nl: 'Het kennismakingsgesprek is al gehouden.', en: 'The introduction meeting has already been held.' }];
+  }
   if (MOVE_TRANSITIONS[type].from.includes(s.status)) return [];
   if (s.status === 'withdrawn') return [{ code: 'withdrawn', rule: null, nl: 'Niet mogelijk: de aanvraag is ingetrokken.', en: 'Not possible: the request has been withdrawn.' }];
   if (type === 'request_started') return [{ code: 'already_started', rule: null, nl: 'Deze aanvraag is al gestart.', en: 'This request has already started.' }];
   if (type === 'introduction_meeting_held') {
-    return [s.introductionMeetingHeldOn
-      ? { code: 'already_held', rule: 'R-MV-23', nl: 'Het kennismakingsgesprek is al gehouden.', en: 'The introduction meeting has already been held.' }
-      : not('not_completed', 'R-MV-23', 'het kennismakingsgesprek volgt na de verhuizing.', 'the introduction meeting follows the move.')];
+    return [not('not_completed', 'R-MV-23', 'het kennismakingsgesprek volgt na de verhuizing.', 'the introduction meeting follows the move.')];
   }
   if (s.status === 'completed') return [{ code: 'completed', rule: null, nl: 'Niet mogelijk: de ruil of verhuizing is al afgerond.', en: 'Not possible: the swap or move has already been completed.' }];
   if (type === 'substantiation_recorded' || type === 'independent_review_done' || type === 'submitted_to_wonen') {
