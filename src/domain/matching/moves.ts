@@ -412,7 +412,9 @@ export function caseDecision(s: MoveState): CaseDecision {
   return { kind: 'move', outcome, wonenApprovalNeeded, reasons, swap: null, move: m, target: t, route, signals };
 }
 
-const not = (code: string, rule: string | null, nl: string, en: string, field?: string): MoveViolation => ({ code, rule, nl: `Nog niet mogelijk: ${nl}`, en: `Not possible yet: ${en}`, ...(field ? { field } : {}) });
+/** A message in Dutch and English (the shorthand for a LocalText pair). */
+const T = (nl: string, en: string) => ({ nl, en });
+const not = (code: string, rule: string | null, text: { nl: string; en: string }, field?: string): MoveViolation => ({ code, rule, nl: `Nog niet mogelijk: ${text.nl}`, en: `Not possible yet: ${text.en}`, ...(field ? { field } : {}) });
 
 /** Why the swap or move may not go ahead (yet), as violations; empty when it is permitted. */
 export function decisionViolations(s: MoveState): MoveViolation[] {
@@ -421,7 +423,7 @@ export function decisionViolations(s: MoveState): MoveViolation[] {
   if (d.kind === 'swap') {
     const w = d.swap!.words;
     return [d.outcome === 'PENDING_WONEN'
-      ? not('wonen_approval_missing', 'R-MV-03', 'de directie Wonen moet eerst instemmen met deze ongelijke ruil met een woning groter dan 60 m².', 'directie Wonen must first approve this unequal swap involving a dwelling larger than 60 m².')
+      ? not('wonen_approval_missing', 'R-MV-03', T('de directie Wonen moet eerst instemmen met deze ongelijke ruil met een woning groter dan 60 m².', 'directie Wonen must first approve this unequal swap involving a dwelling larger than 60 m².'))
       : { code: 'swap_not_permitted', rule: d.swap!.rule, nl: `Nog niet mogelijk: ${w.nl}`, en: `Not possible yet: ${w.en}` }];
   }
   const m = d.move!;
@@ -429,10 +431,10 @@ export function decisionViolations(s: MoveState): MoveViolation[] {
   if (d.outcome === 'NOT_YET') return [{ code: 'move_not_yet', rule: m.rule, nl: m.words.nl, en: m.words.en }];
   if (d.outcome === 'PENDING_WONEN') {
     return [s.reason === 'HOUSEHOLD_EXPANSION'
-      ? not('wonen_exception_missing', 'R-MV-12', 'alleen de directie Wonen kan bij hoge uitzondering een verhuizing bij uitbreiding van het huishouden toestaan.', 'only directie Wonen can allow a move on household expansion, as a high exception.')
-      : not('wonen_approval_missing', 'R-MV-13', `de directie Wonen moet eerst instemmen met deze woning. ${t.words.nl}`, `directie Wonen must first approve this dwelling. ${t.words.en}`)];
+      ? not('wonen_exception_missing', 'R-MV-12', T('alleen de directie Wonen kan bij hoge uitzondering een verhuizing bij uitbreiding van het huishouden toestaan.', 'only directie Wonen can allow a move on household expansion, as a high exception.'))
+      : not('wonen_approval_missing', 'R-MV-13', T(`de directie Wonen moet eerst instemmen met deze woning. ${t.words.nl}`, `directie Wonen must first approve this dwelling. ${t.words.en}`))];
   }
-  if (s.wonen && !s.wonen.approved) return [not('wonen_refused', t.wonenDecisionRequired ? 'R-MV-13' : 'R-MV-12', 'de directie Wonen heeft niet ingestemd.', 'directie Wonen did not approve.')];
+  if (s.wonen && !s.wonen.approved) return [not('wonen_refused', t.wonenDecisionRequired ? 'R-MV-13' : 'R-MV-12', T('de directie Wonen heeft niet ingestemd.', 'directie Wonen did not approve.'))];
   return [{ code: 'move_not_permitted', rule: m.rule, nl: `Nog niet mogelijk: ${m.words.nl}`, en: `Not possible yet: ${m.words.en}` }];
 }
 
@@ -496,11 +498,11 @@ export function checkMoveEvent(s: MoveState, input: MoveEventInput, actor: MoveA
       }
       break;
     case 'independent_review_done':
-      if (!s.substantiation) out.push(not('substantiation_missing', 'R-MV-16', 'eerst legt de zorgaanbieder de onderbouwing vast; die toetst de onafhankelijk deskundige.', 'the care provider first records the substantiation, which the independent reviewer then reviews.'));
+      if (!s.substantiation) out.push(not('substantiation_missing', 'R-MV-16', T('eerst legt de zorgaanbieder de onderbouwing vast; die toetst de onafhankelijk deskundige.', 'the care provider first records the substantiation, which the independent reviewer then reviews.')));
       break;
     case 'submitted_to_wonen': {
-      if (!s.substantiation) out.push(not('substantiation_missing', 'R-MV-16', 'de onderbouwing van de zorgaanbieder ontbreekt.', 'the care provider’s substantiation is missing.'));
-      if (!s.independentReviewOn) out.push(not('independent_review_missing', 'R-MV-17', 'de onafhankelijk deskundige heeft de voordracht nog niet getoetst; dat gebeurt vóór het voorleggen aan de directie Wonen.', 'the independent reviewer has not reviewed the nomination yet; that happens before the submission to directie Wonen.'));
+      if (!s.substantiation) out.push(not('substantiation_missing', 'R-MV-16', T('de onderbouwing van de zorgaanbieder ontbreekt.', 'the care provider’s substantiation is missing.')));
+      if (!s.independentReviewOn) out.push(not('independent_review_missing', 'R-MV-17', T('de onafhankelijk deskundige heeft de voordracht nog niet getoetst; dat gebeurt vóór het voorleggen aan de directie Wonen.', 'the independent reviewer has not reviewed the nomination yet; that happens before the submission to directie Wonen.')));
       // What Wonen cannot change is refused now; what waits for Wonen may be submitted.
       const dec = caseDecision(s);
       if (dec.outcome === 'NOT_YET' || (dec.outcome === 'NOT_PERMITTED' && !(s.kind === 'move' && s.reason === 'HOUSEHOLD_EXPANSION'))) out.push(...decisionViolations(s));
@@ -550,11 +552,11 @@ export function checkMoveEvent(s: MoveState, input: MoveEventInput, actor: MoveA
 /** What a step needs before it: review, submission, the decision (permitted), the extra evaluation. */
 function stepsBefore(s: MoveState, type: MoveEventType): MoveViolation[] {
   const out: MoveViolation[] = [];
-  if (!s.independentReviewOn) out.push(not('independent_review_missing', 'R-MV-17', 'de onafhankelijk deskundige heeft de voordracht nog niet getoetst.', 'the independent reviewer has not reviewed the nomination yet.'));
-  if (!s.submittedOn) out.push(not('not_submitted', 'R-MV-15', 'de ruil of verhuizing is nog niet voorgelegd aan de directie Wonen.', 'the swap or move has not been submitted to directie Wonen yet.'));
+  if (!s.independentReviewOn) out.push(not('independent_review_missing', 'R-MV-17', T('de onafhankelijk deskundige heeft de voordracht nog niet getoetst.', 'the independent reviewer has not reviewed the nomination yet.')));
+  if (!s.submittedOn) out.push(not('not_submitted', 'R-MV-15', T('de ruil of verhuizing is nog niet voorgelegd aan de directie Wonen.', 'the swap or move has not been submitted to directie Wonen yet.')));
   out.push(...decisionViolations(s));
   if (type !== 'extra_evaluation_recorded' && !s.extraEvaluationOn) {
-    out.push(not('extra_evaluation_missing', 'R-MV-18', 'het besluit is nog niet vastgelegd in een extra woonevaluatie.', 'the decision has not been recorded in an extra housing evaluation yet.'));
+    out.push(not('extra_evaluation_missing', 'R-MV-18', T('het besluit is nog niet vastgelegd in een extra woonevaluatie.', 'the decision has not been recorded in an extra housing evaluation yet.')));
   }
   return out;
 }
@@ -572,7 +574,7 @@ export function missingBefore(s: MoveState, type: MoveEventType): MoveViolation[
   if (s.status === 'withdrawn') return [{ code: 'withdrawn', rule: null, nl: 'Niet mogelijk: de aanvraag is ingetrokken.', en: 'Not possible: the request has been withdrawn.' }];
   if (type === 'request_started') return [{ code: 'already_started', rule: null, nl: 'Deze aanvraag is al gestart.', en: 'This request has already started.' }];
   if (type === 'introduction_meeting_held') {
-    return [not('not_completed', 'R-MV-23', 'het kennismakingsgesprek volgt na de verhuizing.', 'the introduction meeting follows the move.')];
+    return [not('not_completed', 'R-MV-23', T('het kennismakingsgesprek volgt na de verhuizing.', 'the introduction meeting follows the move.'))];
   }
   if (s.status === 'completed') return [{ code: 'completed', rule: null, nl: 'Niet mogelijk: de ruil of verhuizing is al afgerond.', en: 'Not possible: the swap or move has already been completed.' }];
   if (type === 'substantiation_recorded' || type === 'independent_review_done' || type === 'submitted_to_wonen') {
@@ -581,7 +583,7 @@ export function missingBefore(s: MoveState, type: MoveEventType): MoveViolation[
   if (type === 'wonen_decided') {
     return [s.submittedOn
       ? { code: 'already_agreed', rule: null, nl: 'Niet meer mogelijk: het besluit is al vastgelegd in de extra woonevaluatie.', en: 'No longer possible: the decision has already been recorded in the extra housing evaluation.' }
-      : not('not_submitted', 'R-MV-15', 'de ruil of verhuizing is nog niet voorgelegd aan de directie Wonen.', 'the swap or move has not been submitted to directie Wonen yet.')];
+      : not('not_submitted', 'R-MV-15', T('de ruil of verhuizing is nog niet voorgelegd aan de directie Wonen.', 'the swap or move has not been submitted to directie Wonen yet.'))];
   }
   if (type === 'extra_evaluation_recorded') {
     return s.submittedOn
@@ -590,7 +592,7 @@ export function missingBefore(s: MoveState, type: MoveEventType): MoveViolation[
   }
   // furnishing, registered, completed: every missing step before them.
   const out = s.status === 'preparing' || s.status === 'submitted' ? stepsBefore(s, type) : [];
-  if (type === 'completed' && !s.registered) out.push(not('not_registered', s.kind === 'swap' ? 'R-MV-20' : 'R-MV-21', 'de ruil of verhuizing is nog niet geregistreerd in WoningNet.', 'the swap or move has not been registered in WoningNet yet.'));
+  if (type === 'completed' && !s.registered) out.push(not('not_registered', s.kind === 'swap' ? 'R-MV-20' : 'R-MV-21', T('de ruil of verhuizing is nog niet geregistreerd in WoningNet.', 'the swap or move has not been registered in WoningNet yet.')));
   if (type === 'registered' && s.registered) out.push({ code: 'already_registered', rule: null, nl: 'De ruil of verhuizing is al geregistreerd.', en: 'The swap or move has already been registered.' });
   return out.length ? out : [{ code: 'wrong_status', rule: null, nl: 'Deze stap past nu niet.', en: 'This step does not fit now.' }];
 }

@@ -159,7 +159,9 @@ export const OFFER_TRANSITIONS: Record<OfferEventType, { party: OfferParty | 'ca
 
 export interface OfferViolation { code: string; rule: string | null; nl: string; en: string; field?: string; forbidden?: boolean }
 
-const v = (code: string, rule: string | null, nl: string, en: string, field?: string): OfferViolation => ({ code, rule, nl, en, ...(field ? { field } : {}) });
+/** A message in Dutch and English (the shorthand for a LocalText pair). */
+const T = (nl: string, en: string) => ({ nl, en });
+const v = (code: string, rule: string | null, text: { nl: string; en: string }, field?: string): OfferViolation => ({ code, rule, nl: text.nl, en: text.en, ...(field ? { field } : {}) });
 
 const STATUS_WORDS: Record<OfferStatus, { nl: string; en: string }> = {
   proposed: { nl: 'de corporatie kiest nog een kandidaat', en: 'the corporation still has to choose a candidate' },
@@ -192,27 +194,27 @@ export function checkOfferEvent(ctx: OfferCheckContext, input: OfferEventInput):
   const { state: s } = ctx;
   const partyOk = t.party === 'care_provider_or_wonen' ? ctx.party === 'care_provider' || ctx.party === 'wonen' : ctx.party === t.party;
   if (!partyOk) {
-    return [{ ...v('actor_not_allowed', 'R-MA-05', 'Deze stap is voor een andere partij.', 'This step is for another party.'), forbidden: true }];
+    return [{ ...v('actor_not_allowed', 'R-MA-05', T('Deze stap is voor een andere partij.', 'This step is for another party.')), forbidden: true }];
   }
   if (input.type !== 'offer_made' && !t.from.includes(s.status)) {
     const w = STATUS_WORDS[s.status];
-    out.push(v('wrong_status', t.rules[0] ?? null, `Nog niet mogelijk: ${w.nl}.`, `Not possible now: ${w.en}.`));
+    out.push(v('wrong_status', t.rules[0] ?? null, T(`Nog niet mogelijk: ${w.nl}.`, `Not possible now: ${w.en}.`)));
     return out;
   }
-  if (input.occurredOn > ctx.today) out.push(v('date_in_future', null, 'De datum ligt in de toekomst.', 'The date is in the future.', '/occurredOn'));
-  if (input.occurredOn < ctx.facts.offeredOn) out.push(v('date_before_offer', null, 'De datum ligt vóór het aanbod.', 'The date is before the offer.', '/occurredOn'));
+  if (input.occurredOn > ctx.today) out.push(v('date_in_future', null, T('De datum ligt in de toekomst.', 'The date is in the future.'), '/occurredOn'));
+  if (input.occurredOn < ctx.facts.offeredOn) out.push(v('date_before_offer', null, T('De datum ligt vóór het aanbod.', 'The date is before the offer.'), '/occurredOn'));
   switch (input.type) {
     case 'candidate_chosen': {
       const d = input.data;
       if (!ctx.facts.proposed.includes(d.trajectoryId)) {
-        out.push(v('not_proposed', 'R-MA-11', 'Deze kandidaat staat niet in het voorstel.', 'This candidate is not in the proposal.', '/data/trajectoryId'));
+        out.push(v('not_proposed', 'R-MA-11', T('Deze kandidaat staat niet in het voorstel.', 'This candidate is not in the proposal.'), '/data/trajectoryId'));
       } else {
         const e = ctx.eligible(d.trajectoryId);
-        if (!e.eligible) out.push(v('candidate_ineligible', e.failing[0] ?? 'R-MA-11', 'Deze kandidaat voldoet niet (meer) aan de harde eisen voor deze woning.', 'This candidate does not (any longer) meet the hard requirements for this dwelling.', '/data/trajectoryId'));
+        if (!e.eligible) out.push(v('candidate_ineligible', e.failing[0] ?? 'R-MA-11', T('Deze kandidaat voldoet niet (meer) aan de harde eisen voor deze woning.', 'This candidate does not (any longer) meet the hard requirements for this dwelling.'), '/data/trajectoryId'));
         const rank = ctx.facts.proposed.indexOf(d.trajectoryId) + 1;
-        if (d.rank !== rank) out.push(v('rank_mismatch', 'R-MA-11', 'De plaats van de kandidaat klopt niet met het voorstel.', 'The candidate’s rank does not match the proposal.', '/data/rank'));
+        if (d.rank !== rank) out.push(v('rank_mismatch', 'R-MA-11', T('De plaats van de kandidaat klopt niet met het voorstel.', 'The candidate’s rank does not match the proposal.'), '/data/rank'));
         if (rank !== 1 && !(d.reason ?? '').trim()) {
-          out.push(v('reason_required', 'R-MA-11', 'Geef een reden: u kiest niet de eerste kandidaat.', 'Give a reason: you are not choosing the first candidate.', '/data/reason'));
+          out.push(v('reason_required', 'R-MA-11', T('Geef een reden: u kiest niet de eerste kandidaat.', 'Give a reason: you are not choosing the first candidate.'), '/data/reason'));
         }
       }
       break;
@@ -220,51 +222,51 @@ export function checkOfferEvent(ctx: OfferCheckContext, input: OfferEventInput):
     case 'replied': {
       const d = input.data;
       if (s.status === 'viewing' && (d.reply !== 'accept' || !s.viewedOn)) {
-        out.push(v('viewing_first', 'R-MA-15', 'Nog niet mogelijk: na de bezichtiging aanvaardt u het aanbod of wijst u het af met redenen.', 'Not possible now: after the viewing you accept the offer or refuse it with reasons.', '/data/reply'));
+        out.push(v('viewing_first', 'R-MA-15', T('Nog niet mogelijk: na de bezichtiging aanvaardt u het aanbod of wijst u het af met redenen.', 'Not possible now: after the viewing you accept the offer or refuse it with reasons.'), '/data/reply'));
         break;
       }
       if (d.reply === 'decline') {
-        if (!d.reasonCodes?.length || !(d.reasons ?? '').trim()) out.push(v('reasons_required', 'R-MA-15', 'Geef de redenen waarom u het aanbod afslaat.', 'Give the reasons why you decline the offer.', '/data/reasons'));
+        if (!d.reasonCodes?.length || !(d.reasons ?? '').trim()) out.push(v('reasons_required', 'R-MA-15', T('Geef de redenen waarom u het aanbod afslaat.', 'Give the reasons why you decline the offer.'), '/data/reasons'));
         break;
       }
       if (s.status === 'offered') {
         if (!d.trajectoryId) {
-          out.push(v('nomination_required', 'R-MA-13', 'Kies de cliënt voor wie u het aanbod aanneemt.', 'Choose the client you accept the offer for.', '/data/trajectoryId'));
+          out.push(v('nomination_required', 'R-MA-13', T('Kies de cliënt voor wie u het aanbod aanneemt.', 'Choose the client you accept the offer for.'), '/data/trajectoryId'));
         } else {
           const e = ctx.eligible(d.trajectoryId);
-          if (!e.eligible) out.push(v('candidate_ineligible', e.failing[0] ?? 'R-MA-11', 'Deze cliënt voldoet niet aan de harde eisen voor deze woning.', 'This client does not meet the hard requirements for this dwelling.', '/data/trajectoryId'));
+          if (!e.eligible) out.push(v('candidate_ineligible', e.failing[0] ?? 'R-MA-11', T('Deze cliënt voldoet niet aan de harde eisen voor deze woning.', 'This client does not meet the hard requirements for this dwelling.'), '/data/trajectoryId'));
           // R-MA-11: the ranking advises; choosing another client than the first is recorded with its reason.
           else if (e.rank !== undefined && e.rank !== null && e.rank > 1 && !(d.reason ?? '').trim()) {
-            out.push(v('reason_required', 'R-MA-11', 'Geef een reden: u kiest niet de cliënt die bovenaan de rangschikking staat.', 'Give a reason: you are not choosing the client at the top of the ranking.', '/data/reason'));
+            out.push(v('reason_required', 'R-MA-11', T('Geef een reden: u kiest niet de cliënt die bovenaan de rangschikking staat.', 'Give a reason: you are not choosing the client at the top of the ranking.'), '/data/reason'));
           }
         }
       } else if (d.trajectoryId && d.trajectoryId !== s.trajectoryId) {
-        out.push(v('other_client', 'R-MA-17', 'Dit aanbod is voor een andere cliënt.', 'This offer is for another client.', '/data/trajectoryId'));
+        out.push(v('other_client', 'R-MA-17', T('Dit aanbod is voor een andere cliënt.', 'This offer is for another client.'), '/data/trajectoryId'));
       }
       break;
     }
     case 'viewing_held':
-      if (s.viewedOn) out.push(v('already_viewed', 'R-MA-14', 'De bezichtiging is al vastgelegd.', 'The viewing has already been recorded.'));
+      if (s.viewedOn) out.push(v('already_viewed', 'R-MA-14', T('De bezichtiging is al vastgelegd.', 'The viewing has already been recorded.')));
       break;
     case 'refused':
-      if (!s.viewedOn) out.push(v('viewing_missing', 'R-MA-15', 'Nog niet mogelijk: leg eerst de bezichtiging vast.', 'Not possible now: record the viewing first.'));
-      if (!input.data.reasonCodes.length || !input.data.reasons.trim()) out.push(v('reasons_required', 'R-MA-15', 'Geef de redenen van de afwijzing.', 'Give the reasons for the refusal.', '/data/reasons'));
+      if (!s.viewedOn) out.push(v('viewing_missing', 'R-MA-15', T('Nog niet mogelijk: leg eerst de bezichtiging vast.', 'Not possible now: record the viewing first.')));
+      if (!input.data.reasonCodes.length || !input.data.reasons.trim()) out.push(v('reasons_required', 'R-MA-15', T('Geef de redenen van de afwijzing.', 'Give the reasons for the refusal.'), '/data/reasons'));
       break;
     case 'client_informed':
-      if (s.clientInformedOn) out.push(v('already_informed', 'R-MA-16', 'De cliënt is al geïnformeerd.', 'The client has already been informed.'));
-      if (!input.data.choicesDiscussed) out.push(v('choices_not_discussed', 'R-MA-17', 'Bespreek met de cliënt dat dit een eenmalig aanbod is en welke keuzes er zijn.', 'Discuss with the client that this is a one-time offer and what the choices are.', '/data/choicesDiscussed'));
+      if (s.clientInformedOn) out.push(v('already_informed', 'R-MA-16', T('De cliënt is al geïnformeerd.', 'The client has already been informed.')));
+      if (!input.data.choicesDiscussed) out.push(v('choices_not_discussed', 'R-MA-17', T('Bespreek met de cliënt dat dit een eenmalig aanbod is en welke keuzes er zijn.', 'Discuss with the client that this is a one-time offer and what the choices are.'), '/data/choicesDiscussed'));
       break;
     case 'client_refused':
-      if (!input.data.reasons.trim()) out.push(v('reasons_required', 'R-MA-17', 'Leg vast waarom de cliënt weigert.', 'Record why the client refuses.', '/data/reasons'));
+      if (!input.data.reasons.trim()) out.push(v('reasons_required', 'R-MA-17', T('Leg vast waarom de cliënt weigert.', 'Record why the client refuses.'), '/data/reasons'));
       break;
     case 'case_review_held':
-      if (s.reviewHeldOn) out.push(v('already_reviewed', 'R-MA-17', 'De casusbespreking is al vastgelegd.', 'The case review has already been recorded.'));
+      if (s.reviewHeldOn) out.push(v('already_reviewed', 'R-MA-17', T('De casusbespreking is al vastgelegd.', 'The case review has already been recorded.')));
       break;
     case 'match_final':
-      if (!input.data.woningnetWithdrawn) out.push(v('woningnet_not_withdrawn', 'R-MA-18', 'Haal de woning eerst uit WoningNet.', 'Withdraw the dwelling from WoningNet first.', '/data/woningnetWithdrawn'));
+      if (!input.data.woningnetWithdrawn) out.push(v('woningnet_not_withdrawn', 'R-MA-18', T('Haal de woning eerst uit WoningNet.', 'Withdraw the dwelling from WoningNet first.'), '/data/woningnetWithdrawn'));
       break;
     case 'withdrawn':
-      if (!input.data.reason.trim()) out.push(v('reason_required', 'R-MA-11', 'Geef een reden voor het intrekken.', 'Give a reason for withdrawing.', '/data/reason'));
+      if (!input.data.reason.trim()) out.push(v('reason_required', 'R-MA-11', T('Geef een reden voor het intrekken.', 'Give a reason for withdrawing.'), '/data/reason'));
       break;
     case 'offer_made':
       break;
