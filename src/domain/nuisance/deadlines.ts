@@ -7,7 +7,7 @@
  * A deadline is met on the date the step it asks for was recorded, and cancelled when the case
  * ended (closed, evicted) before that. Keys are unique per case (`D-OV-01:<reportId>`).
  */
-import { addPeriod, computeDue, type PeriodUnit, type WorkingCalendar } from '../calendar/index.ts';
+import { addPeriod, computeDue, maxIsoDate, type PeriodUnit, type WorkingCalendar } from '../calendar/index.ts';
 import { TERMINAL_STATES, type CaseReport, type NuisanceDeadline, type NuisanceFacts, type NuisanceParty, type NuisanceState, type Words } from './model.ts';
 
 export interface NuisanceDeadlineRule {
@@ -78,7 +78,7 @@ export function deriveNuisanceDeadlines(cal: WorkingCalendar, facts: NuisanceFac
   state.reports.forEach(perReport);
   if (state.firstComplaintOn) add('D-OV-05', 'D-OV-05', state.firstComplaintOn, state.closedOn);
   const action3 = state.actionStartedOn[3];
-  if (action3) add('R-OV-33', 'R-OV-33', action3, state.hubInvolvedOn === null ? null : state.hubInvolvedOn > action3 ? state.hubInvolvedOn : action3);
+  if (action3) add('R-OV-33', 'R-OV-33', action3, state.hubInvolvedOn === null ? null : maxIsoDate(state.hubInvolvedOn, action3));
   if (state.timeout) add('D-OV-09', `D-OV-09:${state.timeout.startOn}`, state.timeout.startOn, state.timeout.endedOn);
   const rp = state.replacement;
   if (rp?.outcome.startsWith('priority')) add('D-OV-10', 'D-OV-10', rp.decidedOn, rp.fieldTableNotifiedOn, rp.afterwards ? undefined : 0);

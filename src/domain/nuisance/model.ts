@@ -248,6 +248,8 @@ export interface NewChanceState {
   leasesSignedOn: string | null;
   goalsSetOn: string | null;
   lastEvaluationOn: string | null;
+  /** R-OV-63: what the last evaluation found (the lease may return to the own name only when goals were kept and there was no nuisance). */
+  lastEvaluation?: { goalsKept: boolean; nuisance: boolean } | null;
   evaluationHubInformedOn: string | null;
   openConcernOn: string | null;
   concernHubInformedOn: string | null;

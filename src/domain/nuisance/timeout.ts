@@ -41,7 +41,5 @@ export function checkTimeout(startOn: string, plannedEndOn: string): Violation[]
 export function timeoutOverdue(state: Pick<NuisanceState, 'timeout'>, today: string): boolean {
   const t = state.timeout;
   if (!t || t.endedOn !== null) return false;
-  const max = timeoutMaxEnd(t.startOn);
-  const end = t.plannedEndOn < max ? t.plannedEndOn : max;
-  return today > end;
+  return today > t.plannedEndOn || today > timeoutMaxEnd(t.startOn);
 }
