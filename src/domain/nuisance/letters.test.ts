@@ -146,6 +146,20 @@ describe('R-OV-09: every letter to the resident cites the agreements not kept', 
     expect(buildLetter(input(kind), 'en').agreementsHeading).toBe('Your support plan contains agreements. You did not keep these agreements:');
   });
 
+  it('R-OV-09: the list follows the description of the complaints (written feedback: after what was done)', () => {
+    const at = (kind: LetterKind, over: Partial<LetterInput> = {}) => {
+      const l = buildLetter(input(kind, over), 'nl');
+      return [l.paragraphs[l.agreementsAt - 1], l.paragraphs[l.agreementsAt]];
+    };
+    expect(at('warning_letter')).toEqual(["Dit gedrag geeft overlast: U zet 's nachts harde muziek aan.", 'Dit gedrag moet stoppen.']);
+    expect(at('official_warning_letter')).toEqual(["Dit gedrag geeft overlast: U zet 's nachts harde muziek aan.", 'Dit gedrag moet direct stoppen.']);
+    expect(at('formal_notice')[1]).toBe('Wij eisen dat u dit gedrag nu stopt. Dit is de laatste waarschuwing.');
+    expect(at('dissolution_notice')[1]).toBe('Als de zorgovereenkomst stopt, mag u niet meer in de woning wonen.');
+    expect(at('written_feedback')).toEqual(['Wat wij doen: Uw begeleider maakt met u een weekplanning.', 'Wij schrijven alleen over het woongedrag. Over de zorg en begeleiding van de bewoner delen wij niets.']);
+    const nc = buildLetter(input('new_chance_letter'), 'nl');
+    expect(nc.agreementsAt).toBe(nc.paragraphs.length);
+  });
+
   it('R-OV-09: no list, no heading; the New Chance letter has no agreements list', () => {
     expect(buildLetter(input('warning_letter', { agreementsNotKept: [] }), 'nl')).toMatchObject({ agreements: [], agreementsHeading: null });
     expect(buildLetter(input('new_chance_letter'), 'nl')).toMatchObject({ agreements: [], agreementsHeading: null });

@@ -62,6 +62,8 @@ export interface Letter {
   addressee: string[];
   salutation: string;
   paragraphs: string[];
+  /** Where the agreements list goes: before `paragraphs[agreementsAt]` (after the last one when equal to its length). */
+  agreementsAt: number;
   /** The words above the agreements list, when there is a list. */
   agreementsHeading: string | null;
   agreements: string[];
@@ -283,19 +285,21 @@ const RESIDENT_AGREEMENTS = T(
   'Your support plan contains agreements. You did not keep these agreements:',
 );
 
-function body(input: LetterInput, lang: LetterLang): { paragraphs: string[]; agreementsHeading: Words | null } {
+function body(input: LetterInput, lang: LetterLang): { before: string[]; after: string[]; agreementsHeading: Words | null } {
   const say = (w: Words): string => w[lang];
   const p = (...ws: Words[]): string[] => ws.map(say);
   switch (input.kind) {
     case 'written_feedback':
       return {
-        paragraphs: [
+        before: [
           ...p(T(
             `Wij hebben een klacht over overlast rond de woning van ${input.resident.name}, ${input.resident.address}, opgepakt. In deze brief leest u wat wij hebben gedaan en welke afspraken wij over het woongedrag hebben gemaakt.`,
             `We have dealt with a nuisance complaint about the home of ${input.resident.name}, ${input.resident.address}. This letter tells you what we did and which agreements we made about the behaviour in and around the home.`,
           )),
           ...complaintWords(input, lang),
           ...(filled(input.nextSteps) ? p(T(`Wat wij doen: ${sentence(input.nextSteps)}`, `What we do: ${sentence(input.nextSteps)}`)) : []),
+        ],
+        after: [
           ...p(T(
             'Wij schrijven alleen over het woongedrag. Over de zorg en begeleiding van de bewoner delen wij niets.',
             'We only write about the behaviour in and around the home. We share nothing about the care and support of the resident.',
@@ -306,8 +310,10 @@ function body(input: LetterInput, lang: LetterLang): { paragraphs: string[]; agr
       };
     case 'warning_letter':
       return {
-        paragraphs: [
+        before: [
           ...complaintWords(input, lang),
+        ],
+        after: [
           ...p(
             T('Dit gedrag moet stoppen.', 'This behaviour must stop.'),
             T(
@@ -335,12 +341,14 @@ function body(input: LetterInput, lang: LetterLang): { paragraphs: string[]; agr
       };
     case 'official_warning_letter':
       return {
-        paragraphs: [
+        before: [
           ...p(T(
             'U heeft eerder een waarschuwing gekregen over uw gedrag. De overlast is niet gestopt. Daarom krijgt u nu een officiële waarschuwing.',
             'You were warned about your behaviour before. The nuisance has not stopped. That is why you now get an official warning.',
           )),
           ...complaintWords(input, lang),
+        ],
+        after: [
           ...p(T('Dit gedrag moet direct stoppen.', 'This behaviour must stop now.')),
           ...(filled(input.nextSteps) ? p(T(`Zo helpt uw begeleider u: ${sentence(input.nextSteps)}`, `This is how your supervisor helps you: ${sentence(input.nextSteps)}`)) : []),
           ...p(
@@ -359,12 +367,14 @@ function body(input: LetterInput, lang: LetterLang): { paragraphs: string[]; agr
       };
     case 'formal_notice':
       return {
-        paragraphs: [
+        before: [
           ...p(T(
             'Wij sturen u deze brief aangetekend. U heeft eerder een waarschuwing en een officiële waarschuwing gekregen. De overlast is toch doorgegaan.',
             'We send you this letter by registered post. You were given a warning and an official warning before. The nuisance has still gone on.',
           )),
           ...complaintWords(input, lang),
+        ],
+        after: [
           ...p(
             T('Wij eisen dat u dit gedrag nu stopt. Dit is de laatste waarschuwing.', 'We demand that you stop this behaviour now. This is the final warning.'),
             T(
@@ -382,12 +392,14 @@ function body(input: LetterInput, lang: LetterLang): { paragraphs: string[]; agr
       };
     case 'dissolution_notice':
       return {
-        paragraphs: [
+        before: [
           ...p(T(
             'U heeft een waarschuwing, een officiële waarschuwing en een aangetekende brief gekregen. De overlast is toch doorgegaan. Daarom stoppen wij uw zorgovereenkomst.',
             'You were given a warning, an official warning and a registered letter. The nuisance has still gone on. That is why we are ending your care agreement.',
           )),
           ...complaintWords(input, lang),
+        ],
+        after: [
           ...p(
             T('Als de zorgovereenkomst stopt, mag u niet meer in de woning wonen.', 'When the care agreement ends, you may no longer live in the home.'),
             T(
@@ -400,7 +412,7 @@ function body(input: LetterInput, lang: LetterLang): { paragraphs: string[]; agr
         agreementsHeading: RESIDENT_AGREEMENTS,
       };
     case 'new_chance_letter':
-      return { paragraphs: newChanceWords(input, lang), agreementsHeading: null };
+      return { before: newChanceWords(input, lang), after: [], agreementsHeading: null };
   }
 }
 
@@ -483,7 +495,7 @@ function addressee(input: LetterInput): { to: CopyRecipient | 'care_provider'; l
 export function buildLetter(input: LetterInput, lang: LetterLang): Letter {
   const say = (w: Words): string => w[lang];
   const to = addressee(input);
-  const { paragraphs, agreementsHeading } = body(input, lang);
+  const { before, after, agreementsHeading } = body(input, lang);
   const agreements = input.kind === 'new_chance_letter' ? [] : agreementsOf(input);
   const fromHub = input.kind === 'new_chance_letter';
   const cp = input.careProvider;
@@ -508,7 +520,8 @@ export function buildLetter(input: LetterInput, lang: LetterLang): Letter {
     date: say(T(formatDateNl(input.issuedOn), formatDateEn(input.issuedOn))),
     addressee: to.lines,
     salutation: say(salutation),
-    paragraphs,
+    paragraphs: [...before, ...after],
+    agreementsAt: before.length,
     // Only the New Chance letter has no heading, and it never has a list.
     agreementsHeading: agreements.length > 0 ? say(agreementsHeading!) : null,
     agreements,
