@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ATW_CALENDAR } from '../calendar/index.ts';
+import { overdueOn } from './deadlines.ts';
 import type { NewChanceEventInput, NewChanceParty, NewChanceState } from './model.ts';
 import {
   checkNewChanceEvent, DEFAULT_AFWC_CODES, DEFAULT_AFWC_MEMBERS, deriveNewChanceDeadlines, deriveNewChanceState, isEligible, NEW_CHANCE_DEADLINES,
@@ -47,6 +48,8 @@ describe('eligibility (R-OV-48)', () => {
     expect(isEligible('rochdale', ['Rochdale'])).toBe(true);
     expect(isEligible('Stadgenoot', ['stadgenoot'])).toBe(true);
     expect(isEligible('ymere', ['rochdale'])).toBe(false);
+    expect(isEligible('YMERE', [' ymere '])).toBe(true);
+    expect(isEligible('Ymére', ['ymere'])).toBe(false);
   });
   it('R-OV-48 / AMB-OV-05: the list is configurable: Woonzorg eligible once added', () => {
     expect(isEligible('Woonzorg', [...DEFAULT_AFWC_CODES, 'woonzorg'])).toBe(true);
@@ -165,6 +168,7 @@ describe('after the letter: NK-6…NK-11', () => {
     expect(chk(granted, 'wonen', MEDIATION)).toEqual([]);
     expect(st([...granted, MEDIATION])).toMatchObject({ step: 'NK-7', mediationPlacedOn: '2026-03-18' });
     expect(dl(granted, 'D-OV-11')).toMatchObject({ key: 'D-OV-11', start: '2026-03-16', due: '2026-05-18', actor: 'corporation', nature: 'MUST', metOn: null, closedAs: null });
+    expect(dl([...TO_GO, GO_MOVE], 'D-OV-11')).toBeUndefined();
   });
   it('D-OV-11: letter Fri 2026-03-13 + 2 months = Wed 05-13 (in time), the day after is late; met by the mediated dwelling', () => {
     const granted = [...TO_GO, GO_MOVE, e('letter_issued', '2026-03-13', { letterId: 'L1' })];
@@ -214,7 +218,9 @@ describe('after the letter: NK-6…NK-11', () => {
     expect(chk([...MOVED, GOALS, EVAL_OK], 'hub', e('hub_informed', '2027-04-22', { about: 'evaluation' }))[0]).toMatchObject({ code: 'actor_not_allowed' });
   });
   it('D-OV-12: goals evaluated at least yearly: goals 2026-05-01 → Mon 2027-05-03; after an evaluation, a year from it', () => {
-    expect(dl([...MOVED, GOALS], 'D-OV-12')).toMatchObject({ start: '2026-05-01', due: '2027-05-03', actor: 'care_provider', metOn: null, closedAs: null });
+    const d12 = dl([...MOVED, GOALS], 'D-OV-12');
+    expect(d12).toMatchObject({ start: '2026-05-01', due: '2027-05-03', actor: 'care_provider', metOn: null, closedAs: null });
+    expect([overdueOn([d12!], '2027-05-03').length, overdueOn([d12!], '2027-05-04').length]).toEqual([0, 1]);
     expect(dl([...MOVED, GOALS, EVAL_OK], 'D-OV-12')).toMatchObject({ start: '2027-04-20', due: '2028-04-20' });
     expect(dl([...MOVED, GOALS, EVAL_OK, e('goals_set', '2027-06-01', { goals: ['x'] })], 'D-OV-12')?.start).toBe('2027-06-01');
     expect(dl(MOVED, 'D-OV-12')).toBeUndefined();
@@ -232,7 +238,10 @@ describe('after the letter: NK-6…NK-11', () => {
     expect(chk(base, 'care_provider', concern)).toEqual([]);
     expect(codes(base, 'care_provider', e('concern_signalled', '2026-10-02', { note: ' ' }))).toEqual(['note_required/R-OV-62']);
     expect(codes(base, 'care_provider', e('hub_informed', '2026-10-02', { about: 'concern' }))).toEqual(['no_concern/R-OV-62']);
-    expect(dl([...base, concern], 'D-OV-13')).toMatchObject({ start: '2026-10-02', due: '2026-10-06', metOn: null, actor: 'care_provider', nature: 'MUST' });
+    const d13 = dl([...base, concern], 'D-OV-13');
+    expect(d13).toMatchObject({ start: '2026-10-02', due: '2026-10-06', metOn: null, actor: 'care_provider', nature: 'MUST' });
+    expect(overdueOn([d13!], '2026-10-06')).toEqual([]);
+    expect(overdueOn([d13!], '2026-10-07')).toEqual([d13]);
     const informed = [...base, concern, e('hub_informed', '2026-10-02', { about: 'concern' })];
     expect(dl(informed, 'D-OV-13')?.metOn).toBe('2026-10-02');
     expect(chk([...base, concern], 'care_provider', e('hub_informed', '2026-10-02', { about: 'concern' }))).toEqual([]);

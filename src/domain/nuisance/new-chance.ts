@@ -25,17 +25,17 @@ export const DEFAULT_AFWC_MEMBERS: ReadonlyArray<{ code: string; name: string }>
 ];
 export const DEFAULT_AFWC_CODES: ReadonlyArray<string> = DEFAULT_AFWC_MEMBERS.map((m) => m.code);
 
-const norm = (s: string) => s.trim().toLowerCase();
+/** The same code or name, whatever its case or surrounding spaces. */
+const same = (a: string, b: string) => a.trim().localeCompare(b.trim(), 'nl', { sensitivity: 'accent' }) === 0;
 
 /**
  * R-OV-48: whether a corporation (its code or name, any case) is on the AFWC list (codes or names).
  * A footnote-6 corporation matches by its code as well as its name.
  */
 export function isEligible(corporation: string, members: ReadonlyArray<string> = DEFAULT_AFWC_CODES): boolean {
-  const c = norm(corporation);
-  const known = DEFAULT_AFWC_MEMBERS.find((m) => norm(m.code) === c || norm(m.name) === c);
-  const names = known ? [norm(known.code), norm(known.name)] : [c];
-  return members.some((m) => names.includes(norm(m)));
+  const known = DEFAULT_AFWC_MEMBERS.find((m) => same(m.code, corporation) || same(m.name, corporation));
+  const names = known ? [known.code, known.name] : [corporation];
+  return members.some((m) => names.some((n) => same(m, n)));
 }
 
 const ALL_PARTIES: ReadonlyArray<NewChanceParty> = ['care_provider', 'corporation', 'hub', 'wonen'];
