@@ -153,8 +153,11 @@ describe('R-OV-09: every letter to the resident cites the agreements not kept', 
     };
     expect(at('warning_letter')).toEqual(["Dit gedrag geeft overlast: U zet 's nachts harde muziek aan.", 'Dit gedrag moet stoppen.']);
     expect(at('official_warning_letter')).toEqual(["Dit gedrag geeft overlast: U zet 's nachts harde muziek aan.", 'Dit gedrag moet direct stoppen.']);
-    expect(at('formal_notice')[1]).toBe('Wij eisen dat u dit gedrag nu stopt. Dit is de laatste waarschuwing.');
-    expect(at('dissolution_notice')[1]).toBe('Als de zorgovereenkomst stopt, mag u niet meer in de woning wonen.');
+    expect(at('formal_notice')).toEqual(["Dit gedrag geeft overlast: U zet 's nachts harde muziek aan.", 'Wij eisen dat u dit gedrag nu stopt. Dit is de laatste waarschuwing.']);
+    expect(at('dissolution_notice')).toEqual(["Dit gedrag geeft overlast: U zet 's nachts harde muziek aan.", 'Als de zorgovereenkomst stopt, mag u niet meer in de woning wonen.']);
+    expect(buildLetter(input('dissolution_notice'), 'nl').paragraphs[0]).toBe(
+      'U heeft een waarschuwing, een officiële waarschuwing en een aangetekende brief gekregen. De overlast is toch doorgegaan. Daarom stoppen wij uw zorgovereenkomst.',
+    );
     expect(at('written_feedback')).toEqual(['Wat wij doen: Uw begeleider maakt met u een weekplanning.', 'Wij schrijven alleen over het woongedrag. Over de zorg en begeleiding van de bewoner delen wij niets.']);
     const nc = buildLetter(input('new_chance_letter'), 'nl');
     expect(nc.agreementsAt).toBe(nc.paragraphs.length);
