@@ -20,6 +20,7 @@ import { monitorModule } from '../modules/monitor/index.ts';
 import { notificationsModule } from '../modules/notifications/index.ts';
 import { homeModule } from '../modules/home/index.ts';
 import { matchingModule } from '../modules/matching/index.ts';
+import { nuisanceModule } from '../modules/nuisance/index.ts';
 
 export const MODULES: ReadonlyArray<ModuleDescriptor> = [
   systemModule,
@@ -38,4 +39,5 @@ export const MODULES: ReadonlyArray<ModuleDescriptor> = [
   notificationsModule,
   homeModule,
   matchingModule,
+  nuisanceModule,
 ];

@@ -46,6 +46,12 @@ const OFFER_PARTIES: Record<CaseKind, Who> = {
   corporation: ['corporation_contact', 'team_manager', 'wonen_officer'], none: ['wonen_officer'],
 };
 
+const NUISANCE_REPORTERS: Record<CaseKind, Who> = { team: ['care_worker', 'team_manager'], care_provider: ['care_worker', 'team_manager'], corporation: ['corporation_contact'], none: NONE };
+const NUISANCE_PARTIES: Record<CaseKind, Who> = { team: ['care_worker', 'team_manager'], care_provider: ['care_worker', 'team_manager'], corporation: ['corporation_contact', 'team_manager'], none: NONE };
+const NEW_CHANCE_PARTIES: Record<CaseKind, Who> = {
+  team: ['care_worker', 'team_manager', 'wonen_officer'], care_provider: ['care_worker', 'team_manager', 'wonen_officer'], corporation: ['corporation_contact', 'wonen_officer'], none: ['wonen_officer'],
+};
+
 export const EXPECTED: Record<Action, Expectation> = {
   'system.public': { own: 'anyone', foreign: 'anyone' },
   'calendar.read': { own: 'anyone', foreign: 'anyone' },
@@ -121,6 +127,21 @@ export const EXPECTED: Record<Action, Expectation> = {
   'move.read': { ...NO_CASE, case: CASE_READ },
   'move.list': { ...NO_CASE, case: CASE_READ },
   'move.record_event': { ...NO_CASE, case: CASE_READ },
+  // The nuisance protocol (domain/nuisance/grants.ts): the care provider runs it, the corporation reports and reads its dwellings' cases,
+  // the hub reads the cases reported to it (case_hub: never in these fixtures, which are not reported to a hub; tested apart).
+  'nuisance_report.create': { ...NO_CASE, case: NUISANCE_REPORTERS },
+  'nuisance_report.related': { ...NO_CASE, case: NUISANCE_REPORTERS },
+  'nuisance_case.list': { ...NO_CASE, case: NUISANCE_PARTIES },
+  'nuisance_case.read': { ...NO_CASE, case: NUISANCE_PARTIES },
+  'nuisance_case.record_event': { ...NO_CASE, case: NUISANCE_REPORTERS },
+  'nuisance_letter.create': { ...NO_CASE, case: { team: ['care_worker', 'team_manager'], care_provider: ['care_worker', 'team_manager'], corporation: NONE, none: NONE } },
+  'nuisance_letter.read': { ...NO_CASE, case: NUISANCE_PARTIES },
+  'nuisance_hub.overview': { own: ['nuisance_hub_officer', 'team_manager'], foreign: ['nuisance_hub_officer'] },
+  'nuisance_hub.address_check': { own: ['nuisance_hub_officer'], foreign: ['nuisance_hub_officer'] },
+  'new_chance.create': { ...NO_CASE, case: NUISANCE_REPORTERS },
+  'new_chance.list': { ...NO_CASE, case: NEW_CHANCE_PARTIES },
+  'new_chance.read': { ...NO_CASE, case: NEW_CHANCE_PARTIES },
+  'new_chance.record_event': { ...NO_CASE, case: NEW_CHANCE_PARTIES },
 };
 
 export function expectedOnCase(role: Role | null | 'anonymous', action: Action, kind: CaseKind): boolean {

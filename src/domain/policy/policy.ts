@@ -13,6 +13,7 @@ import { MONITOR_ACTIONS, MONITOR_GRANTS } from '../monitor/grants.ts';
 import { HOME_ACTIONS, HOME_GRANTS } from '../home/grants.ts';
 import { MATCHING_ACTIONS, MATCHING_GRANTS } from '../matching/grants.ts';
 import { MOVE_ACTIONS, MOVE_GRANTS } from '../matching/move-grants.ts';
+import { NUISANCE_ACTIONS, NUISANCE_GRANTS } from '../nuisance/grants.ts';
 
 /**
  * Every action a route may declare, each owned by one module's grant file (written per module,
@@ -20,7 +21,7 @@ import { MOVE_ACTIONS, MOVE_GRANTS } from '../matching/move-grants.ts';
  * Omslagroute (domain/trajectories/grants.ts), consent and privacy (domain/privacy/grants.ts),
  * forms (domain/forms/grants.ts) and the monitor (domain/monitor/grants.ts).
  */
-export const ACTIONS = [...CORE_ACTIONS, ...CASE_ACTIONS, ...PRIVACY_ACTIONS, ...FORM_ACTIONS, ...MONITOR_ACTIONS, ...HOME_ACTIONS, ...MATCHING_ACTIONS, ...MOVE_ACTIONS] as const;
+export const ACTIONS = [...CORE_ACTIONS, ...CASE_ACTIONS, ...PRIVACY_ACTIONS, ...FORM_ACTIONS, ...MONITOR_ACTIONS, ...HOME_ACTIONS, ...MATCHING_ACTIONS, ...MOVE_ACTIONS, ...NUISANCE_ACTIONS] as const;
 export type Action = (typeof ACTIONS)[number];
 
 /**
@@ -60,6 +61,11 @@ export interface CaseRef {
   teamUserIds: ReadonlyArray<string>;
   /** The referring municipality and the dwelling's (the tenant key of the case); absent ones are left out. */
   municipalityIds?: ReadonlyArray<string>;
+  /**
+   * The nuisance hubs (MZWO) the case is reported to (a nuisance or New Chance case once the hub is
+   * involved: a report by channel C4, a report to the hub under M1–M10, or a New Chance application).
+   */
+  hubIds?: ReadonlyArray<string>;
 }
 
 export interface Resource {
@@ -93,7 +99,9 @@ export type Relation =
   /** Works for the trajectory's housing corporation. */
   | 'case_corporation'
   /** Municipality, directorate Wonen (team indicaties). */
-  | 'case_wonen';
+  | 'case_wonen'
+  /** Works for the nuisance hub (MZWO) the case is reported to. */
+  | 'case_hub';
 
 export type Who = Role | 'anyone' | 'authenticated' | 'member';
 export interface Grant {
@@ -126,7 +134,7 @@ export function mergeGrants<A extends string>(actions: ReadonlyArray<A>, tables:
 }
 
 /** The grant table. Anything not listed is denied. */
-export const GRANTS: Record<Action, ReadonlyArray<Grant>> = mergeGrants(ACTIONS, [CORE_GRANTS, CASE_GRANTS, PRIVACY_GRANTS, FORM_GRANTS, MONITOR_GRANTS, HOME_GRANTS, MATCHING_GRANTS, MOVE_GRANTS]);
+export const GRANTS: Record<Action, ReadonlyArray<Grant>> = mergeGrants(ACTIONS, [CORE_GRANTS, CASE_GRANTS, PRIVACY_GRANTS, FORM_GRANTS, MONITOR_GRANTS, HOME_GRANTS, MATCHING_GRANTS, MOVE_GRANTS, NUISANCE_GRANTS]);
 
 export interface Decision {
   allowed: boolean;
@@ -166,6 +174,7 @@ export function relationsOf(subject: Subject, resource: Resource | undefined): R
     if (subject.role === 'wonen_officer' && subject.organisationType === 'municipal_directorate' && c.municipalityIds?.some((m) => subject.municipalityIds?.includes(m))) {
       out.push('case_wonen');
     }
+    if (c.hubIds?.some((h) => subject.scope.includes(h))) out.push('case_hub');
   }
   return out;
 }

@@ -18,6 +18,8 @@ export interface CaseParties {
   municipalityId: string | null;
   /** The case team of the client's trajectory, where the kind's grants use it (case_team). */
   teamUserIds?: string[] | null;
+  /** The nuisance hub the case is reported to (nuisance and New Chance cases: case_hub). */
+  hubId?: string | null;
 }
 
 export interface WorklistCaseKind {
@@ -61,6 +63,7 @@ export function otherKindsScope(eb: ExpressionBuilder<never, never>, s: Subject)
       if (rel.includes('case_care_provider')) parts.push(sql<SqlBool>`(${p}->>'careProviderId') = ANY(${arr(scope)})`);
       if (rel.includes('case_team')) parts.push(sql<SqlBool>`((${p}->>'careProviderId') = ANY(${arr(scope)}) AND coalesce((${p})::jsonb->'teamUserIds', '[]'::jsonb) ? ${s.userId})`);
       if (rel.includes('case_corporation')) parts.push(sql<SqlBool>`(${p}->>'corporationId') = ANY(${arr(scope)})`);
+      if (rel.includes('case_hub')) parts.push(sql<SqlBool>`(${p}->>'hubId') = ANY(${arr(scope)})`);
       if (rel.includes('case_wonen') && s.role === 'wonen_officer' && s.organisationType === 'municipal_directorate') parts.push(sql<SqlBool>`(${p}->>'municipalityId') = ANY(${arr(s.municipalityIds ?? [])})`);
     }
     const any = parts.length ? sql<SqlBool>`(${sql.join(parts, sql` OR `)})` : sql<SqlBool>`false`;
@@ -80,9 +83,9 @@ export function servedOtherKind(s: Subject, caseKind: string, p: CaseParties | n
   if (!k || !p) return null;
   const d = decide(s, k.readAction, {
     organisationIds: [p.corporationId, p.careProviderId].filter((x): x is string => !!x),
-    case: { careProviderId: p.careProviderId ?? '', corporationId: p.corporationId, teamUserIds: p.teamUserIds ?? [], municipalityIds: p.municipalityId ? [p.municipalityId] : [] },
+    case: { careProviderId: p.careProviderId ?? '', corporationId: p.corporationId, teamUserIds: p.teamUserIds ?? [], municipalityIds: p.municipalityId ? [p.municipalityId] : [], hubIds: p.hubId ? [p.hubId] : [] },
   });
   if (!d.allowed || !d.relation) return null;
-  const viewer: Viewer = d.relation === 'case_corporation' ? 'corporation' : d.relation === 'case_wonen' ? 'wonen' : 'care_provider';
+  const viewer: Viewer = d.relation === 'case_corporation' ? 'corporation' : d.relation === 'case_wonen' ? 'wonen' : d.relation === 'case_hub' ? 'nuisance_hub' : 'care_provider';
   return { relation: d.relation, viewer, purpose: d.purpose ?? 'case_management' };
 }

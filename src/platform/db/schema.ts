@@ -769,6 +769,123 @@ export interface OfferEventTable {
   recorded_at: Timestamp;
 }
 
+/** The nuisance protocol (migration 0014): settings per municipality, cases, reports, events, letters, New Chance. */
+export interface NuisanceSettingsTable {
+  municipality_id: string;
+  afwc_members: string[];
+  night_from: Generated<string>;
+  night_to: Generated<string>;
+  hearing_working_days: Generated<number>;
+  updated_at: Timestamp;
+}
+
+export interface NuisanceCaseTable {
+  id: Generated<string>;
+  /** The tenant key. */
+  municipality_id: string;
+  hub_id: string | null;
+  hub_involved: Generated<boolean>;
+  hub_lead: Generated<boolean>;
+  district_code: string | null;
+  district_name: string | null;
+  address_key: string;
+  address: string;
+  dwelling_id: string | null;
+  trajectory_id: string | null;
+  care_provider_id: string | null;
+  corporation_id: string | null;
+  has_support: boolean;
+  high_risk: Generated<boolean>;
+  status: string;
+  state: Json<Record<string, unknown>>;
+  opened_on: PlainDate;
+  closed_on: PlainDate | null;
+  version: Generated<number>;
+  event_count: Generated<number>;
+  created_by: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Append-only (a trigger refuses UPDATE and DELETE). The reporter's identity is kept here only. */
+export interface NuisanceReportTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_id: string;
+  channel: 'C1' | 'C2' | 'C3' | 'C4' | 'C5';
+  nuisance_type: string;
+  description: string;
+  occurred_at: string | null;
+  received_at: Timestamp;
+  received_on: PlainDate;
+  reporter_name: string | null;
+  reporter_phone: string | null;
+  reporter_email: string | null;
+  reporter_relation: string;
+  reporter_key: string | null;
+  counts_against_resident: boolean;
+  address_key: string;
+  reported_by: string | null;
+  reported_by_organisation_id: string | null;
+  created_at: Timestamp;
+}
+
+/** Append-only (a trigger refuses UPDATE and DELETE). */
+export interface NuisanceEventTable {
+  id: Generated<string>;
+  case_id: string;
+  municipality_id: string;
+  seq: number;
+  type: string;
+  occurred_on: PlainDate;
+  data: Json<Record<string, unknown>>;
+  recorded_by: string | null;
+  recorded_by_organisation_id: string | null;
+  recorded_at: Timestamp;
+}
+
+export interface NewChanceCaseTable {
+  id: Generated<string>;
+  municipality_id: string;
+  hub_id: string;
+  district_code: string | null;
+  district_name: string | null;
+  address_key: string;
+  address: string;
+  resident_name: string;
+  corporation_id: string;
+  care_provider_id: string | null;
+  nuisance_case_id: string | null;
+  step: string;
+  state: Json<Record<string, unknown>>;
+  granted_on: PlainDate | null;
+  requested_on: PlainDate;
+  ended_on: PlainDate | null;
+  version: Generated<number>;
+  event_count: Generated<number>;
+  created_by: string | null;
+  created_by_organisation_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface NuisanceLetterTable {
+  id: Generated<string>;
+  municipality_id: string;
+  case_kind: 'nuisance' | 'new_chance';
+  case_id: string;
+  kind: string;
+  action: number | null;
+  input: Json<Record<string, unknown>>;
+  issued_on: PlainDate;
+  signed_on: PlainDate | null;
+  signature: 'signed' | 'seen' | null;
+  signed_recorded_by: string | null;
+  copied_on: PlainDate | null;
+  created_by: string | null;
+  created_at: Timestamp;
+}
+
 /** Swaps and moves on a mismatch: cases of kind 'move' (migration 0012). */
 export interface MoveTable {
   id: Generated<string>;
@@ -858,4 +975,11 @@ export interface Database {
   proposals: ProposalTable;
   offers: OfferTable;
   offer_events: OfferEventTable;
+  nuisance_settings: NuisanceSettingsTable;
+  nuisance_cases: NuisanceCaseTable;
+  nuisance_reports: NuisanceReportTable;
+  nuisance_events: NuisanceEventTable;
+  new_chance_cases: NewChanceCaseTable;
+  new_chance_events: NuisanceEventTable;
+  nuisance_letters: NuisanceLetterTable;
 }
