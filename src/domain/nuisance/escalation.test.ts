@@ -62,6 +62,9 @@ describe('D-OV-07: the night window', () => {
     expect(isNight('2024-03-01T12:59', w)).toBe(false);
     expect(isNight('2024-03-01T23:00', w)).toBe(false);
     expect(isNight('2024-03-01T01:00', { from: '23:30', to: '01:00' })).toBe(false);
+    expect(isNight('2024-03-01T23:00', { from: '22:00', to: '22:00' })).toBe(false);
+    expect(isNight('2024-03-01T22:00', { from: '22:00', to: '22:00' })).toBe(false);
+    expect(isNight('2024-03-01T22:30:15', { from: '22:00', to: '07:00' })).toBe(true);
     expect(isNight('2024-03-01T00:59', { from: '23:30', to: '01:00' })).toBe(true);
   });
 });

@@ -58,8 +58,8 @@ export const DEFAULT_NIGHT_WINDOW = { from: '22:00', to: '07:00' } as const;
 
 /** D-OV-07: whether the nuisance took place in the night window ('YYYY-MM-DDTHH:mm'; no time → false). */
 export function isNight(occurredAt: string | null, window: { from: string; to: string } = DEFAULT_NIGHT_WINDOW): boolean {
-  const time = occurredAt?.slice(11, 16) ?? '';
-  if (!/^\d\d:\d\d$/.test(time)) return false;
+  const time = /^\d{4}-\d\d-\d\dT(\d\d:\d\d)/.exec(String(occurredAt))?.[1];
+  if (time === undefined) return false;
   return window.from > window.to ? time >= window.from || time < window.to : time >= window.from && time < window.to;
 }
 
@@ -96,7 +96,7 @@ export function missingSteps(s: NuisanceState, action: EscalationAction, opts: {
   return stepsFor(s, action, opts).filter((d) => !stepDone(s, action, d)).map((d) => ({ step: d.step, words: d.words, rule: d.rule }));
 }
 
-const v = (code: string, rule: string, text: Words, field?: string): Violation => ({ code, rule, nl: text.nl, en: text.en, ...(field ? { field } : {}) });
+const v = (code: string, rule: string, text: Words, field: string): Violation => ({ code, rule, nl: text.nl, en: text.en, field });
 
 type Judged = CaseReport & { judgement: NonNullable<CaseReport['judgement']> };
 const justified = (r: CaseReport): r is Judged => r.judgement !== null && r.judgement.justified;
@@ -112,8 +112,8 @@ function complaintCheck(s: NuisanceState, reportId: string | null): Violation[] 
   const earlier = s.reports.filter(justified).filter((p) => p.id !== r.id && p.nuisanceType === r.nuisanceType && p.receivedOn <= r.receivedOn);
   const similar = earlier.filter((p) => addPeriod(p.receivedOn, 12, 'months') >= r.receivedOn);
   if (!similar.length) return [v('no_similar_complaint', 'R-OV-30', T('Nog niet mogelijk: er is geen eerdere terechte klacht van dezelfde soort in de 12 maanden ervoor.', 'Not possible yet: there is no earlier justified complaint of the same kind in the 12 months before.'), '/data/reportId')];
-  const previous = s.action === null ? null : s.actionStartedOn[s.action] ?? null;
-  const after = previous !== null
+  const previous = s.action === null ? undefined : s.actionStartedOn[s.action];
+  const after = previous !== undefined
     ? r.receivedOn > previous
     : similar.some((p) => r.receivedOn > (p.sixWeekCheckOn ?? p.judgement.on));
   if (!after) return [v('complaint_not_new', 'R-OV-30', T('Nog niet mogelijk: de klacht moet zijn binnengekomen na de vorige stap.', 'Not possible yet: the complaint must have come in after the previous step.'), '/data/reportId')];

@@ -107,6 +107,7 @@ describe('the worked examples of §6.3', () => {
     expect(s.firstComplaintOn).toBeNull();
     expect(hubPrompts(s)).toEqual([]);
     expect(codes(check([link(c5), heard('R', '2024-01-12')], judged('R', '2024-01-12')))).toEqual(['report_does_not_count:R-OV-10']);
+    expect(codes(check([link(c5)], judged('R', '2024-01-12', 'conscious', true, null)))).toEqual(['report_does_not_count:R-OV-10']);
     expect(st([link(c5), heard('R', '2024-01-12'), judged('R', '2024-01-12')]).reports[0]?.judgement).toBeNull();
   });
 });
@@ -114,6 +115,11 @@ describe('the worked examples of §6.3', () => {
 describe('deriveNuisanceState', () => {
   it('starts received, empty', () => {
     const s = st([]);
+    expect(s).toStrictEqual({
+      status: 'received', reports: [], firstComplaintOn: null, corporationInformedOn: null, followUps: {}, action: null, actionStartedOn: {}, actionSteps: {},
+      letters: [], hubInvolvedOn: null, hubSituations: [], hubLeadOn: null, eiv: null, alternativeAcceptedOn: null, courtRequestedOn: null, courtJudgment: null,
+      timeout: null, replacement: null, reviewFlag: false, closedOn: null,
+    });
     expect(s).toEqual(initialNuisanceState());
     expect(s.status).toBe('received');
     expect(s.action).toBeNull();
@@ -132,6 +138,12 @@ describe('deriveNuisanceState', () => {
     expect(s.reports).toEqual([{ ...rep('A', '2024-01-10'), linkedOn: '2024-01-10', reporterContactedOn: '2024-01-11', heardOn: '2024-01-12',
       judgement: { row: 'J3', behaviour: 'unconscious', justified: true, residentAgrees: null, on: '2024-01-13' }, complainantInformedOn: '2024-01-14', sixWeekCheckOn: '2024-02-26', resolved: true }]);
     expect(st([link(rep('A', '2024-01-10')), judged('A', '2024-01-13', 'conscious', true)]).reports[0]?.judgement?.residentAgrees).toBeNull();
+    const noView = st([link(rep('A', '2024-01-10')), { type: 'judged', occurredOn: '2024-01-13', data: { reportId: 'A', behaviour: 'conscious', justifiedPerCareProvider: true } }]);
+    expect(noView.reports[0]?.judgement).toEqual({ row: 'J2', behaviour: 'conscious', justified: true, residentAgrees: null, on: '2024-01-13' });
+    const agrees = st([link(rep('A', '2024-01-10')), judged('A', '2024-01-13', 'conscious', true, true)]);
+    expect(agrees.reports[0]?.judgement).toMatchObject({ row: 'J1', residentAgrees: true });
+    // events about an unknown report change nothing
+    expect(st([link(rep('A', '2024-01-10')), heard('X', '2024-01-11'), sixWeeks('X', '2024-01-11'), informed('X', '2024-01-11'), judged('X', '2024-01-11')]).reports).toEqual(st([link(rep('A', '2024-01-10'))]).reports);
   });
   it('R-OV-25: Action 1 moves a received case to corporation_informed; later it only keeps the first date', () => {
     expect(st([corpInformed('2024-01-11')])).toMatchObject({ status: 'corporation_informed', corporationInformedOn: '2024-01-11' });
@@ -177,6 +189,7 @@ describe('deriveNuisanceState', () => {
     const s = st([hubInvolved('2024-03-01'), { type: 'hub_involved', occurredOn: '2024-03-02', data: { situations: ['M6', 'M2'] } }, hubLead('2024-03-03'), hubLead('2024-03-04'), eiv('2024-03-05', false, 'Geen huurovereenkomst')]);
     expect(s).toMatchObject({ hubInvolvedOn: '2024-03-01', hubSituations: ['M6', 'M2'], hubLeadOn: '2024-03-03', eiv: { issued: false, reasonNoneNeeded: 'Geen huurovereenkomst', on: '2024-03-05' } });
     expect(st([eiv('2024-03-05', true)]).eiv).toEqual({ issued: true, reasonNoneNeeded: null, on: '2024-03-05' });
+    expect(st([{ type: 'eiv_decided', occurredOn: '2024-03-05', data: { issued: true } }]).eiv).toEqual({ issued: true, reasonNoneNeeded: null, on: '2024-03-05' });
   });
   it('R-OV-42 / R-OV-41: alternative accepted, court requested, and the judgment: evicted only when justified, else closed', () => {
     expect(st([...DISSOLVED, { type: 'alternative_accepted', occurredOn: '2024-06-10', data: { description: 'Beschermd wonen' } }])).toMatchObject({ status: 'alternative_accepted', alternativeAcceptedOn: '2024-06-10' });
@@ -458,7 +471,7 @@ describe('checkNuisanceEvent: category 2', () => {
   });
   it('R-OV-20 / MZ-8: the hub is involved for at least one situation; it takes the lead only once involved', () => {
     expect(codes(check([], { type: 'hub_involved', occurredOn: '2024-03-01', data: { situations: [] } }))).toEqual(['situation_required:R-OV-20']);
-    expect(codes(check([], hubLead('2024-03-01')))).toEqual(['hub_not_involved:MZ-8']);
+    expect(check([], hubLead('2024-03-01'))).toStrictEqual([{ code: 'hub_not_involved', rule: 'MZ-8', nl: expect.any(String), en: expect.any(String) }]);
     expect(check([hubInvolved('2024-03-01')], hubLead('2024-03-01'))).toEqual([]);
   });
   it('R-OV-37 / MZ-9: the EIV is decided at action 6 and only under the hub\'s lead', () => {

@@ -108,7 +108,7 @@ export function applyNuisanceEvent(prev: NuisanceState, e: NuisanceEventInput): 
       const r = report(e.data.reportId);
       if (!r || !countsAgainst(r)) break;
       const d = e.data;
-      const j = judge({ behaviour: d.behaviour, justifiedPerCareProvider: d.justifiedPerCareProvider, residentAgreesJustified: d.residentAgreesJustified ?? null });
+      const j = judge(d);
       r.judgement = { row: j.row, behaviour: d.behaviour, justified: d.justifiedPerCareProvider, residentAgrees: d.residentAgreesJustified ?? null, on };
       if (j.reviewFlag) s.reviewFlag = true;
       if (s.status === 'received' || s.status === 'corporation_informed') s.status = 'heard_and_judged';
@@ -236,7 +236,7 @@ const allowedFrom = (t: NuisanceTransition, status: NuisanceStatus) => !TERMINAL
 export function checkNuisanceEvent(ctx: NuisanceCheckContext, input: NuisanceEventInput): Violation[] {
   const t = NUISANCE_TRANSITIONS[input.type];
   const s = ctx.state;
-  if (ctx.party === null || !t.parties.includes(ctx.party)) {
+  if (!(t.parties as ReadonlyArray<NuisanceParty | null>).includes(ctx.party)) {
     return [{ ...v('actor_not_allowed', t.rule, T('Deze stap is voor een andere partij.', 'This step is for another party.')), forbidden: true }];
   }
   if (!ctx.facts.hasSupport && !t.parties.includes('hub')) {
