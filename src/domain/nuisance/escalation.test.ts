@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ACTION_STEPS, countsAgainst, eivRecorded, escalationCheck, isNight, missingSteps, stepsFor } from './escalation.ts';
+import { ACTION_STEPS, countsAgainst, eivRecorded, escalationCheck, isNight, isRecordedStep, missingSteps, recordableSteps, stepsFor } from './escalation.ts';
 import type { EscalationAction, NuisanceEventInput, ReportFacts } from './model.ts';
 import { deriveNuisanceState } from './protocol.ts';
 
@@ -83,6 +83,15 @@ describe('§6.4 checklists', () => {
     expect(ACTION_STEPS[6].map((d) => `${d.step}:${d.rule}`)).toEqual(['care_agreement_dissolved:R-OV-36', 'eiv:R-OV-37', 'legal_advice:R-OV-38']);
     for (const a of [4, 5, 6] as const) expect(ACTION_STEPS[a].find((d) => d.step === 'legal_advice')?.rule).toBe('R-OV-38');
     expect(ACTION_STEPS[3].some((d) => d.step === 'legal_advice')).toBe(false);
+  });
+  it('R-OV-31 / R-OV-37: the steps recorded one by one are those without a letter and other than the EIV', () => {
+    expect(recordableSteps(3).map((d) => d.step)).toEqual(['warning_conversation', 'next_steps_explained', 'letter_archived', 'reporters_informed', 'police_advice', 'hub_contacted']);
+    expect(recordableSteps(4).map((d) => d.step)).toEqual(['team_manager_conversation', 'registered_in_file', 'neighbours_informed', 'hub_lead_discussed', 'legal_advice']);
+    expect(recordableSteps(5).map((d) => d.step)).toEqual(['formal_notice_filed', 'legal_advice']);
+    expect(recordableSteps(6).map((d) => d.step)).toEqual(['legal_advice']);
+    expect(isRecordedStep({ step: 'eiv', rule: 'R-OV-37', words: { nl: '', en: '' } })).toBe(false);
+    expect(isRecordedStep({ step: 'x', rule: 'R-OV-31', words: { nl: '', en: '' }, letter: 'warning_letter' })).toBe(false);
+    expect(isRecordedStep({ step: 'x', rule: 'R-OV-31', words: { nl: '', en: '' } })).toBe(true);
   });
   it('D-OV-07: police advice is on the action-3 list only when nuisance against the resident took place at night', () => {
     expect(missing(AT3, 3)).toEqual(['warning_conversation', 'warning_letter_signed', 'next_steps_explained', 'letter_archived', 'warning_letter_copied', 'reporters_informed', 'hub_contacted']);

@@ -53,6 +53,10 @@ export const ACTION_STEPS: Record<EscalationAction, ReadonlyArray<ActionStepDef>
   ],
 };
 
+/** The steps recorded with `action_step_done`; the letter steps follow from the letters and the EIV from its decision. */
+export const isRecordedStep = (def: ActionStepDef) => def.letter === undefined && def.step !== 'eiv';
+export const recordableSteps = (action: EscalationAction): ReadonlyArray<ActionStepDef> => ACTION_STEPS[action].filter(isRecordedStep);
+
 /** D-OV-07: the default "after 10 pm" window (its end is a proposal). */
 export const DEFAULT_NIGHT_WINDOW = { from: '22:00', to: '07:00' } as const;
 

@@ -504,7 +504,8 @@ describe('checkNuisanceEvent: time-out and re-placement', () => {
     expect(check([], timeout('2024-03-01', '2024-03-15'))).toEqual([]);
     expect(check([], timeout('2024-03-01', '2024-03-07')).map((x) => [x.code, x.rule, x.field])).toEqual([['timeout_too_short', 'D-OV-09', '/data/plannedEndOn']]);
     expect(check([], timeout('2024-03-01', '2024-03-16')).map((x) => [x.code, x.rule, x.field])).toEqual([['timeout_too_long', 'D-OV-09', '/data/plannedEndOn']]);
-    expect(codes(check([], timeout('2024-03-01', '2024-02-28')))).toEqual(['timeout_too_short:D-OV-09']);
+    expect(codes(check([], timeout('2024-03-01', '2024-02-28')))).toEqual(['timeout_end_before_start:R-OV-43']);
+    expect(codes(check([], timeout('2024-03-01', '2024-03-01')))).toEqual(['timeout_end_before_start:R-OV-43']);
     expect(codes(check([], timeout('2024-03-01', '2024-3-8')))).toEqual(['invalid_date:D-OV-09']);
   });
   it('R-OV-43: the time-out is aligned with the corporation, and one runs at a time', () => {

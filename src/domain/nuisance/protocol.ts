@@ -9,10 +9,12 @@
  * lead and decides on the EIV under its lead (R-OV-37, MZ-9); the hub or the care provider closes.
  * Without support on the dwelling only the hub's events apply (R-OV-05).
  */
-import { calendarDaysBetween, isValidIsoDate } from '../calendar/index.ts';
-import { ACTION_STEPS, countsAgainst, eivRecorded, escalationCheck } from './escalation.ts';
+import { isValidIsoDate } from '../calendar/index.ts';
+import { ACTION_STEPS, countsAgainst, eivRecorded, escalationCheck, isRecordedStep } from './escalation.ts';
 import { FOLLOW_UPS, REQUIRED_BEFORE_CLOSE, judge } from './judgement.ts';
 import { TERMINAL_STATES } from './model.ts';
+import { decideReplacement } from './replacement.ts';
+import { checkTimeout } from './timeout.ts';
 import type { EscalationAction, LetterKind, NuisanceEvent, NuisanceEventInput, NuisanceEventType, NuisanceFacts, NuisanceParty, NuisanceState, NuisanceStatus, Violation, Words } from './model.ts';
 
 const T = (nl: string, en: string): Words => ({ nl, en });
@@ -61,14 +63,6 @@ const ACTION_STATUS: Record<EscalationAction, NuisanceStatus> = { 3: 'action_3',
 
 /** The action a letter belongs to (§6.5); the written feedback is category 1 and addressed to the corporation. */
 const LETTER_ACTION: Partial<Record<LetterKind, EscalationAction>> = { warning_letter: 3, official_warning_letter: 4, formal_notice: 5, dissolution_notice: 6 };
-
-/** §6.5 / R-OV-44…47: the re-placement decision table (the outcome the state keeps). */
-function replacementOutcome(d: { careContentReason: boolean; ambulantOptionsExhausted: boolean; swapCandidateTrajectoryId?: string | null; environmentSuitable?: boolean | null; corporationAgrees?: boolean | null }): NonNullable<NuisanceState['replacement']>['outcome'] {
-  if (!d.careContentReason) return 'no_replacement';
-  if (!d.ambulantOptionsExhausted) return 'not_yet';
-  if (!d.swapCandidateTrajectoryId) return 'priority';
-  return d.environmentSuitable === true && d.corporationAgrees === true ? 'priority_with_swap' : 'priority_no_swap';
-}
 
 export function initialNuisanceState(): NuisanceState {
   return {
@@ -186,7 +180,12 @@ export function applyNuisanceEvent(prev: NuisanceState, e: NuisanceEventInput): 
       if (s.timeout) { s.timeout.endedOn = on; s.timeout.outcome = e.data.outcome; }
       break;
     case 'replacement_decided':
-      s.replacement = { decidedOn: on, outcome: replacementOutcome(e.data), fieldTableNotifiedOn: null, afterwards: e.data.verySeriousEscalation };
+      s.replacement = {
+        decidedOn: on,
+        outcome: decideReplacement({ ...e.data, swapCandidate: !!e.data.swapCandidateTrajectoryId, environmentSuitable: e.data.environmentSuitable ?? null, corporationAgrees: e.data.corporationAgrees ?? null }).outcome,
+        fieldTableNotifiedOn: null,
+        afterwards: e.data.verySeriousEscalation,
+      };
       break;
     case 'field_table_notified':
       if (s.replacement) s.replacement.fieldTableNotifiedOn ??= on;
@@ -295,7 +294,7 @@ export function checkNuisanceEvent(ctx: NuisanceCheckContext, input: NuisanceEve
       const def = ACTION_STEPS[d.action].find((x) => x.step === d.step);
       if (s.action === null || d.action > s.action) out.push(v('action_not_started', 'R-OV-39', T('Nog niet mogelijk: deze stap van het protocol is nog niet begonnen.', 'Not possible yet: this step of the protocol has not started.'), '/data/action'));
       if (!def) out.push(v('unknown_step', 'R-OV-38', T('Dit onderdeel hoort niet bij deze stap.', 'This item is not part of this step.'), '/data/step'));
-      else if (def.letter || def.step === 'eiv') out.push(v('recorded_elsewhere', def.rule, T('Dit onderdeel volgt uit de brief of het besluit zelf.', 'This item follows from the letter or the decision itself.'), '/data/step'));
+      else if (!isRecordedStep(def)) out.push(v('recorded_elsewhere', def.rule, T('Dit onderdeel volgt uit de brief of het besluit zelf.', 'This item follows from the letter or the decision itself.'), '/data/step'));
       break;
     }
     case 'letter_issued': {
@@ -341,9 +340,7 @@ export function checkNuisanceEvent(ctx: NuisanceCheckContext, input: NuisanceEve
       if (s.timeout !== null && s.timeout.endedOn === null) out.push(v('timeout_running', 'R-OV-43', T('Er loopt al een time-out.', 'A time-out is already running.')));
       if (!d.corporationAligned) out.push(v('corporation_not_aligned', 'R-OV-43', T('Stem de time-out eerst af met de woningcorporatie.', 'Align the time-out with the housing corporation first.'), '/data/corporationAligned'));
       if (!isValidIsoDate(d.plannedEndOn)) { out.push(v('invalid_date', 'D-OV-09', T('Geef een geldige einddatum.', 'Give a valid end date.'), '/data/plannedEndOn')); break; }
-      const days = calendarDaysBetween(input.occurredOn, d.plannedEndOn);
-      if (days < 7) out.push(v('timeout_too_short', 'D-OV-09', T('Een time-out duurt minstens een week.', 'A time-out lasts at least one week.'), '/data/plannedEndOn'));
-      if (days > 14) out.push(v('timeout_too_long', 'D-OV-09', T('Een time-out duurt hoogstens twee weken.', 'A time-out lasts at most two weeks.'), '/data/plannedEndOn'));
+      out.push(...checkTimeout(input.occurredOn, d.plannedEndOn));
       break;
     }
     case 'timeout_ended':
