@@ -13,12 +13,14 @@ import { hubRoutes } from './hub-routes.ts';
 import { letterRoutes } from './letters-routes.ts';
 import { newChanceRoutes } from './new-chance-routes.ts';
 import { seedDemoNuisance } from './demo-seed.ts';
+import { nuisanceSubjectAccess } from './subject-access.ts';
 
 export const nuisanceModule: ModuleDescriptor = {
   name: 'nuisance',
   policy: { grants: NUISANCE_GRANTS },
   // Nuisance and New Chance deadlines join the worklists and home queues (trajectories' caseKinds hook point).
-  hooks: { caseKinds: nuisanceCaseKinds },
+  // The resident's right of access includes the nuisance file, never a reporter's identity (privacy's subjectAccess hook point).
+  hooks: { caseKinds: nuisanceCaseKinds, subjectAccess: nuisanceSubjectAccess },
   routes: [
     { plugin: modulePlugin(nuisanceRoutes), prefix: '/api/v1' },
     { plugin: modulePlugin(hubRoutes), prefix: '/api/v1' },

@@ -7,7 +7,7 @@ import type { ModuleDescriptor } from '../../platform/module.ts';
 import { PRIVACY_GRANTS } from '../../domain/privacy/grants.ts';
 import { consentRoutes } from './consent-routes.ts';
 import { acceptErasureListeners, deletionRoutes, executeDueDeletions } from './deletion.ts';
-import { subjectAccessRoutes } from './subject-access.ts';
+import { acceptSubjectAccessListeners, subjectAccessRoutes } from './subject-access.ts';
 
 export const privacyModule: ModuleDescriptor = {
   name: 'privacy',
@@ -26,7 +26,8 @@ export const privacyModule: ModuleDescriptor = {
       noteworthy: (r) => (r as { due: number }).due > 0,
     },
   ],
-  offers: { erasure: acceptErasureListeners },
+  offers: { erasure: acceptErasureListeners, subjectAccess: acceptSubjectAccessListeners },
 };
 
 export type { ErasureContext, ErasureHook } from './deletion.ts';
+export type { SubjectAccessHook, SubjectAccessSection } from './subject-access.ts';

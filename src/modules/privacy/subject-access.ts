@@ -17,6 +17,7 @@ import { subjectOf } from '../../platform/http/app.ts';
 import { problem } from '../../platform/http/problem.ts';
 import { IdParams, ProblemResponses } from '../../platform/http/schemas.ts';
 import type { Database } from '../../platform/db/schema.ts';
+import type { HookListener } from '../../platform/module.ts';
 import { todayIn, type Clock } from '../../platform/clock.ts';
 import { decide, type Action, type Purpose } from '../../domain/policy/index.ts';
 import { PURPOSE_LABELS, type SharingPurpose } from '../../domain/privacy/visibility.ts';
@@ -246,7 +247,46 @@ export async function collectSubjectAccess(db: Db, clock: Clock, clientId: strin
       outcome: a.outcome,
       details: json<Record<string, unknown>>(a.details),
     })),
+    // What other modules keep about the client (e.g. the nuisance protocol), each as its listener gives it.
+    modules: await moduleSections(db, clientId, tIds),
   };
+}
+
+/** One module's share of the export: its items for the JSON and its rows for the PDF, in plain Dutch. */
+export interface SubjectAccessSection {
+  key: string;
+  heading: string;
+  items: ReadonlyArray<Record<string, unknown>>;
+  rows: Array<[string, string]>;
+}
+
+/**
+ * The `subjectAccess` hook point: a module with data about the client of its own (the nuisance
+ * protocol) adds its section to the right-of-access export. The listener decides what the client
+ * may see (e.g. never a reporter's identity) and must not fail on the caller's behalf.
+ */
+export type SubjectAccessHook = (db: Db, ctx: { clientId: string; trajectoryIds: string[] }) => Promise<SubjectAccessSection | null>;
+
+declare module '../../platform/module.ts' {
+  interface HookPoints {
+    subjectAccess: SubjectAccessHook;
+  }
+}
+
+let subjectAccessHooks: ReadonlyArray<HookListener<SubjectAccessHook>> = [];
+
+/** Called by the composition root with every module's subject-access listener. */
+export function acceptSubjectAccessListeners(wired: ReadonlyArray<HookListener<SubjectAccessHook>>) {
+  subjectAccessHooks = wired;
+}
+
+async function moduleSections(db: Db, clientId: string, trajectoryIds: string[]): Promise<SubjectAccessSection[]> {
+  const out: SubjectAccessSection[] = [];
+  for (const h of subjectAccessHooks) {
+    const section = await h.run(db, { clientId, trajectoryIds });
+    if (section) out.push(section);
+  }
+  return out;
 }
 
 export type SubjectAccessExport = Awaited<ReturnType<typeof collectSubjectAccess>>;
@@ -439,6 +479,7 @@ export function subjectAccessSections(x: SubjectAccessExport): Array<{ heading: 
       ]),
     ],
   });
+  for (const m of x.modules) sections.push({ heading: m.heading, rows: m.rows });
   return sections;
 }
 
