@@ -145,10 +145,10 @@ describe('deriveNuisanceState', () => {
     // events about an unknown report change nothing
     expect(st([link(rep('A', '2024-01-10')), heard('X', '2024-01-11'), sixWeeks('X', '2024-01-11'), informed('X', '2024-01-11'), judged('X', '2024-01-11')]).reports).toEqual(st([link(rep('A', '2024-01-10'))]).reports);
   });
-  it('R-OV-25: Action 1 moves a received case to corporation_informed; later it only keeps the first date', () => {
+  it('R-OV-25: Action 1 moves a received case to corporation_informed; a later informing (about a later report) keeps the latest date', () => {
     expect(st([corpInformed('2024-01-11')])).toMatchObject({ status: 'corporation_informed', corporationInformedOn: '2024-01-11' });
     const s = st([...complaint('A', '2024-01-10'), corpInformed('2024-01-11'), corpInformed('2024-01-12')]);
-    expect(s).toMatchObject({ status: 'heard_and_judged', corporationInformedOn: '2024-01-11' });
+    expect(s).toMatchObject({ status: 'heard_and_judged', corporationInformedOn: '2024-01-12' });
   });
   it('R-OV-26: a judgement moves received or corporation_informed to heard_and_judged, and nothing later', () => {
     expect(st(complaint('A', '2024-01-10')).status).toBe('heard_and_judged');
@@ -282,13 +282,15 @@ describe('properties', () => {
 });
 
 describe('checkNuisanceEvent: parties, support, status, dates', () => {
+  it('R-OV-20: the care provider and the corporation report a case to the hub; the hub records what it took up itself', () => {
+    for (const party of ['care_provider', 'corporation', 'hub'] as const) expect(check([], hubInvolved('2024-01-10'), party)).toEqual([]);
+  });
   it('R-OV-26 / R-OV-37: a step for another party is forbidden, with the step\'s rule', () => {
     const vs = check(complaint('A', '2024-01-10').slice(0, 2), judged('A', '2024-01-10'), 'corporation');
     expect(vs).toEqual([expect.objectContaining({ code: 'actor_not_allowed', rule: 'R-OV-26', forbidden: true })]);
     expect(check([], judged('A', '2024-01-10'), null)[0]).toMatchObject({ code: 'actor_not_allowed', forbidden: true });
     expect(check(DISSOLVED, eiv('2024-06-05', true), 'care_provider')[0]).toMatchObject({ code: 'actor_not_allowed', rule: 'R-OV-37', forbidden: true });
-    expect(check([], hubInvolved('2024-01-10'), 'care_provider')[0]).toMatchObject({ code: 'actor_not_allowed', rule: 'R-OV-20' });
-    expect(check([], hubInvolved('2024-01-10'), 'wonen')[0]).toMatchObject({ code: 'actor_not_allowed' });
+    expect(check([], hubInvolved('2024-01-10'), 'wonen')[0]).toMatchObject({ code: 'actor_not_allowed', rule: 'R-OV-20' });
   });
   it('R-OV-03: a report may be linked by the care provider, the corporation (C2) or the hub (C4), not by Wonen', () => {
     const r = link(rep('A', '2024-01-10'));

@@ -46,7 +46,8 @@ export const NUISANCE_TRANSITIONS: Record<NuisanceEventType, NuisanceTransition>
   letter_issued: { from: 'open', parties: CP, rule: 'R-OV-09', label: T('Brief verstuurd', 'Letter sent') },
   letter_signed: { from: 'open', parties: CP, rule: 'R-OV-31', label: T('Brief ondertekend door de bewoner', 'Letter signed by the resident') },
   letter_copied: { from: 'open', parties: CP, rule: 'R-OV-31', label: T('Kopie van de brief naar de woningcorporatie', 'Copy of the letter to the housing corporation') },
-  hub_involved: { from: 'open', parties: HUB, rule: 'R-OV-20', label: T('Meldpunt Zorg en Woonoverlast betrokken', 'Care and Housing Nuisance Hub involved') },
+  // R-OV-20: the professional (care provider or corporation) reports the case to the hub; the hub records what it took up itself.
+  hub_involved: { from: 'open', parties: ['care_provider', 'corporation', 'hub'], rule: 'R-OV-20', label: T('Meldpunt Zorg en Woonoverlast betrokken', 'Care and Housing Nuisance Hub involved') },
   hub_lead_taken: { from: 'open', parties: HUB, rule: 'MZ-8', label: T('Meldpunt heeft de regie', 'The hub has the lead') },
   eiv_decided: { from: ['action_6'], parties: HUB, rule: 'R-OV-37', label: T('Besluit over de Einde Interventie Verklaring', 'Decision on the End-of-Intervention Statement') },
   alternative_accepted: { from: ['action_6'], parties: CP, rule: 'R-OV-42', label: T('Bewoner aanvaardt andere woonvorm en zorg', 'Resident accepts alternative housing and care') },
@@ -90,7 +91,8 @@ export function applyNuisanceEvent(prev: NuisanceState, e: NuisanceEventInput): 
       break;
     }
     case 'corporation_informed':
-      s.corporationInformedOn ??= on;
+      // The latest time the corporation was informed: each report's D-OV-02/03/04 is met by an informing on or after its receipt.
+      s.corporationInformedOn = on;
       if (s.status === 'received') s.status = 'corporation_informed';
       break;
     case 'hearing_held': {

@@ -14,7 +14,7 @@ import type { Trx } from '../../platform/cases/engine.ts';
 import { CHANNEL_WORDS, NUISANCE_TYPE_WORDS, type NuisanceEventInput, type NuisanceParty, type NuisanceType, type Channel } from '../../domain/nuisance/model.ts';
 import { NUISANCE_TRANSITIONS, checkNuisanceEvent } from '../../domain/nuisance/protocol.ts';
 import { deriveNuisanceDeadlines } from '../../domain/nuisance/deadlines.ts';
-import { ACTION_STEPS, missingSteps } from '../../domain/nuisance/escalation.ts';
+import { ACTION_STEPS, missingSteps, recordableSteps, stepDone } from '../../domain/nuisance/escalation.ts';
 import { judge } from '../../domain/nuisance/judgement.ts';
 import { HUB_SITUATION_WORDS } from '../../domain/nuisance/mzwo.ts';
 import { loadCalendar } from '../calendar/index.ts';
@@ -44,7 +44,7 @@ function probeFor(c: LoadedNuisanceCase, type: NuisanceEventInput['type'], today
     reporter_contacted: { reportId: rid }, corporation_informed: { approach: '-' }, hearing_held: { reportId: rid },
     judged: { reportId: rid, behaviour: 'unconscious', justifiedPerCareProvider: true }, complainant_informed: { reportId: rid, togetherWithResident: true },
     six_week_check: { reportId: rid, resolved: true }, follow_up_done: { step: 'file_registered' }, escalated: { action: next > 6 ? 6 : next, reportId: rid },
-    action_step_done: { action: c.state.action ?? 3, step: ACTION_STEPS[c.state.action ?? 3]?.[0]?.step ?? '' },
+    action_step_done: { action: c.state.action ?? 3, step: recordableSteps(c.state.action ?? 3)[0]?.step ?? '' },
     hub_involved: { situations: ['M6'] }, hub_lead_taken: {}, eiv_decided: { issued: true }, alternative_accepted: { description: '-' }, court_requested: { ground: 'nuisance_file' },
     court_judgment: { evictionJustified: true }, timeout_started: { place: '-', plannedEndOn: addDays(today, 7), corporationAligned: true }, timeout_ended: { outcome: 'returned' },
     replacement_decided: { careContentReason: true, ambulantOptionsExhausted: true, verySeriousEscalation: false }, field_table_notified: {}, closed: { reason: '-' },
@@ -134,7 +134,7 @@ export async function nuisanceCaseView(db: Db, c: LoadedNuisanceCase, party: Nui
     legalAdvice: action !== null && action >= 4,
     checklist: party === 'care_provider' || party === 'hub'
       ? ([3, 4, 5, 6] as const).filter((a) => action !== null && a <= action).map((a) => ({
-        action: a, steps: ACTION_STEPS[a].map((st) => ({ step: st.step, label: st.words, doneOn: s.actionSteps[a]?.[st.step] ?? null })),
+        action: a, steps: ACTION_STEPS[a].map((st) => ({ step: st.step, label: st.words, done: stepDone(s, a, st), doneOn: s.actionSteps[a]?.[st.step] ?? null, recordable: recordableSteps(a).includes(st) })),
         missing: missingSteps(s, a).map((m) => m.words),
       }))
       : [],
