@@ -25,6 +25,7 @@ export const AUDIT_ONLY_ACTIONS = [
   'privacy.deletion_revoke',
   'privacy.erase',
   'audit.export',
+  'new_chance.letter',
 ] as const;
 
 /** Every action that can appear in the audit trail: the policy actions plus the audit-only ones. */
@@ -57,6 +58,12 @@ export const AUDIT_RESOURCE_TYPES = [
   'offer',
   'matching',
   'matching_config',
+  // The nuisance protocol: reports, cases, letters, the hub, New Chance
+  'nuisance_case',
+  'nuisance_report',
+  'nuisance_letter',
+  'nuisance_hub',
+  'new_chance',
   'deadline',
   'worklist',
   'home',
