@@ -20,6 +20,7 @@ import { AGREEMENT_TEMPLATES } from '../support/matrix/agreements.ts';
 import { IMPORT_TEMPLATES } from '../support/matrix/imports.ts';
 import { moveTemplates } from '../support/matrix/moves.ts';
 import { matchingTemplates } from '../support/matrix/matching.ts';
+import { nuisanceTemplates } from '../support/matrix/nuisance.ts';
 
 let ctx: TestContext;
 let seq = 0;
@@ -137,6 +138,7 @@ const TEMPLATES: Record<string, (f: Fx) => Promise<Req[]>> = {
   ...IMPORT_TEMPLATES,
   ...moveTemplates(perCase, () => ctx.db, () => ctx.clock.now()),
   ...matchingTemplates(perCase),
+  ...nuisanceTemplates(perCase),
   'GET /healthz': async () => [{ method: 'GET', url: '/healthz', relation: 'none' }],
   'GET /readyz': async () => [{ method: 'GET', url: '/readyz', relation: 'none' }],
   'GET /metrics': async () => [{ method: 'GET', url: '/metrics', relation: 'none' }],
