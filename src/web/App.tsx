@@ -38,6 +38,9 @@ import { OfferPage } from './pages/matching/OfferPage.tsx';
 import { HousingProfilePage } from './pages/matching/HousingProfilePage.tsx';
 import { MatchingConfigPage } from './pages/matching/MatchingConfigPage.tsx';
 import { MovesPage } from './pages/matching/MovesPage.tsx';
+import { NuisancePage } from './pages/nuisance/NuisancePage.tsx';
+import { NuisanceReportPage } from './pages/nuisance/NuisanceReportPage.tsx';
+import { NuisanceCasePage } from './pages/nuisance/NuisanceCasePage.tsx';
 
 /** Dutch paths: they are what professionals see and share. */
 export function App() {
@@ -83,6 +86,9 @@ export function App() {
           <Route path="clienten/:id/woonbehoefte" element={<RequirePermission action="housing_profile.read"><HousingProfilePage /></RequirePermission>} />
           <Route path="matching/instellingen" element={<RequirePermission action="matching_config.read"><MatchingConfigPage /></RequirePermission>} />
           <Route path="wonen/ruil-en-verhuizing" element={<RequirePermission action="move.list"><MovesPage /></RequirePermission>} />
+          <Route path="overlast" element={<RequirePermission action="nuisance_case.list"><NuisancePage /></RequirePermission>} />
+          <Route path="overlast/melden" element={<RequirePermission action="nuisance_report.create"><NuisanceReportPage /></RequirePermission>} />
+          <Route path="overlast/zaken/:id" element={<RequirePermission action="nuisance_case.read"><NuisanceCasePage /></RequirePermission>} />
           <Route path="kalender" element={<CalendarPage />} />
           <Route path="mijn-account" element={<AccountPage />} />
         </Route>

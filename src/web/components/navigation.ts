@@ -11,6 +11,7 @@ import {
   HouseCanalFillIcon,
   HouseFillIcon,
   MailFillIcon,
+  MegaphoneFillIcon,
   PersonsFillIcon,
   SettingsFillIcon,
   UserAccountFillIcon,
@@ -40,6 +41,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/aanbiedingen', label: 'nav.offers', action: 'offer.list', icon: MailFillIcon, roles: ['corporation_contact', 'care_worker', 'team_manager'] },
   { to: '/wonen/ruil-en-verhuizing', label: 'nav.moves', action: 'move.list', icon: ArrowForwardIcon, roles: ['wonen_officer'] },
   { to: '/matching/instellingen', label: 'nav.matchingConfig', action: 'matching_config.update', icon: SettingsFillIcon },
+  // The nuisance protocol (overlast.md): the care provider's reporting point and the corporation's cases and copies.
+  { to: '/overlast', label: 'nav.nuisance', action: 'nuisance_case.list', icon: MegaphoneFillIcon, roles: ['care_worker', 'team_manager', 'corporation_contact'] },
   { to: '/monitor', label: 'nav.monitor', action: 'monitor.read', icon: BarChartFillIcon },
   { to: '/beheer/organisaties', label: 'nav.organisations', action: 'organisation.list', icon: BuildingsFillIcon },
   { to: '/beheer/gebruikers', label: 'nav.users', action: 'user.list', icon: PersonsFillIcon },

@@ -30,11 +30,13 @@ import clientEditNl from './features/clientEdit.nl.json';
 import clientEditEn from './features/clientEdit.en.json';
 import matchingNl from './features/matching.nl.json';
 import matchingEn from './features/matching.en.json';
+import nuisanceNl from './features/nuisance.nl.json';
+import nuisanceEn from './features/nuisance.en.json';
 
 /** Feature modules keep their texts in features/<name>.<lang>.json, under the key <name>. */
 export const FEATURE_TEXTS = {
-  nl: { home: homeNl, monitor: monitorNl, agreements: agreementsNl, imports: importsNl, sorting: sortingNl, shell: shellNl, casepage: casepageNl, auditView: auditViewNl, formsStart: formsStartNl, stepGuide: stepGuideNl, clientEdit: clientEditNl, matching: matchingNl },
-  en: { home: homeEn, monitor: monitorEn, agreements: agreementsEn, imports: importsEn, sorting: sortingEn, shell: shellEn, casepage: casepageEn, auditView: auditViewEn, formsStart: formsStartEn, stepGuide: stepGuideEn, clientEdit: clientEditEn, matching: matchingEn },
+  nl: { home: homeNl, monitor: monitorNl, agreements: agreementsNl, imports: importsNl, sorting: sortingNl, shell: shellNl, casepage: casepageNl, auditView: auditViewNl, formsStart: formsStartNl, stepGuide: stepGuideNl, clientEdit: clientEditNl, matching: matchingNl, nuisance: nuisanceNl },
+  en: { home: homeEn, monitor: monitorEn, agreements: agreementsEn, imports: importsEn, sorting: sortingEn, shell: shellEn, casepage: casepageEn, auditView: auditViewEn, formsStart: formsStartEn, stepGuide: stepGuideEn, clientEdit: clientEditEn, matching: matchingEn, nuisance: nuisanceEn },
 };
 import type { Lang } from '../api/types.ts';
 import { setApiLanguage } from '../api/client.ts';
