@@ -41,6 +41,11 @@ import { MovesPage } from './pages/matching/MovesPage.tsx';
 import { NuisancePage } from './pages/nuisance/NuisancePage.tsx';
 import { NuisanceReportPage } from './pages/nuisance/NuisanceReportPage.tsx';
 import { NuisanceCasePage } from './pages/nuisance/NuisanceCasePage.tsx';
+import { HubOverviewPage } from './pages/nuisance/hub-overview-page.tsx';
+import { HubDistrictPage } from './pages/nuisance/hub-district-page.tsx';
+import { NewChanceListPage } from './pages/nuisance/new-chance-list-page.tsx';
+import { NewChanceApplyPage } from './pages/nuisance/new-chance-apply-page.tsx';
+import { NewChanceCasePage } from './pages/nuisance/new-chance-case-page.tsx';
 
 /** Dutch paths: they are what professionals see and share. */
 export function App() {
@@ -89,6 +94,11 @@ export function App() {
           <Route path="overlast" element={<RequirePermission action="nuisance_case.list"><NuisancePage /></RequirePermission>} />
           <Route path="overlast/melden" element={<RequirePermission action="nuisance_report.create"><NuisanceReportPage /></RequirePermission>} />
           <Route path="overlast/zaken/:id" element={<RequirePermission action="nuisance_case.read"><NuisanceCasePage /></RequirePermission>} />
+          <Route path="meldpunt" element={<RequirePermission action="nuisance_hub.overview"><HubOverviewPage /></RequirePermission>} />
+          <Route path="meldpunt/wijk/:code" element={<RequirePermission action="nuisance_case.list"><HubDistrictPage /></RequirePermission>} />
+          <Route path="nieuwe-kans" element={<RequirePermission action="new_chance.list"><NewChanceListPage /></RequirePermission>} />
+          <Route path="nieuwe-kans/aanvragen" element={<RequirePermission action="new_chance.create"><NewChanceApplyPage /></RequirePermission>} />
+          <Route path="nieuwe-kans/:id" element={<RequirePermission action="new_chance.read"><NewChanceCasePage /></RequirePermission>} />
           <Route path="kalender" element={<CalendarPage />} />
           <Route path="mijn-account" element={<AccountPage />} />
         </Route>

@@ -9,6 +9,7 @@ import {
   PersonAtDeskFillIcon,
   DocumentCheckMarkFillIcon,
   HouseCanalFillIcon,
+  HandWithPlantFillIcon,
   HouseFillIcon,
   MailFillIcon,
   MegaphoneFillIcon,
@@ -41,6 +42,9 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/aanbiedingen', label: 'nav.offers', action: 'offer.list', icon: MailFillIcon, roles: ['corporation_contact', 'care_worker', 'team_manager'] },
   { to: '/wonen/ruil-en-verhuizing', label: 'nav.moves', action: 'move.list', icon: ArrowForwardIcon, roles: ['wonen_officer'] },
   { to: '/matching/instellingen', label: 'nav.matchingConfig', action: 'matching_config.update', icon: SettingsFillIcon },
+  // The hub's overview and the New Chance scheme (overlast.md §5, §7.6).
+  { to: '/meldpunt', label: 'nav.nuisanceHub', action: 'nuisance_hub.overview', icon: MegaphoneFillIcon, roles: ['nuisance_hub_officer'] },
+  { to: '/nieuwe-kans', label: 'nav.newChance', action: 'new_chance.list', icon: HandWithPlantFillIcon, roles: ['nuisance_hub_officer', 'corporation_contact', 'care_worker'] },
   // The nuisance protocol (overlast.md): the care provider's reporting point and the corporation's cases and copies.
   { to: '/overlast', label: 'nav.nuisance', action: 'nuisance_case.list', icon: MegaphoneFillIcon, roles: ['care_worker', 'team_manager', 'corporation_contact'] },
   { to: '/monitor', label: 'nav.monitor', action: 'monitor.read', icon: BarChartFillIcon },

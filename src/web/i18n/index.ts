@@ -32,11 +32,13 @@ import matchingNl from './features/matching.nl.json';
 import matchingEn from './features/matching.en.json';
 import nuisanceNl from './features/nuisance.nl.json';
 import nuisanceEn from './features/nuisance.en.json';
+import nuisanceHubNl from './features/nuisance-hub.nl.json';
+import nuisanceHubEn from './features/nuisance-hub.en.json';
 
 /** Feature modules keep their texts in features/<name>.<lang>.json, under the key <name>. */
 export const FEATURE_TEXTS = {
-  nl: { home: homeNl, monitor: monitorNl, agreements: agreementsNl, imports: importsNl, sorting: sortingNl, shell: shellNl, casepage: casepageNl, auditView: auditViewNl, formsStart: formsStartNl, stepGuide: stepGuideNl, clientEdit: clientEditNl, matching: matchingNl, nuisance: nuisanceNl },
-  en: { home: homeEn, monitor: monitorEn, agreements: agreementsEn, imports: importsEn, sorting: sortingEn, shell: shellEn, casepage: casepageEn, auditView: auditViewEn, formsStart: formsStartEn, stepGuide: stepGuideEn, clientEdit: clientEditEn, matching: matchingEn, nuisance: nuisanceEn },
+  nl: { home: homeNl, monitor: monitorNl, agreements: agreementsNl, imports: importsNl, sorting: sortingNl, shell: shellNl, casepage: casepageNl, auditView: auditViewNl, formsStart: formsStartNl, stepGuide: stepGuideNl, clientEdit: clientEditNl, matching: matchingNl, nuisance: nuisanceNl, 'nuisance-hub': nuisanceHubNl },
+  en: { home: homeEn, monitor: monitorEn, agreements: agreementsEn, imports: importsEn, sorting: sortingEn, shell: shellEn, casepage: casepageEn, auditView: auditViewEn, formsStart: formsStartEn, stepGuide: stepGuideEn, clientEdit: clientEditEn, matching: matchingEn, nuisance: nuisanceEn, 'nuisance-hub': nuisanceHubEn },
 };
 import type { Lang } from '../api/types.ts';
 import { setApiLanguage } from '../api/client.ts';
