@@ -9,6 +9,10 @@
  * Suite "worklist" (bench/worklist.ts): GET /api/v1/worklist with 200 000 open deadlines in the
  * database, against the bare worklist query, at 50 and 200 connections.
  *
+ * Suite "nuisance" (bench/nuisance.ts, opt-in: `npm run bench -- nuisance`): the hub's district
+ * overview and the care provider's incoming-reports queue with 100 000 nuisance cases, against bare
+ * routes running the same SQL.
+ *
  * Suite "foundation": what does the platform's request pipeline
  * — session, policy, field projection, hash-chained audit — cost on top of the bare
  * indexed read it wraps?
@@ -45,6 +49,7 @@ import {
 import { benchWorklist, printWorklist, worklistSettings, worklistSummary, writeWorklistReport, type WorklistReport } from './worklist.ts';
 import { benchNational, importSummary, monitorSummary, nationalSettings, printNational, writeNationalReport, type ImportReport, type MonitorReport } from './monitor.ts';
 import { benchMatching, matchingSettings, matchingSummary, printMatching, writeMatchingReport, type MatchingReport } from './matching.ts';
+import { benchNuisance, nuisanceSettings, nuisanceSummary, printNuisance, writeNuisanceReport, type NuisanceReport } from './nuisance.ts';
 
 type TargetName = 'healthz' | 'floor' | 'real';
 
@@ -61,9 +66,9 @@ const kinds: DbKind[] = [
   ...(wanted.has('pglite') ? (['pglite'] as const) : []),
   ...(wanted.has('postgres') && postgresUrl ? (['postgres'] as const) : []),
 ];
-const SUITES = ['foundation', 'worklist', 'monitor', 'import', 'matching'] as const;
+const SUITES = ['foundation', 'worklist', 'monitor', 'import', 'matching', 'nuisance'] as const;
 type Suite = (typeof SUITES)[number];
-// "matching" is opt-in (`npm run bench -- matching`): see bench/README.md § Matching benchmark.
+// "matching" and "nuisance" are opt-in (`npm run bench -- matching`, `-- nuisance`): see bench/README.md.
 const DEFAULT_SUITES: Suite[] = ['foundation', 'worklist', 'monitor', 'import'];
 // Suites as arguments (`npm run bench -- monitor import`) win over BENCH_SUITES.
 const argSuites = process.argv.slice(2).filter((a) => !a.startsWith('-'));
@@ -402,6 +407,10 @@ async function main() {
   if (wl) log(`worklist: ${wl.clients} clients, ${wl.totalDeadlines} deadlines (${wl.openDeadlines} open); ${wl.connections.join('/')} connections; ${wl.warmupS}+${wl.durationS} s per run`);
   const mt = runs('matching') ? matchingSettings({ seed: settings.seed, label: settings.label }) : null;
   if (mt) log(`matching: ${mt.clients} waiting clients, ${mt.dwellings} dwellings × ${mt.rounds} round(s), ${mt.replays} replays`);
+  const nu = runs('nuisance')
+    ? nuisanceSettings({ durationS: envNumber('BENCH_DURATION', 5, 1), warmupS: settings.warmupS, seed: settings.seed, extraSql: settings.extraSql, label: settings.label })
+    : null;
+  if (nu) log(`nuisance: ${nu.cases} cases; ${nu.connections} connections closed loop, paced ${nu.pacedRate} req/s; ${nu.warmupS}+${nu.durationS} s per run`);
   if (nat) log(`monitor/import: scale ${nat.scale}${nat.scalePglite !== nat.scale ? ` (PGlite ${nat.scalePglite})` : ''}; monitor ${nat.year}-${nat.month}, ${nat.warmup}+${nat.runs} runs; import ${nat.importRows} rows`);
   const loader = new LoadGenerator();
   onCleanup('stop load generator', () => loader.stop());
@@ -410,6 +419,7 @@ async function main() {
   const monitor: MonitorReport[] = [];
   const imports: ImportReport[] = [];
   const matching: MatchingReport[] = [];
+  const nuisance: NuisanceReport[] = [];
   try {
     if (runs('foundation')) for (const kind of kinds) foundation.push(await benchDatabase(kind, loader));
     if (wl) for (const kind of kinds) worklist.push(await benchWorklist(kind, loader, wl));
@@ -422,6 +432,7 @@ async function main() {
       }
     }
     if (mt) for (const kind of kinds) matching.push(await benchMatching(kind, mt));
+    if (nu) for (const kind of kinds) nuisance.push(await benchNuisance(kind, loader, nu));
   } finally {
     await runCleanups();
   }
@@ -435,10 +446,11 @@ async function main() {
   for (const r of worklist) files.push(path.relative(process.cwd(), writeWorklistReport(RESULTS_DIR, r, suffix)));
   for (const r of [...monitor, ...imports]) files.push(path.relative(process.cwd(), writeNationalReport(RESULTS_DIR, r, suffix)));
   for (const r of matching) files.push(path.relative(process.cwd(), writeMatchingReport(RESULTS_DIR, r, suffix)));
+  for (const r of nuisance) files.push(path.relative(process.cwd(), writeNuisanceReport(RESULTS_DIR, r, suffix)));
   const summaryFile = path.join(RESULTS_DIR, `summary${suffix}.json`);
   const now = new Date().toISOString();
   const summary = {
-    date: foundation[0]?.date ?? worklist[0]?.date ?? monitor[0]?.date ?? imports[0]?.date ?? matching[0]?.date ?? now,
+    date: foundation[0]?.date ?? worklist[0]?.date ?? monitor[0]?.date ?? imports[0]?.date ?? matching[0]?.date ?? nuisance[0]?.date ?? now,
     suitesRun: suites,
     machine: machineInfo(),
     loadAverageAtEnd: loadAverage(),
@@ -450,6 +462,7 @@ async function main() {
     monitor: nat && runs('monitor') ? { date: monitor[0]?.date ?? now, settings: nat, databases: monitor.map((r) => monitorSummary(r, suffix)) } : previousSection(summaryFile, 'monitor'),
     import: nat && runs('import') ? { date: imports[0]?.date ?? now, settings: nat, databases: imports.map((r) => importSummary(r, suffix)) } : previousSection(summaryFile, 'import'),
     matching: mt ? { date: matching[0]?.date ?? now, settings: mt, databases: matching.map((r) => matchingSummary(r, suffix)) } : previousSection(summaryFile, 'matching'),
+    nuisance: nu ? { date: nuisance[0]?.date ?? now, settings: nu, databases: nuisance.map((r) => nuisanceSummary(r, suffix)) } : previousSection(summaryFile, 'nuisance'),
   };
   fs.writeFileSync(summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
   files.push(path.relative(process.cwd(), summaryFile));
@@ -458,6 +471,7 @@ async function main() {
     worklist.length ? printWorklist(worklist) : '',
     monitor.length || imports.length ? printNational(monitor, imports) : '',
     matching.length ? printMatching(matching) : '',
+    nuisance.length ? printNuisance(nuisance) : '',
   ].filter(Boolean).join('\n');
   process.stdout.write(`${printed}\n`);
   for (const suite of SUITES) {
