@@ -14,7 +14,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { errorSummary, expectNoPageErrors, login, startBrowserHarness, waitForPage, type BrowserHarness } from './support.ts';
+import { errorSummary, expectNoPageErrors, login, screenshot, startBrowserHarness, waitForPage, type BrowserHarness } from './support.ts';
 import { inspect } from './walk-support.ts';
 
 let h: BrowserHarness;
@@ -144,6 +144,7 @@ describe('New Chance: from the application to the letter', () => {
     await expect(hub.getByTestId('nk-summary')).toContainText('Zorggroep Horizon');
     await expect(hub.getByTestId('nk-deadlines')).toContainText('Woning bemiddelen binnen de afgesproken termijn');
     await inspect(hub, 'New Chance case (hub, letter issued)');
+    await screenshot(hub, 'new-chance-letter-issued');
 
     const href = await hub.getByTestId('nk-letter-pdf').first().getAttribute('href');
     expect(href).toMatch(/^\/api\/v1\/nuisance\/letters\/[0-9a-f-]{36}\/pdf/);
@@ -191,6 +192,7 @@ describe('New Chance: from the application to the letter', () => {
     await expect(hub.getByTestId('address-check-result')).toContainText('De Linde Wonen');
     await expect(hub.getByTestId('address-check-result').getByRole('link', { name: /bekijk de zaak/ })).toHaveAttribute('href', /^\/overlast\/zaken\//);
     await inspect(hub, 'hub overview (address checked)');
+    await screenshot(hub, 'hub-overview');
 
     await hub.getByTestId('hub-districts').getByRole('link', { name: 'Oost' }).click();
     await waitForPage(hub, 'Zaken in wijk Oost');

@@ -127,7 +127,7 @@ function Decisions({ c }: { c: NewChanceDetail }) {
     const out: string[] = [];
     switch (e.type) {
       case 'requested':
-        out.push(t(`nuisance-hub.requestedBy.${String(d.requestedBy)}`, { defaultValue: '' }));
+        out.push(t('nuisance-hub.decision.requestedBy', { who: t(`nuisance-hub.requestedBy.${String(d.requestedBy)}`, { defaultValue: '' }) }));
         if (d.seriousNuisance) out.push(t('nuisance-hub.apply.seriousNuisance'));
         if (d.careNotDeliverable) out.push(t('nuisance-hub.apply.careNotDeliverable'));
         break;
@@ -229,8 +229,15 @@ function StepForm({ c, res }: { c: NewChanceDetail; res: Resource<NewChanceDetai
   // provider, which this form asks for: at its own step it is offered (the server checks it again).
   const offered = (s: NewChanceStepOption) => s.possible || (s.type === 'go_decided' && (NEW_CHANCE_TRANSITIONS.go_decided.from as ReadonlyArray<string>).includes(c.step));
   const possible = c.steps.filter(offered);
-  const notYet = c.steps.filter((s) => !offered(s) && s.needs.length > 0);
+  // What still waits: the steps of the current and later parts of the route (not the ones behind it, nor after the end).
+  const at = ROUTE.indexOf(c.step as (typeof ROUTE)[number]);
+  const ahead = (s: NewChanceStepOption) => {
+    const tr = NEW_CHANCE_TRANSITIONS[s.type as keyof typeof NEW_CHANCE_TRANSITIONS];
+    return at >= 0 && c.step !== 'NK-11' && !!tr && ROUTE.indexOf(tr.step as (typeof ROUTE)[number]) >= at;
+  };
+  const notYet = c.steps.filter((s) => !offered(s) && s.needs.length > 0 && ahead(s));
   const careProviders = (organisations ?? []).filter((o) => o.type === 'care_provider' && o.active).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  const corporations = (organisations ?? []).filter((o) => o.type === 'housing_corporation' && o.active).sort((a, b) => a.name.localeCompare(b.name, 'nl'));
   const labels: Record<string, string> = {
     type: t('nuisance-hub.form.type'), occurredOn: t('nuisance-hub.form.occurredOn'), yes: type === 'home_visit_held' ? t('nuisance-hub.form.careCannotBeDelivered') : t('nuisance-hub.form.suitable'),
     willing: t('nuisance-hub.form.willing'), note: t('nuisance-hub.form.note'), goSuitable: t('nuisance-hub.form.suitable'), residentWilling: t('nuisance-hub.go.residentWilling'),
@@ -281,7 +288,7 @@ function StepForm({ c, res }: { c: NewChanceDetail; res: Resource<NewChanceDetai
       }
       case 'dwelling_mediated':
         if (address.trim().length < 3) f.address = msg('nuisance-hub.form.required');
-        if (!corporationCode.trim()) f.corporationCode = msg('nuisance-hub.form.required');
+        if (!corporationCode.trim()) f.corporationCode = msg('nuisance-hub.form.chooseOne');
         data.address = address.trim(); data.corporationCode = corporationCode.trim();
         break;
       case 'goals_set': {
@@ -402,7 +409,8 @@ function StepForm({ c, res }: { c: NewChanceDetail; res: Resource<NewChanceDetai
                 {type === 'dwelling_mediated' && (
                   <>
                     <TextField form={FORM} name="address" label={labels.address!} value={address} onChange={setAddress} error={errors.address} />
-                    <TextField form={FORM} name="corporationCode" label={labels.corporationCode!} value={corporationCode} onChange={setCorporationCode} error={errors.corporationCode} />
+                    <SelectField form={FORM} name="corporationCode" label={labels.corporationCode!} value={corporationCode} onChange={setCorporationCode} error={errors.corporationCode}
+                      placeholder={t('nuisance-hub.choose')} options={corporations.map((o) => ({ value: o.code, label: o.name }))} />
                   </>
                 )}
                 {type === 'goals_set' && <TextAreaField form={FORM} name="goals" label={labels.goals!} hint={t('nuisance-hub.form.goalsHint')} value={goals} onChange={setGoals} error={errors.goals} rows={4} />}
