@@ -152,6 +152,15 @@ describe('New Chance: from the application to the letter', () => {
     expect(pdf.status()).toBe(200);
     expect(pdf.headers()['content-type']).toContain('application/pdf');
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
+
+    // The same case in English: the step, the route and the letter in words.
+    await hub.getByRole('button', { name: 'Switch to English' }).click();
+    await waitForPage(hub, 'New Chance: Anna de Wit');
+    await expect(stepNow(hub)).toContainText('Active mediation');
+    await expect(hub.getByTestId('nk-letter-list')).toContainText('New Chance letter');
+    await inspect(hub, 'New Chance case (hub, English)');
+    await hub.getByRole('button', { name: 'Wissel naar Nederlands' }).click();
+    await waitForPage(hub, 'Nieuwe Kans: Anna de Wit');
     expectNoPageErrors(hub);
   });
 
