@@ -147,6 +147,8 @@ export const EXPECTED: Record<Action, Expectation> = {
   'new_chance.list': { ...NO_CASE, case: NEW_CHANCE_PARTIES, attempt: ['nuisance_hub_officer', 'team_manager'] },
   'new_chance.read': { ...NO_CASE, case: NEW_CHANCE_PARTIES, attempt: ['nuisance_hub_officer', 'team_manager'] },
   'new_chance.record_event': { ...NO_CASE, case: NEW_CHANCE_PARTIES, attempt: ['nuisance_hub_officer', 'team_manager'] },
+  'nuisance_prevention.read': { ...NO_CASE, case: NUISANCE_REPORTERS },
+  'nuisance_prevention.update': { ...NO_CASE, case: { team: ['care_worker', 'team_manager'], care_provider: ['care_worker', 'team_manager'], corporation: NONE, none: NONE } },
 };
 
 export function expectedOnCase(role: Role | null | 'anonymous', action: Action, kind: CaseKind): boolean {

@@ -55,6 +55,9 @@ const onOrAfter = (on: string | null, start: string): string | null => (on !== n
  * regular method applies). C5 reports (the resident reports nuisance by others, R-OV-10) only
  * derive D-OV-01; a corporation's signal (C2) derives D-OV-03 instead of D-OV-01 and D-OV-04.
  */
+/** R-OV-16 (proposal): the hearing of a high-risk resident within this many working days. */
+export const HIGH_RISK_HEARING = 2;
+
 export function deriveNuisanceDeadlines(cal: WorkingCalendar, facts: NuisanceFacts, state: NuisanceState, opts: { d08WorkingDays?: number } = {}): NuisanceDeadline[] {
   if (!facts.hasSupport) return [];
   const out: NuisanceDeadline[] = [];
@@ -72,13 +75,14 @@ export function deriveNuisanceDeadlines(cal: WorkingCalendar, facts: NuisanceFac
     add('D-OV-02', `D-OV-02:${r.id}`, start, corporation, undefined, { dueAtOnce: start });
     if (r.channel === 'C2') add('D-OV-03', `D-OV-03:${r.id}`, start, corporation);
     else add('D-OV-04', `D-OV-04:${r.id}`, start, corporation, undefined, { earlyWarningAt: earlyWarningAt(start) });
-    add('D-OV-08', `D-OV-08:${r.id}`, start, r.heardOn, opts.d08WorkingDays);
+    // R-OV-16 (proposal): a resident with a high nuisance risk is heard sooner (short lines): at most 2 working days.
+    add('D-OV-08', `D-OV-08:${r.id}`, start, r.heardOn, facts.highRisk ? Math.min(HIGH_RISK_HEARING, opts.d08WorkingDays ?? NUISANCE_DEADLINES['D-OV-08'].amount) : opts.d08WorkingDays);
     if (r.judgement?.row === 'J3' && r.complainantInformedOn) add('D-OV-06', `D-OV-06:${r.id}`, r.complainantInformedOn, r.sixWeekCheckOn);
   };
   state.reports.forEach(perReport);
   if (state.firstComplaintOn) add('D-OV-05', 'D-OV-05', state.firstComplaintOn, state.closedOn);
   const action3 = state.actionStartedOn[3];
-  if (action3) add('R-OV-33', 'R-OV-33', action3, state.hubInvolvedOn === null ? null : maxIsoDate(state.hubInvolvedOn, action3));
+  if (action3) add('R-OV-33', 'R-OV-33', action3, state.hubInvolvedOn === null ? null : maxIsoDate(state.hubInvolvedOn, action3), facts.highRisk ? 1 : undefined);
   if (state.timeout) add('D-OV-09', `D-OV-09:${state.timeout.startOn}`, state.timeout.startOn, state.timeout.endedOn);
   const rp = state.replacement;
   if (rp?.outcome.startsWith('priority')) add('D-OV-10', 'D-OV-10', rp.decidedOn, rp.fieldTableNotifiedOn, rp.afterwards ? undefined : 0);

@@ -59,6 +59,9 @@ const EXPECTED: Record<Exclude<Action & (typeof NUISANCE_ACTIONS)[number], 'nuis
   'new_chance.list': NK_PARTIES,
   'new_chance.read': NK_PARTIES,
   'new_chance.record_event': NK_PARTIES,
+  // R-OV-14…R-OV-17: the care provider keeps the start conversation, the corporation reads it.
+  'nuisance_prevention.read': { care_worker: ['care_provider'], team_manager: ['care_provider'], corporation_contact: ['corporation'] },
+  'nuisance_prevention.update': { care_worker: ['care_provider'], team_manager: ['care_provider'] },
 };
 
 /** The purpose each party reads and writes under (PB-4 for the corporation in the protocol, PB-8 at the hub's table). */

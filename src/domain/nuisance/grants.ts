@@ -23,6 +23,8 @@ export const NUISANCE_ACTIONS = [
   'new_chance.list',
   'new_chance.read',
   'new_chance.record_event',
+  'nuisance_prevention.read',
+  'nuisance_prevention.update',
 ] as const;
 export type NuisanceAction = (typeof NUISANCE_ACTIONS)[number];
 
@@ -52,4 +54,7 @@ export const NUISANCE_GRANTS: GrantTable<NuisanceAction> = {
   'new_chance.list': NK_PARTIES,
   'new_chance.read': NK_PARTIES,
   'new_chance.record_event': NK_PARTIES,
+  // The start conversation (R-OV-14…R-OV-17): the care provider's; the corporation reads it (its furnishing rules, R-OV-14 a).
+  'nuisance_prevention.read': [CARE, TM_CARE, CORP],
+  'nuisance_prevention.update': [CARE, TM_CARE],
 };

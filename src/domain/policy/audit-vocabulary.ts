@@ -64,6 +64,7 @@ export const AUDIT_RESOURCE_TYPES = [
   'nuisance_letter',
   'nuisance_hub',
   'new_chance',
+  'nuisance_prevention',
   'deadline',
   'worklist',
   'home',

@@ -40,7 +40,8 @@ export const EXITS = ['X2_care_stopped', 'X4_re_placement', 'X5_eviction', 'X6_s
 export type ExitCode = (typeof EXITS)[number];
 
 /** Variant entries (§3.1 E1, E2; R-OR-04 other routes). */
-export const VARIANTS = ['regular', 'new_chance', 'umo_ujo_panel', 'lasting_intermediate_lease', 'other_route'] as const;
+/** How the client entered the route; 'last_chance': the Last Chance scheme, pronounced by the court (R-OV-66). */
+export const VARIANTS = ['regular', 'new_chance', 'last_chance', 'umo_ujo_panel', 'lasting_intermediate_lease', 'other_route'] as const;
 export type Variant = (typeof VARIANTS)[number];
 
 /** The four life domains (R-OR-09) plus the support-plan topics of R-OR-42. */

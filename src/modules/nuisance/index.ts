@@ -12,6 +12,7 @@ import { nuisanceRoutes } from './routes.ts';
 import { hubRoutes } from './hub-routes.ts';
 import { letterRoutes } from './letters-routes.ts';
 import { newChanceRoutes } from './new-chance-routes.ts';
+import { preventionRoutes } from './prevention-routes.ts';
 import { seedDemoNuisance } from './demo-seed.ts';
 import { nuisanceSubjectAccess } from './subject-access.ts';
 
@@ -26,6 +27,7 @@ export const nuisanceModule: ModuleDescriptor = {
     { plugin: modulePlugin(hubRoutes), prefix: '/api/v1' },
     { plugin: modulePlugin(letterRoutes), prefix: '/api/v1' },
     { plugin: modulePlugin(newChanceRoutes), prefix: '/api/v1' },
+    { plugin: modulePlugin(preventionRoutes), prefix: '/api/v1' },
   ],
   seed: async (db, clock) => {
     const n = await seedDemoNuisance(db, clock);

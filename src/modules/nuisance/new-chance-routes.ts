@@ -86,7 +86,7 @@ export async function afwcKeysOf(db: Db | Trx, municipalityId: string, corporati
 
 const PROBE: Record<string, Record<string, unknown>> = {
   ko_decided: { suitable: true }, home_visit_held: { careCannotBeDeliveredHere: true }, resident_conversation: { willing: 'yes' }, uvo_held: {},
-  go_decided: { suitable: true, residentWilling: true, residentAttended: false, careProviderId: null, move: false, termMonths: null, housingNeeds: null, temporaryStay: false },
+  go_decided: { suitable: true, residentWilling: true, residentAttended: false, careProviderId: NONE, move: false, termMonths: null, housingNeeds: null, temporaryStay: false },
   active_mediation_placed: {}, dwelling_mediated: { address: '-', corporationCode: '-' }, leases_signed: {}, goals_set: { goals: ['-'] },
   evaluation_held: { goalsKept: true, nuisance: false }, hub_informed: { about: 'evaluation' }, concern_signalled: { note: '-' }, returned_to_own_name: { allPartiesAgree: true }, ended: { reason: '-' },
 };

@@ -23,6 +23,7 @@ import {
 } from './nuisance-case.ts';
 import { CHANNELS_BY_PARTY, hubOf, reporterKey, resolveTarget } from './reports.ts';
 import { nuisanceCaseView, reportView, reportsOf } from './views.ts';
+import { highRiskOf } from './prevention-routes.ts';
 
 type Db = Kysely<Database>;
 const Free = Type.Record(Type.String(), Type.Unknown());
@@ -208,7 +209,7 @@ export async function nuisanceRoutes(app: App) {
         open = await trx.insertInto('nuisance_cases').values({
           municipality_id: t.municipalityId, hub_id: hubId, hub_involved: false, district_code: t.districtCode, district_name: t.districtName, address_key: t.addressKey, address: t.address,
           dwelling_id: t.dwellingId, trajectory_id: t.trajectoryId, care_provider_id: t.careProviderId, corporation_id: t.corporationId, has_support: t.careProviderId !== null,
-          high_risk: b.highRisk ?? false, status: 'received', state: JSON.stringify({}), opened_on: today, created_by: s.userId, created_at: now, updated_at: now,
+          high_risk: (b.highRisk ?? false) || (await highRiskOf(trx, t.trajectoryId)), status: 'received', state: JSON.stringify({}), opened_on: today, created_by: s.userId, created_at: now, updated_at: now,
         }).returning(['id', 'version']).executeTakeFirstOrThrow();
       }
       const key = reporterKey(t.municipalityId, b.reporter);
@@ -258,6 +259,8 @@ export async function nuisanceRoutes(app: App) {
       const dec = decide(s, 'nuisance_case.read', nuisanceResource({ careProviderId: r.care_provider_id, corporationId: r.corporation_id, municipalityId: r.municipality_id, hubId: r.hub_id, hubInvolved: r.hub_involved }));
       if (!dec.allowed) continue;
       const state = r.state as unknown as LoadedNuisanceCase['state'];
+      // A case whose state cache is not written yet (never by this module's own writes) has no clock to show.
+      if (!Array.isArray(state.reports)) continue;
       const clockFor = deriveNuisanceDeadlines(cal, { hasSupport: r.has_support, highRisk: r.high_risk }, state)
         .filter((d) => d.key.endsWith(r.id) && ['D-OV-01', 'D-OV-02', 'D-OV-03', 'D-OV-04'].includes(d.ruleId))
         .map((d) => ({ ruleId: d.ruleId, label: d.label, due: d.due, metOn: d.metOn, overdue: !d.metOn && !d.closedAs && d.due < today }));
@@ -275,6 +278,8 @@ export async function nuisanceRoutes(app: App) {
       summary: 'Nuisance cases the caller may read (care provider: its residents; corporation: its dwellings; hub: reported to it), with the next deadline and flags',
       querystring: Type.Object({
         status: Type.Optional(Type.Enum(['open', 'closed', 'all'] as const)), district: Type.Optional(Type.String({ maxLength: 40 })),
+        /** D-OV-14 / MZ-10: the complaints on record about one resident, before the lease goes to their own name. */
+        trajectoryId: Type.Optional(Uuid),
         limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
       }, { additionalProperties: false }),
       response: { 200: Type.Array(Free), ...ProblemResponses },
@@ -287,6 +292,7 @@ export async function nuisanceRoutes(app: App) {
       .where(scopeWhere(s));
     if (req.query.status !== 'all') q = req.query.status === 'closed' ? q.where('closed_on', 'is not', null) : q.where('closed_on', 'is', null);
     if (req.query.district) q = q.where('district_code', '=', req.query.district);
+    if (req.query.trajectoryId) q = q.where('trajectory_id', '=', req.query.trajectoryId);
     const rows = await q.orderBy('opened_on', 'desc').orderBy('id').limit(req.query.limit ?? 200).execute();
     const ids = rows.map((r) => r.id);
     const next = ids.length

@@ -869,6 +869,17 @@ export interface NewChanceCaseTable {
   updated_at: Timestamp;
 }
 
+export interface NuisancePreventionTable {
+  trajectory_id: string;
+  municipality_id: string;
+  care_provider_id: string;
+  data: Json<Record<string, unknown>>;
+  high_risk: Generated<boolean>;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
 export interface NuisanceLetterTable {
   id: Generated<string>;
   municipality_id: string;
@@ -982,4 +993,5 @@ export interface Database {
   new_chance_cases: NewChanceCaseTable;
   new_chance_events: NuisanceEventTable;
   nuisance_letters: NuisanceLetterTable;
+  nuisance_prevention: NuisancePreventionTable;
 }

@@ -201,5 +201,17 @@ export function nuisanceTemplates(perCase: PerCase): Templates {
       const c = await insertNewChance(f, k.trajectoryId);
       return { method: 'POST', url: `/api/v1/new-chance/${c.id}/letter`, headers: { 'if-match': `"${c.version}"` } };
     }),
+    // The start conversation of the fixture's trajectory (R-OV-14…R-OV-17): the first record is written with If-Match "0".
+    'GET /api/v1/trajectories/:id/nuisance-prevention': async (f) => perCase(f, (k) => ({ method: 'GET', url: `/api/v1/trajectories/${k.trajectoryId}/nuisance-prevention` })),
+    'PUT /api/v1/trajectories/:id/nuisance-prevention': async (f) => perCase(f, async (k) => {
+      const current = await f.ctx.db.selectFrom('nuisance_prevention').select('version').where('trajectory_id', '=', k.trajectoryId).executeTakeFirst();
+      return {
+        method: 'PUT', url: `/api/v1/trajectories/${k.trajectoryId}/nuisance-prevention`, headers: { 'if-match': `"${current?.version ?? 0}"` },
+        body: {
+          heldOn: null, furnishingRules: true, behaviourAndConsequences: false, neighbours: false, acquaintance: 'planned',
+          furnishing: { floorCovering: true, curtains: true, hardFloor: false, receiptKept: false, underlay: null }, highRisk: false, note: null,
+        },
+      };
+    }),
   };
 }
