@@ -161,6 +161,15 @@ describe('nuisance: from the first complaint to the formal notice', () => {
     await step('Melder benaderd');
     await hearingAndJudgement(HEARING_NOTE);
     await step('Klager geïnformeerd');
+    // A refusal reads as words in the error summary: a time-out not aligned with the corporation.
+    const form = cw.getByTestId('nuisance-step-form');
+    await form.getByLabel('Welke stap?').selectOption({ label: 'Time-out begonnen' });
+    await form.getByLabel('Waar verblijft de bewoner tijdens de time-out?').fill('Logeerhuis De Haven');
+    await form.getByLabel('Geplande einddatum').fill(new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Amsterdam' }).format(new Date(Date.now() + 7 * 86_400_000)));
+    await form.getByRole('button', { name: 'Stap vastleggen' }).click();
+    const summary = cw.getByTestId('nuisance-steps').locator('.ams-invalid-form-alert');
+    await expect(summary).toContainText('Stem de time-out eerst af met de woningcorporatie.');
+    await inspect(cw, 'nuisance step refused');
     await letter('Terugkoppeling over een klacht over overlast', ['Na 22.00 uur geen harde muziek']);
     await expect(state()).toContainText(/Klacht besproken met de bewoner en beoordeeld|Vervolgacties/);
     await inspect(cw, 'nuisance case after the first complaint');
@@ -221,8 +230,19 @@ describe('nuisance: from the first complaint to the formal notice', () => {
         await expect(corp.locator('#announcer')).toContainText('De Linde Wonen');
       }
     }
+    await corp.goto('/overlast/melden');
+    await waitForPage(corp, 'Overlast melden');
+    const channels = await corp.getByLabel('Hoe kwam de melding binnen?').locator('option').allTextContents();
+    expect(channels.join(' | ')).toContain('Signaal van de woningcorporatie');
+    expect(channels.join(' | ')).not.toContain('meldpunt van de zorgaanbieder');
+    await corp.getByLabel('Een ander adres').focus();
+    await corp.keyboard.press('Space');
+    await expect(corp.getByLabel('Postcode')).toBeVisible();
+    await inspect(corp, 'new nuisance report (corporation)');
     await corp.goto('/overlast');
     await waitForPage(corp, 'Meldpunt overlast');
+    await expect(corp.getByTestId('nuisance-copies')).toContainText(`Waarschuwingsbrief over ${address}`);
+    await inspect(corp, 'nuisance cases and copies (corporation)');
     await corp.getByTestId('nuisance-cases').getByRole('link', { name: address, exact: true }).first().click();
     await waitForPage(corp, /^Overlastzaak /);
     const letters = corp.getByTestId('nuisance-letters');

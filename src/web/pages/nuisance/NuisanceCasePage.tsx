@@ -261,7 +261,10 @@ function Steps({ c, res }: { c: NuisanceCaseView; res: Resource<NuisanceCaseView
         announce(t('nuisance.step.done', { step: txt(chosen.label, lang) }));
       } catch (err) {
         if (isConflict(err)) { setConflict(err); return; }
-        setErrors(refusalAsErrors(err, ['occurredOn', 'reportId', 'approach', 'behaviour', 'justified', 'agrees', 'reason', 'place', 'plannedEndOn', 'description', 'actionStep', 'followUp'], 'type'));
+        const found = refusalAsErrors(err, ['occurredOn', 'reportId', 'approach', 'behaviour', 'justified', 'agrees', 'reason', 'place', 'plannedEndOn', 'description', 'actionStep', 'followUp', 'corporationAligned', 'residentAgreesJustified', 'step'], 'type');
+        // The API's names for the fields this form names otherwise.
+        const alias: Record<string, string> = { corporationAligned: 'aligned', residentAgreesJustified: 'agrees', step: chosen.type === 'follow_up_done' ? 'followUp' : 'actionStep' };
+        setErrors(Object.fromEntries(Object.entries(found).map(([f, m]) => [alias[f] ?? f, m])));
       }
     });
   };
@@ -269,7 +272,7 @@ function Steps({ c, res }: { c: NuisanceCaseView; res: Resource<NuisanceCaseView
   const labels: Record<string, string> = {
     type: t('nuisance.step.which'), occurredOn: t('nuisance.step.occurredOn'), reportId: t('nuisance.step.report'), approach: t('nuisance.step.approach'), reason: t('nuisance.step.reason'),
     place: t('nuisance.step.place'), plannedEndOn: t('nuisance.step.plannedEndOn'), description: t('nuisance.step.alternative'), actionStep: t('nuisance.step.actionStep'), followUp: t('nuisance.step.followUp'),
-    behaviour: t('nuisance.step.behaviour'), justified: t('nuisance.step.justified'), agrees: t('nuisance.step.agrees'),
+    behaviour: t('nuisance.step.behaviour'), justified: t('nuisance.step.justified'), agrees: t('nuisance.step.agrees'), aligned: t('nuisance.step.aligned'),
   };
   const k = chosen?.type ?? '';
   const yesNo = [{ value: 'yes', label: t('nuisance.yes') }, { value: 'no', label: t('nuisance.no') }];
@@ -325,7 +328,7 @@ function Steps({ c, res }: { c: NuisanceCaseView; res: Resource<NuisanceCaseView
               <>
                 <TextField form={STEP_FORM} name="place" label={labels.place!} value={val('place')} onChange={set('place')} error={errors.place} />
                 <DateField form={STEP_FORM} name="plannedEndOn" label={labels.plannedEndOn!} hint={t('nuisance.step.plannedEndHint')} value={val('plannedEndOn')} onChange={set('plannedEndOn')} error={errors.plannedEndOn} max={plannedMax} />
-                <CheckField form={STEP_FORM} name="aligned" label={t('nuisance.step.aligned')} checked={val('aligned') === 'yes'} onChange={(b) => set('aligned')(b ? 'yes' : '')} />
+                <CheckField form={STEP_FORM} name="aligned" label={t('nuisance.step.aligned')} error={errors.aligned} checked={val('aligned') === 'yes'} onChange={(b) => set('aligned')(b ? 'yes' : '')} />
               </>
             )}
             {k === 'timeout_ended' && (

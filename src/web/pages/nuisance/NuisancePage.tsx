@@ -4,17 +4,21 @@
  * its residents; for the corporation the cases about its dwellings and the copies it received.
  * Every row links to the case page.
  */
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Column, Heading, Link, Paragraph, Table } from '@amsterdam/design-system-react';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { RouterLink } from '../../components/RouterLink.tsx';
 import { TableScroll } from '../../components/TableScroll.tsx';
 import { Loading, ProblemAlert } from '../../components/status.tsx';
+import { api } from '../../api/client.ts';
+import { PdfLink } from '../../components/PdfLink.tsx';
 import { useResource } from '../../lib/useResource.ts';
+import { LETTER_TITLES } from '../../../domain/nuisance/letters.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useLang } from '../../i18n/useLang.ts';
 import { useSession } from '../../session/SessionContext.tsx';
-import { DueWords, txt, type CaseListItem, type IncomingReport } from './common.tsx';
+import { DueWords, txt, type CaseListItem, type IncomingReport, type NuisanceCaseView } from './common.tsx';
 
 export function NuisancePage() {
   const { t } = useTranslation();
@@ -44,6 +48,7 @@ export function NuisancePage() {
         {cases.data && cases.data.length === 0 && <Paragraph>{t('nuisance.list.noCases')}</Paragraph>}
         {cases.data && cases.data.length > 0 && <CaseTable items={cases.data} />}
       </section>
+      {corporation && cases.data && <Copies items={cases.data} />}
     </Column>
   );
 }
@@ -122,5 +127,46 @@ function CaseTable({ items }: { items: CaseListItem[] }) {
         </Table.Body>
       </Table>
     </TableScroll>
+  );
+}
+
+interface Copy { caseId: string; address: string; id: string; kind: string; copiedOn: string; pdf: boolean }
+
+/** The corporation: the copies of letters it received (§6.5), from the cases it may read, newest first. */
+function Copies({ items }: { items: CaseListItem[] }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [copies, setCopies] = useState<Copy[] | null>(null);
+  const ids = items.slice(0, 50).map((c) => c.id).join(',');
+  useEffect(() => {
+    let live = true;
+    const list = ids ? ids.split(',') : [];
+    void Promise.all(list.map((id) => api.get<NuisanceCaseView>(`/nuisance/cases/${id}`).then((r) => r.data).catch(() => null))).then((views) => {
+      if (!live) return;
+      const out = views.flatMap((v) => (v ? v.letters.filter((l) => l.copiedOn).map((l) => ({ caseId: v.id, address: v.address, id: l.id, kind: l.kind, copiedOn: l.copiedOn!, pdf: l.pdf })) : []));
+      setCopies(out.sort((a, b) => b.copiedOn.localeCompare(a.copiedOn)));
+    });
+    return () => { live = false; };
+  }, [ids]);
+  return (
+    <section aria-labelledby="copies-heading" className="tr-section" data-testid="nuisance-copies">
+      <Heading level={2} id="copies-heading" className="tr-section-heading">{t('nuisance.list.copiesHeading')}</Heading>
+      {copies === null && <Loading />}
+      {copies && copies.length === 0 && <Paragraph>{t('nuisance.list.noCopies')}</Paragraph>}
+      {copies && copies.length > 0 && (
+        <ul className="tr-plain-list">
+          {copies.map((c) => {
+            const title = txt(LETTER_TITLES[c.kind as keyof typeof LETTER_TITLES], lang);
+            return (
+              <li key={c.id}>
+                {t('nuisance.list.copy', { title, address: c.address, date: formatDate(c.copiedOn, lang) })}{' '}
+                <Link href={`/overlast/zaken/${c.caseId}`} linkComponent={RouterLink}>{t('nuisance.list.toCase')}<span className="ams-visually-hidden"> {c.address}</span></Link>
+                {c.pdf && <>{' · '}<PdfLink href={`/api/v1/nuisance/letters/${c.id}/pdf?lang=${lang}`}>{t('nuisance.letter.pdf', { title })}</PdfLink></>}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
   );
 }
