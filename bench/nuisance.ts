@@ -337,6 +337,11 @@ export interface NuisanceMeasurement extends LoadResult {
   description: string;
   drainMs: number;
   eventLoopDelayMs: { p50: number; p99: number; max: number };
+  /**
+   * CPU time of this process (server, floor and in-process PGlite) from the start of the run until it
+   * was drained, per request sent: less sensitive to other work on the machine than latency.
+   */
+  serverCpuMsPerRequest: number;
   auditRowsWritten?: number;
 }
 
@@ -588,18 +593,21 @@ export async function benchNuisance(kind: DbKind, loader: LoadGenerator, setting
     const auditStart = n.startsWith('real') ? await count(db, 'audit_log') : 0;
     const loop = monitorEventLoopDelay({ resolution: 10 });
     loop.enable();
+    const cpuStart = process.cpuUsage();
     const r = await loader.run(job);
     loop.disable();
     const drainMs = await drain(db, { servers: inFlight });
+    const cpu = process.cpuUsage(cpuStart);
+    const serverCpuMsPerRequest = round((cpu.user + cpu.system) / 1000 / Math.max(1, r.sent), 2);
     const eventLoopDelayMs = { p50: round(loop.percentile(50) / 1e6, 1), p99: round(loop.percentile(99) / 1e6, 1), max: round(loop.max / 1e6, 1) };
-    const m: NuisanceMeasurement = { target: n, mode, description: NUISANCE_TARGETS[n].describe, drainMs, eventLoopDelayMs, ...r };
+    const m: NuisanceMeasurement = { target: n, mode, description: NUISANCE_TARGETS[n].describe, drainMs, eventLoopDelayMs, serverCpuMsPerRequest, ...r };
     if (n.startsWith('real')) {
       m.auditRowsWritten = (await count(db, 'audit_log')) - auditStart;
       auditWritten += m.auditRowsWritten;
       okDuringReal += r.ok + r.warmupOk;
     }
     measurements.push(m);
-    log(`   → ${r.reqPerSec} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}, event-loop delay max ${eventLoopDelayMs.max} ms, drained in ${drainMs} ms, load ${r.loadAverage.end[0]}`);
+    log(`   → ${r.reqPerSec} req/s, p50 ${r.latencyMs.p50} ms, p99 ${r.latencyMs.p99} ms, non-2xx ${r.non2xx}, errors ${r.errors}, CPU ${serverCpuMsPerRequest} ms/request, event-loop delay max ${eventLoopDelayMs.max} ms, drained in ${drainMs} ms, load ${r.loadAverage.end[0]}`);
   };
   for (const n of names) await measure(n, settings.connections, 'closed');
   if (settings.pacedRate > 0) for (const n of names.filter((x) => x.startsWith('real'))) await measure(n, settings.pacedRate, 'paced');
@@ -632,6 +640,7 @@ export async function benchNuisance(kind: DbKind, loader: LoadGenerator, setting
   if (settings.extraSql) notes.push(`WHAT-IF run: the schema was changed by BENCH_EXTRA_SQL (${settings.extraSql}); these are not the shipped schema's numbers.`);
   notes.push('The floors run every SQL statement of their route\'s handler (hub: the district aggregate, the situations and the New Chance query; incoming: the report query and loadCalendar) and return the raw rows: real ÷ floor is the cost of session, policy, per-row work, response schema and audit.');
   notes.push('Data: nuisance_events rows are not generated (neither route reads them); the state JSON of every case is derived by deriveNuisanceState from the events its status needs. Dates are relative to the wall-clock today (both routes read the clock).');
+  notes.push('cpu ms/req: CPU time of the bench process (server + floor + in-process PGlite) per request sent, over the run and its drain — the work a request costs, less dependent on other load than latency; 20 req/s needs 20 × that many ms of one core per second.');
   notes.push('Every request of a target asks for the same overview / queue (one hub officer / one care worker): the same pages stay in cache.');
   if (kind === 'pglite') notes.push('PGlite is one in-process connection: every query of every request is serialised on the server thread.');
   notes.push('Load generator (autocannon) runs in a child process on the same 2-core machine, which other work (other helpers\' browser tests) shares: absolute figures are noisy (±50 %); compare real and floor of the same run. See loadAverage per measurement.');
@@ -680,7 +689,7 @@ export function nuisanceSummary(r: NuisanceReport, suffix: string) {
     data: { cases: r.data.cases, reports: r.data.reports, focusHub: r.data.focusHub, focusCareProvider: r.data.focusCareProvider, sizeBytes: r.data.sizeBytes },
     measurements: r.measurements.map((m) => ({
       target: m.target, mode: m.mode, connections: m.connections, offeredRatePerSec: m.offeredRatePerSec, reqPerSec: m.reqPerSec,
-      latencyMs: { p50: m.latencyMs.p50, p97_5: m.latencyMs.p97_5, p99: m.latencyMs.p99 }, ok: m.ok, non2xx: m.non2xx, errors: m.errors, loadAverage1m: m.loadAverage.end[0],
+      latencyMs: { p50: m.latencyMs.p50, p97_5: m.latencyMs.p97_5, p99: m.latencyMs.p99 }, ok: m.ok, non2xx: m.non2xx, errors: m.errors, loadAverage1m: m.loadAverage.end[0], serverCpuMsPerRequest: m.serverCpuMsPerRequest,
     })),
     explainMs: Object.fromEntries(Object.entries(r.explain).map(([k, v]) => [k, v.executionMs])),
     goals: r.goals,
@@ -697,11 +706,11 @@ export function printNuisance(reports: NuisanceReport[]): string {
       `${r.machine.cpus} CPU, Node ${r.machine.node}, ${r.settings.durationS} s per run after ${r.settings.warmupS} s warm-up; load average ${r.loadAverage.start.join('/')} at start, ${r.loadAverage.end.join('/')} at end`);
     out.push(`  hub ${d.focusHub.code}: ${d.focusHub.cases} cases, ${d.focusHub.hubInvolved} reported to it, ${d.focusHub.openHubInvolved} open in the overview over ${d.focusHub.districtsInOverview} districts; ` +
       `${d.focusCareProvider.code}: ${d.focusCareProvider.cases} cases, ${d.focusCareProvider.reportsInWindow} reports in ${r.settings.incomingDays} days, ${d.focusCareProvider.returned} returned`);
-    const rows: string[][] = [['target', 'conns', 'load', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'max ms', 'n', 'err', 'loop max', 'drain s', 'load1']];
+    const rows: string[][] = [['target', 'conns', 'load', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'max ms', 'n', 'err', 'cpu ms/req', 'loop max', 'drain s', 'load1']];
     for (const m of r.measurements) {
       rows.push([
         NUISANCE_TARGETS[m.target].label, String(m.connections), m.mode === 'paced' ? `${m.offeredRatePerSec}/s` : 'closed', fmt(m.reqPerSec, 0), fmt(m.latencyMs.p50), fmt(m.latencyMs.p97_5),
-        fmt(m.latencyMs.p99), fmt(m.latencyMs.max, 1), String(m.ok), String(m.non2xx + m.errors), fmt(m.eventLoopDelayMs.max, 0), fmt(m.drainMs / 1000, 1), fmt(m.loadAverage.end[0] ?? NaN, 1),
+        fmt(m.latencyMs.p99), fmt(m.latencyMs.max, 1), String(m.ok), String(m.non2xx + m.errors), fmt(m.serverCpuMsPerRequest, 1), fmt(m.eventLoopDelayMs.max, 0), fmt(m.drainMs / 1000, 1), fmt(m.loadAverage.end[0] ?? NaN, 1),
       ]);
     }
     out.push(table(rows));
