@@ -178,3 +178,13 @@ describe('entry routes and target groups (R-OV-66, R-OV-67)', () => {
     expect(r.statusCode, r.body).toBe(201);
   });
 });
+
+describe('home queues', () => {
+  it('D-OV-05: the hub officer\'s home page lists the case open for more than three months as overdue, in words', async () => {
+    const r = await hub.get('/api/v1/home');
+    expect(r.statusCode, r.body).toBe(200);
+    const overdue = r.json().queues.find((q: { key: string }) => q.key === 'overdue');
+    expect(overdue.items.map((i: { text: { nl: string } }) => i.text.nl)).toContain('Meldpunt: overlast binnen drie maanden verholpen (bewaken)');
+    expect(JSON.stringify(r.json().queues)).not.toMatch(/"nl":"[^"]*D-OV/);
+  });
+});

@@ -188,7 +188,7 @@ describe('queues per role', () => {
       expect(Object.values(q.counts).every((n) => n === 0)).toBe(true);
     }
     expect(partyOf('independent_reviewer')).toBe('care_provider');
-    expect(partyOf('nuisance_hub_officer')).toBeNull();
+    expect(partyOf('nuisance_hub_officer')).toBe('nuisance_hub');
   });
 
   it('a deadline lands in at most one queue, and counts equal the queue lengths (property)', () => {

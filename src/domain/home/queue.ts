@@ -10,13 +10,16 @@ import { calendarDaysBetween, type IsoDate } from '../calendar/index.ts';
 import { DEADLINE_RULES, type ActorKind, type DeadlineRuleId } from '../trajectories/index.ts';
 import type { Role } from '../organisations/model.ts';
 
+/** The deadlines of the nuisance protocol and the New Chance (src/domain/nuisance). */
+type NuisanceRuleId = 'D-OV-01' | 'D-OV-02' | 'D-OV-03' | 'D-OV-04' | 'D-OV-05' | 'D-OV-06' | 'D-OV-08' | 'D-OV-10' | 'D-OV-11' | 'D-OV-12' | 'D-OV-13' | 'R-OV-33' | 'R-OV-61';
+
 export interface LocalText {
   nl: string;
   en: string;
 }
 
 /** The party a role acts as in a case (null: the role has no case work of its own). */
-export type Party = 'care_provider' | 'corporation' | 'wonen';
+export type Party = 'care_provider' | 'corporation' | 'wonen' | 'nuisance_hub';
 
 export function partyOf(role: Role | null): Party | null {
   switch (role) {
@@ -28,6 +31,8 @@ export function partyOf(role: Role | null): Party | null {
       return 'corporation';
     case 'wonen_officer':
       return 'wonen';
+    case 'nuisance_hub_officer':
+      return 'nuisance_hub';
     default:
       return null;
   }
@@ -45,7 +50,7 @@ export const ACTOR_NAMES: Readonly<Record<ActorKind | 'client', LocalText>> = {
 
 /** What a deadline asks to be done, as a short task (the rule's label is the fallback for rules not listed). */
 /** What each deadline asks, by rule: the Omslagroute's (DeadlineRuleId) and those of other kinds of case (R-MA-17: the offer's case review). */
-export const DEADLINE_TASKS: Readonly<Partial<Record<DeadlineRuleId | 'R-MA-17', LocalText>>> = {
+export const DEADLINE_TASKS: Readonly<Partial<Record<DeadlineRuleId | 'R-MA-17' | NuisanceRuleId, LocalText>>> = {
   'D-01': { nl: 'passend woningaanbod doen', en: 'make a suitable housing offer' },
   'D-02': { nl: 'reageren op het woningaanbod', en: 'reply to the housing offer' },
   'D-03': { nl: 'de woning bezichtigen', en: 'view the dwelling' },
@@ -63,6 +68,20 @@ export const DEADLINE_TASKS: Readonly<Partial<Record<DeadlineRuleId | 'R-MA-17',
   'D-15': { nl: 'WoningNet-inschrijving verlengen', en: 'renew the WoningNet registration' },
   'D-16': { nl: 'lichte begeleiding afronden', en: 'end the light support' },
   'D-OV-09': { nl: 'time-out beëindigen', en: 'end the time-out' },
+  // The nuisance protocol (overlast.md §4) and the New Chance (Annex 5).
+  'D-OV-01': { nl: 'contact opnemen met de melder van overlast', en: 'approach the reporter of nuisance' },
+  'D-OV-02': { nl: 'de corporatie direct informeren over de aanpak van de overlast', en: 'inform the corporation at once of how the nuisance is handled' },
+  'D-OV-03': { nl: 'reageren op het signaal van de corporatie', en: 'respond to the corporation’s signal' },
+  'D-OV-04': { nl: 'de corporatie laten weten hoe de klacht wordt aangepakt', en: 'tell the corporation how the complaint is handled' },
+  'D-OV-05': { nl: 'overlast binnen drie maanden verholpen (bewaken)', en: 'nuisance resolved within three months (monitor)' },
+  'D-OV-06': { nl: 'bij de klager navragen of de overlast is verholpen', en: 'ask the complainant whether the nuisance is resolved' },
+  'D-OV-08': { nl: 'wederhoor: gesprek met de bewoner over de klacht', en: 'hear the resident on the complaint' },
+  'D-OV-10': { nl: 'ruil of voorrang melden bij de veldtafel', en: 'report the swap or priority to the field table' },
+  'D-OV-11': { nl: 'een andere woning bemiddelen binnen de termijn van de Nieuwe Kans', en: 'mediate another dwelling within the New Chance term' },
+  'D-OV-12': { nl: 'de woondoelen van de Nieuwe Kans evalueren', en: 'evaluate the New Chance housing goals' },
+  'D-OV-13': { nl: 'het Meldpunt informeren over de zorgen', en: 'inform the hub of the concerns' },
+  'R-OV-33': { nl: 'contact opnemen met het Meldpunt over de stappen', en: 'contact the hub about the steps' },
+  'R-OV-61': { nl: 'het Meldpunt informeren over de uitkomst van de evaluatie', en: 'inform the hub of the evaluation outcome' },
   'D-WON-1': { nl: 'besluiten op de urgentieaanvraag', en: 'decide on the urgency request' },
 };
 
@@ -70,7 +89,7 @@ const GENERIC_TASK: LocalText = { nl: 'termijn afhandelen', en: 'handle the dead
 
 /** The task of a deadline rule in words; a rule this table does not know reads as its label. */
 export function taskOf(ruleId: string): LocalText {
-  const task = DEADLINE_TASKS[ruleId as DeadlineRuleId | 'R-MA-17'];
+  const task = DEADLINE_TASKS[ruleId as DeadlineRuleId | 'R-MA-17' | NuisanceRuleId];
   if (task) return task;
   const rule = (DEADLINE_RULES as Readonly<Record<string, { label: LocalText } | undefined>>)[ruleId];
   return rule ? rule.label : GENERIC_TASK;
@@ -198,7 +217,7 @@ export const ROLE_QUEUES: Readonly<Record<Role, ReadonlyArray<QueueKey>>> = {
   wonen_officer: ['urgency', 'nominations', 'transfers', 'overdue'],
   independent_reviewer: ['reviews'],
   team_manager: ['organisationOverdue', 'dueSoon'],
-  nuisance_hub_officer: [],
+  nuisance_hub_officer: ['overdue', 'dueSoon'],
   programme_analyst: [],
   org_admin: [],
   platform_admin: [],

@@ -227,7 +227,9 @@ const HIDDEN_DEADLINES_OUTSIDE: ReadonlySet<string> = new Set(['D-06', 'D-12', '
 
 export function canSeeDeadline(viewer: Viewer, ruleId: string): boolean {
   if (viewer === 'care_provider' || viewer === 'client') return true;
-  if (viewer === 'nuisance_hub') return false;
+  // The hub sees the nuisance protocol's deadlines of the cases reported to it (its own D-OV-05 and the parties'
+  // steps it monitors, MZ-4), never the care content (the time-out, D-OV-09; re-placement, D-OV-10) nor a trajectory's.
+  if (viewer === 'nuisance_hub') return /^(D|R)-OV-/.test(ruleId) && ruleId !== 'D-OV-10' && !HIDDEN_DEADLINES_OUTSIDE.has(ruleId);
   // Wonen's urgency decision (D-WON-1) is between Wonen and the care provider, like the urgency events.
   if (ruleId === 'D-WON-1') return viewer === 'wonen';
   return !HIDDEN_DEADLINES_OUTSIDE.has(ruleId);

@@ -100,7 +100,7 @@ function newChanceKind(afwcMembers: ReadonlyArray<string>): CaseKind<LoadedNewCh
       const today = todayIn({ now: () => now });
       const orgOf = (p: NewChanceParty) => (p === 'care_provider' ? careProviderId : p === 'corporation' ? after.corporationId : p === 'hub' ? after.hubId : null);
       const deadlines = deriveNewChanceDeadlines(cal, s).map((d) => ({
-        key: d.key, ruleId: d.ruleId, nature: d.nature, actors: [d.actor], start: d.start, due: d.due, metOn: d.metOn, closedAs: d.closedAs,
+        key: d.key, ruleId: d.ruleId, nature: d.nature, actors: [d.actor === 'hub' ? 'nuisance_hub' : d.actor], start: d.start, due: d.due, metOn: d.metOn, closedAs: d.closedAs,
         closedOn: d.closedAs ? today : null, computed: d.computed, organisationId: orgOf(d.actor), note: null,
       }));
       await writeCaseDeadlines(trx, { caseKind: NEW_CHANCE_CASE, caseId: after.id, municipalityId: after.municipalityId, today }, deadlines);

@@ -124,7 +124,7 @@ function nuisanceCaseKind(settings: NuisanceSettings): CaseKind<LoadedNuisanceCa
       const today = todayIn({ now: () => now });
       const orgOf = (p: NuisanceParty) => (p === 'care_provider' ? after.careProviderId : p === 'corporation' ? after.corporationId : p === 'hub' ? after.hubId : null);
       const deadlines = deriveNuisanceDeadlines(cal, after.facts, s, { d08WorkingDays: settings.hearingWorkingDays }).map((d) => ({
-        key: d.key, ruleId: d.ruleId, nature: d.nature, actors: [d.actor], start: d.start, due: d.due, metOn: d.metOn, closedAs: d.closedAs,
+        key: d.key, ruleId: d.ruleId, nature: d.nature, actors: [d.actor === 'hub' ? 'nuisance_hub' : d.actor], start: d.start, due: d.due, metOn: d.metOn, closedAs: d.closedAs,
         closedOn: d.closedAs ? today : null, computed: d.computed, organisationId: orgOf(d.actor), note: null,
       }));
       await writeCaseDeadlines(trx, { caseKind: NUISANCE_CASE, caseId: after.id, municipalityId: after.municipalityId, today }, deadlines);
