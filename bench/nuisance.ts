@@ -32,7 +32,7 @@ import { loadCalendar } from '../src/modules/calendar/repository.ts';
 import { hubOverview } from '../src/modules/nuisance/hub-routes.ts';
 import { addPeriod } from '../src/domain/calendar/index.ts';
 import { deriveNuisanceState } from '../src/domain/nuisance/protocol.ts';
-import { deriveNuisanceDeadlines } from '../src/domain/nuisance/deadlines.ts';
+import { deriveReportDeadlines } from '../src/domain/nuisance/deadlines.ts';
 import { NUISANCE_TYPES, type Channel, type EscalationAction, type NuisanceEventInput, type NuisanceStatus, type NuisanceState, type ReportFacts } from '../src/domain/nuisance/model.ts';
 import {
   count, databaseSize, databaseVersion, drain, envNumber, loadAverage, log, login, machineInfo, onCleanup, originOf, prepareDatabase, round, table, trackInFlight,
@@ -129,7 +129,7 @@ export function incomingRows(db: Db, scope: string[], since: Date, limit: number
   return db.selectFrom('nuisance_reports as r').innerJoin('nuisance_cases as c', 'c.id', 'r.case_id')
     .select(['r.id', 'r.channel', 'r.nuisance_type', 'r.description', 'r.occurred_at', 'r.received_at', 'r.received_on', 'r.reporter_name', 'r.reporter_phone', 'r.reporter_email', 'r.reporter_relation',
       'r.counts_against_resident', 'r.reported_by_organisation_id', 'c.id as case_id', 'c.address', 'c.status', 'c.state', 'c.care_provider_id', 'c.corporation_id', 'c.municipality_id', 'c.hub_id', 'c.hub_involved', 'c.has_support', 'c.high_risk'])
-    .where('c.care_provider_id', 'in', scope.length ? scope : [NONE]).where('r.received_at', '>=', since)
+    .where('r.care_provider_id', 'in', scope.length ? scope : [NONE]).where('r.received_at', '>=', since)
     .orderBy('r.received_at', 'desc').limit(limit).execute();
 }
 
@@ -226,7 +226,7 @@ export async function generateNuisanceData(db: Db, s: NuisanceBenchSettings, tod
   const reportCols = [
     ['id', 'uuid'], ['municipality_id', 'uuid'], ['case_id', 'uuid'], ['channel', 'text'], ['nuisance_type', 'text'], ['description', 'text'], ['occurred_at', 'text'],
     ['received_at', 'timestamptz'], ['received_on', 'date'], ['reporter_name', 'text'], ['reporter_phone', 'text'], ['reporter_email', 'text'], ['reporter_relation', 'text'],
-    ['reporter_key', 'text'], ['counts_against_resident', 'boolean'], ['address_key', 'text'], ['reported_by_organisation_id', 'uuid'], ['created_at', 'timestamptz'],
+    ['reporter_key', 'text'], ['counts_against_resident', 'boolean'], ['address_key', 'text'], ['reported_by_organisation_id', 'uuid'], ['created_at', 'timestamptz'], ['care_provider_id', 'uuid'],
   ] as const;
   let nCases = 0;
   let nReports = 0;
@@ -274,7 +274,7 @@ export async function generateNuisanceData(db: Db, s: NuisanceBenchSettings, tod
           reports.push([
             reportId, mun.id, caseId, channel, type, 'Overlast gemeld: geluid en onrust in en rond de woning, al enkele avonden.', occurredAt,
             receivedAt, receivedOn, `Melder ${i}`, rng.chance(0.6) ? `06${String(10_000_000 + rng.int(89_999_999))}` : null, null, channel === 'C2' ? 'corporation' : channel === 'C3' ? 'police' : channel === 'C5' ? 'resident' : 'neighbour',
-            key, channel !== 'C5', addressKey, orgOfReport, receivedAt,
+            key, channel !== 'C5', addressKey, orgOfReport, receivedAt, careProvider,
           ]);
         }
         const events = eventsFor(rng, status, facts, endDay, hubInvolved, hubLead);
@@ -559,8 +559,8 @@ export async function benchNuisance(kind: DbKind, loader: LoadGenerator, setting
     await timeSteps('hub-new-chance', 'the New Chance count by step', N, () => hubNewChance(db, hubIds)),
     await timeSteps('incoming-query', `the incoming-reports query (${inRows.length} rows)`, N, () => incomingRows(db, cpScope, since, settings.incomingLimit)),
     await timeSteps('calendar', 'loadCalendar() (every incoming request)', N, () => loadCalendar(db)),
-    await timeSteps('incoming-deadlines', `deriveNuisanceDeadlines × ${inRows.length} rows (CPU only)`, N, () =>
-      inRows.map((r) => deriveNuisanceDeadlines(cal, { hasSupport: r.has_support, highRisk: r.high_risk }, r.state as unknown as NuisanceState))),
+    await timeSteps('incoming-deadlines', `deriveReportDeadlines × ${inRows.length} rows (CPU only)`, N, () =>
+      inRows.map((r) => deriveReportDeadlines(cal, { hasSupport: r.has_support, highRisk: r.high_risk }, r.state as unknown as NuisanceState, r.id))),
   ];
   const serialHttp: NuisanceReport['serialHttp'] = [];
   for (const n of names) {

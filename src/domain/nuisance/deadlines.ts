@@ -55,11 +55,7 @@ const onOrAfter = (on: string | null, start: string): string | null => (on !== n
  * regular method applies). C5 reports (the resident reports nuisance by others, R-OV-10) only
  * derive D-OV-01; a corporation's signal (C2) derives D-OV-03 instead of D-OV-01 and D-OV-04.
  */
-/** R-OV-16 (proposal): the hearing of a high-risk resident within this many working days. */
-export const HIGH_RISK_HEARING = 2;
-
-export function deriveNuisanceDeadlines(cal: WorkingCalendar, facts: NuisanceFacts, state: NuisanceState, opts: { d08WorkingDays?: number } = {}): NuisanceDeadline[] {
-  if (!facts.hasSupport) return [];
+function collector(cal: WorkingCalendar, facts: NuisanceFacts, state: NuisanceState, opts: { d08WorkingDays?: number }) {
   const out: NuisanceDeadline[] = [];
   const ended = TERMINAL_STATES.includes(state.status);
   const add = (id: NuisanceDeadlineId, key: string, start: string, metOn: string | null, amount = NUISANCE_DEADLINES[id].amount, extra: Record<string, string> = {}) => {
@@ -79,6 +75,25 @@ export function deriveNuisanceDeadlines(cal: WorkingCalendar, facts: NuisanceFac
     add('D-OV-08', `D-OV-08:${r.id}`, start, r.heardOn, facts.highRisk ? Math.min(HIGH_RISK_HEARING, opts.d08WorkingDays ?? NUISANCE_DEADLINES['D-OV-08'].amount) : opts.d08WorkingDays);
     if (r.judgement?.row === 'J3' && r.complainantInformedOn) add('D-OV-06', `D-OV-06:${r.id}`, r.complainantInformedOn, r.sixWeekCheckOn);
   };
+  return { out, add, perReport };
+}
+
+/** The deadlines of one report only (D-OV-01…D-OV-04, D-OV-06, D-OV-08): what the reporting point's queue shows per report. */
+export function deriveReportDeadlines(cal: WorkingCalendar, facts: NuisanceFacts, state: NuisanceState, reportId: string, opts: { d08WorkingDays?: number } = {}): NuisanceDeadline[] {
+  const r = state.reports.find((x) => x.id === reportId);
+  if (!facts.hasSupport || !r) return [];
+  const { out, perReport } = collector(cal, facts, state, opts);
+  perReport(r);
+  return out;
+}
+
+/** R-OV-16 (proposal): the hearing of a high-risk resident within this many working days. */
+export const HIGH_RISK_HEARING = 2;
+
+/** Every deadline of the case: each report's (above), D-OV-05, the hub contact after action 3, the time-out and the field table. */
+export function deriveNuisanceDeadlines(cal: WorkingCalendar, facts: NuisanceFacts, state: NuisanceState, opts: { d08WorkingDays?: number } = {}): NuisanceDeadline[] {
+  if (!facts.hasSupport) return [];
+  const { out, add, perReport } = collector(cal, facts, state, opts);
   state.reports.forEach(perReport);
   if (state.firstComplaintOn) add('D-OV-05', 'D-OV-05', state.firstComplaintOn, state.closedOn);
   const action3 = state.actionStartedOn[3];

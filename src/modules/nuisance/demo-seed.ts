@@ -172,7 +172,7 @@ export async function seedDemoNuisance(db: Db, clock: Clock): Promise<number> {
       const rep = await db.insertInto('nuisance_reports').values({
         municipality_id: veenhaven, case_id: caseRow.id, channel: r.channel, nuisance_type: r.type, description: r.text, occurred_at: r.at ? `${addPeriod(on, -1, 'days')}T${r.at}` : null,
         received_at: new Date(`${on}T08:30:00Z`), received_on: on, reporter_name: r.reporter.name, reporter_phone: r.reporter.phone ?? null, reporter_email: null, reporter_relation: r.reporter.relation,
-        reporter_key: key, counts_against_resident: r.channel !== 'C5', address_key: addressKey(sc.addr), reported_by: null, reported_by_organisation_id: party === 'hub' ? hub : party === 'corporation' ? ctx.corporationId : horizon, created_at: new Date(`${on}T08:30:00Z`),
+        reporter_key: key, counts_against_resident: r.channel !== 'C5', address_key: addressKey(sc.addr), care_provider_id: ctx.careProviderId, reported_by: null, reported_by_organisation_id: party === 'hub' ? hub : party === 'corporation' ? ctx.corporationId : horizon, created_at: new Date(`${on}T08:30:00Z`),
       }).returning('id').executeTakeFirstOrThrow();
       reportIds.push(rep.id);
       const facts: ReportFacts = { id: rep.id, channel: r.channel, nuisanceType: r.type, occurredAt: r.at ? `${addPeriod(on, -1, 'days')}T${r.at}` : null, receivedOn: on, reporterKey: key, countsAgainstResident: r.channel !== 'C5' };

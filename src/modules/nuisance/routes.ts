@@ -15,7 +15,7 @@ import type { Database } from '../../platform/db/schema.ts';
 import { todayIn } from '../../platform/clock.ts';
 import { decide, type Action, type Subject } from '../../domain/policy/index.ts';
 import { CHANNELS, HUB_SITUATIONS, NUISANCE_TYPES, type NuisanceEventInput, type NuisanceParty, type ReportFacts } from '../../domain/nuisance/model.ts';
-import { deriveNuisanceDeadlines, earlyWarningAt } from '../../domain/nuisance/deadlines.ts';
+import { deriveReportDeadlines, earlyWarningAt } from '../../domain/nuisance/deadlines.ts';
 import { DEFAULT_AFWC_MEMBERS } from '../../domain/nuisance/new-chance.ts';
 import { loadCalendar } from '../calendar/index.ts';
 import {
@@ -217,6 +217,7 @@ export async function nuisanceRoutes(app: App) {
         municipality_id: t.municipalityId, case_id: open.id, channel: b.channel, nuisance_type: b.nuisanceType, description: b.description, occurred_at: b.occurredAt ?? null,
         received_at: now, received_on: today, reporter_name: b.reporter.name ?? null, reporter_phone: b.reporter.phone ?? null, reporter_email: b.reporter.email ?? null,
         reporter_relation: b.reporter.relation, reporter_key: key, counts_against_resident: b.channel !== 'C5', address_key: t.addressKey,
+        care_provider_id: (await trx.selectFrom('nuisance_cases').select('care_provider_id').where('id', '=', open.id).executeTakeFirstOrThrow()).care_provider_id,
         reported_by: s.userId, reported_by_organisation_id: s.organisationId, created_at: now,
       }).returning('id').executeTakeFirstOrThrow();
       const facts: ReportFacts = { id: rep.id, channel: b.channel, nuisanceType: b.nuisanceType, occurredAt: b.occurredAt ?? null, receivedOn: today, reporterKey: key, countsAgainstResident: b.channel !== 'C5' };
@@ -248,10 +249,11 @@ export async function nuisanceRoutes(app: App) {
     if (s.role !== 'care_worker' && s.role !== 'team_manager') return [];
     const since = new Date(clock.now().getTime() - (req.query.days ?? 30) * 86_400_000);
     const scope = s.scope.length ? [...s.scope] : [NONE];
+    // The provider's newest reports by their own care provider column (migration 0017), then their cases.
     const rows = await db.selectFrom('nuisance_reports as r').innerJoin('nuisance_cases as c', 'c.id', 'r.case_id')
       .select(['r.id', 'r.channel', 'r.nuisance_type', 'r.description', 'r.occurred_at', 'r.received_at', 'r.received_on', 'r.reporter_name', 'r.reporter_phone', 'r.reporter_email', 'r.reporter_relation',
         'r.counts_against_resident', 'r.reported_by_organisation_id', 'c.id as case_id', 'c.address', 'c.status', 'c.state', 'c.care_provider_id', 'c.corporation_id', 'c.municipality_id', 'c.hub_id', 'c.hub_involved', 'c.has_support', 'c.high_risk'])
-      .where('c.care_provider_id', 'in', scope).where('r.received_at', '>=', since)
+      .where('r.care_provider_id', 'in', scope).where('r.received_at', '>=', since)
       .orderBy('r.received_at', 'desc').limit(req.query.limit ?? 100).execute();
     const cal = await loadCalendar(db);
     const out = [];
@@ -261,8 +263,8 @@ export async function nuisanceRoutes(app: App) {
       const state = r.state as unknown as LoadedNuisanceCase['state'];
       // A case whose state cache is not written yet (never by this module's own writes) has no clock to show.
       if (!Array.isArray(state.reports)) continue;
-      const clockFor = deriveNuisanceDeadlines(cal, { hasSupport: r.has_support, highRisk: r.high_risk }, state)
-        .filter((d) => d.key.endsWith(r.id) && ['D-OV-01', 'D-OV-02', 'D-OV-03', 'D-OV-04'].includes(d.ruleId))
+      const clockFor = deriveReportDeadlines(cal, { hasSupport: r.has_support, highRisk: r.high_risk }, state, r.id)
+        .filter((d) => ['D-OV-01', 'D-OV-02', 'D-OV-03', 'D-OV-04'].includes(d.ruleId))
         .map((d) => ({ ruleId: d.ruleId, label: d.label, due: d.due, metOn: d.metOn, overdue: !d.metOn && !d.closedAs && d.due < today }));
       out.push({
         ...reportView(r as never, 'care_provider', s.scope), caseId: r.case_id, address: r.address, caseStatus: r.status,

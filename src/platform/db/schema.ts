@@ -824,6 +824,8 @@ export interface NuisanceReportTable {
   reporter_relation: string;
   reporter_key: string | null;
   counts_against_resident: boolean;
+  /** The case's care provider (migration 0017: the reporting point's queue). */
+  care_provider_id: Generated<string | null>;
   address_key: string;
   reported_by: string | null;
   reported_by_organisation_id: string | null;

@@ -80,7 +80,7 @@ async function insertNuisanceCase(f: Fx, trajectoryId: string): Promise<{ id: st
   const r = await db.insertInto('nuisance_reports').values({
     municipality_id: municipalityId, case_id: c.id, channel: 'C1', nuisance_type: 'noise', description: 'Harde muziek na middernacht.', occurred_at: null, received_at: now, received_on: today,
     reporter_name: 'M. Buur', reporter_phone: '0612345678', reporter_email: null, reporter_relation: 'neighbour', reporter_key: null, counts_against_resident: true, address_key: key,
-    reported_by: null, reported_by_organisation_id: t.care_provider_id, created_at: now,
+    reported_by: null, reported_by_organisation_id: t.care_provider_id, created_at: now, care_provider_id: t.care_provider_id,
   }).returning('id').executeTakeFirstOrThrow();
   const report = { id: r.id, channel: 'C1', nuisanceType: 'noise', occurredAt: null, receivedOn: today, reporterKey: null, countsAgainstResident: true };
   await db.insertInto('nuisance_events').values({
