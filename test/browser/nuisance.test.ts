@@ -22,6 +22,7 @@ let cw: Page;
 let clientName = '';
 let caseUrl = '';
 let address = '';
+let typedAddress: { postcode: string; number: string; address: string } | null = null;
 const HEARING_NOTE = 'Bewoner vertelt over de verjaardag van zijn broer';
 const REPORTER = 'Annelies Visser';
 
@@ -37,6 +38,14 @@ beforeAll(async () => {
   const pick = rows.find((r) => !withCase.includes(r.id));
   expect(pick, 'a Horizon client housed with De Linde without a nuisance case').toBeTruthy();
   clientName = [pick!.first_name, pick!.last_name].filter(Boolean).join(' ');
+  // An open demo case of De Linde at an address that is not one of the programme's dwellings (the corporation types it).
+  const open = await db.selectFrom('nuisance_cases').select(['address_key', 'address']).where('corporation_id', '=', linde).where('closed_on', 'is', null).execute();
+  for (const c of open) {
+    const m = /^(\d{4}[A-Z]{2})-(\d+)$/.exec(c.address_key);
+    if (!m) continue;
+    const dwelling = await db.selectFrom('dwellings').select('id').where('postcode', '=', m[1]!).where('house_number', '=', Number(m[2])).executeTakeFirst();
+    if (!dwelling) { typedAddress = { postcode: m[1]!, number: m[2]!, address: c.address }; break; }
+  }
   cw = (await h.newPage()).page;
   await login(cw, 'begeleider');
 }, 120_000);
@@ -237,7 +246,18 @@ describe('nuisance: from the first complaint to the formal notice', () => {
     expect(channels.join(' | ')).not.toContain('meldpunt van de zorgaanbieder');
     await corp.getByLabel('Een ander adres').focus();
     await corp.keyboard.press('Space');
-    await expect(corp.getByLabel('Postcode')).toBeVisible();
+    // A typed address is checked before anything is sent: an open case there is proposed for linking.
+    expect(typedAddress, 'an open case of De Linde at a typed address').not.toBeNull();
+    await corp.getByLabel('Postcode').fill(typedAddress!.postcode);
+    await corp.getByLabel('Huisnummer').fill(typedAddress!.number);
+    const related = await corp.evaluate(async (q) => (await fetch(`/api/v1/nuisance/reports/related?postcode=${q.postcode}&houseNumber=${q.number}`)).text(), typedAddress!);
+    if (related.includes('"openCase":{')) {
+      await expect(corp.getByTestId('nuisance-link-proposal')).toContainText(`Op ${typedAddress!.address} loopt al een overlastzaak`);
+      await expect(corp.getByRole('button', { name: 'Melding toevoegen aan de lopende zaak' })).toBeVisible();
+    } else {
+      // The API refuses the address (e.g. no municipality known for it): said in words before submitting.
+      await expect(corp.getByTestId('nuisance-related-problem')).toContainText('Dit adres hoort niet bij een gemeente waarvoor u werkt.');
+    }
     await inspect(corp, 'new nuisance report (corporation)');
     await corp.goto('/overlast');
     await waitForPage(corp, 'Meldpunt overlast');

@@ -120,7 +120,7 @@ function CaseTable({ items }: { items: CaseListItem[] }) {
               <Table.Cell className="tr-nowrap">{formatDate(c.openedOn, lang)}</Table.Cell>
               <Table.Cell>
                 {c.next ? <DueWords due={c.next.due} overdue={c.next.overdue} /> : '—'}
-                {c.overdueCount > 1 && <><br /><span className="tr-status tr-status--bad">{t('nuisance.list.overdueCount', { count: c.overdueCount })}</span></>}
+                {c.overdueCount > 1 && <><br /><span className="tr-status tr-status--bad tr-status--wrap">{t('nuisance.list.overdueCount', { count: c.overdueCount })}</span></>}
               </Table.Cell>
             </Table.Row>
           ))}

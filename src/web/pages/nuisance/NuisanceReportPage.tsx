@@ -12,7 +12,7 @@ import { api, ApiError } from '../../api/client.ts';
 import type { ClientListItem, ListResponse } from '../../api/types.ts';
 import { PageHeading } from '../../components/PageHeading.tsx';
 import { RouterLink } from '../../components/RouterLink.tsx';
-import { ErrorSummary, SelectField, TextAreaField, TextField, msg, orNull, useSubmitting, type FieldErrors } from '../../components/forms.tsx';
+import { ErrorSummary, SelectField, TextAreaField, TextField, msg, orNull, plainMessage, useSubmitting, type FieldErrors } from '../../components/forms.tsx';
 import { useAnnounce } from '../../components/Announcer.tsx';
 import { useResource } from '../../lib/useResource.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -26,7 +26,7 @@ const FORM = 'nuisance-report';
 const FIELDS = ['channel', 'nuisanceType', 'description', 'occurredOn', 'occurredTime', 'name', 'phone', 'email', 'relation', 'trajectoryId', 'dwellingId', 'postcode', 'houseNumber'] as const;
 
 interface Related { address: string; hasSupport: boolean; openCase: { id: string; status: string; openedOn: string; readable: boolean; reports: ReportView[]; reportCount: number } | null }
-interface Proposal { caseId: string; reports: ReportView[]; address: string | null }
+interface Proposal { caseId: string; reports: ReportView[]; address: string | null; readable: boolean }
 
 export function NuisanceReportPage() {
   const { t } = useTranslation();
@@ -47,6 +47,7 @@ export function NuisanceReportPage() {
   const [attempt, setAttempt] = useState(0);
   const [proposal, setProposal] = useState<Proposal | null>(null);
   const [related, setRelated] = useState<Related | null>(null);
+  const [relatedProblem, setRelatedProblem] = useState<{ nl: string; en: string } | null>(null);
   const { pending, run } = useSubmitting();
 
   const aboutQuery = (): Record<string, string | number> | null => {
@@ -62,13 +63,17 @@ export function NuisanceReportPage() {
     const q = JSON.parse(aboutKey) as Record<string, string | number> | null;
     setProposal(null);
     setRelated(null);
-    if (!q || ('postcode' in q)) return;
+    setRelatedProblem(null);
+    if (!q) return;
     let live = true;
     api.get<Related>('/nuisance/reports/related', { query: q }).then((r) => {
       if (!live) return;
       setRelated(r.data);
-      if (r.data.openCase?.readable) setProposal({ caseId: r.data.openCase.id, reports: r.data.openCase.reports, address: r.data.address });
-    }).catch(() => { /* the check is repeated on submit */ });
+      if (r.data.openCase) setProposal({ caseId: r.data.openCase.id, reports: r.data.openCase.reports, address: r.data.address, readable: r.data.openCase.readable });
+    }).catch((err: unknown) => {
+      // The check is repeated on submit; a refusal of the address is said now, in words.
+      if (live && err instanceof ApiError && err.status >= 400 && err.status < 500) setRelatedProblem({ nl: plainMessage(err.problem.messages?.nl.detail ?? err.problem.detail), en: plainMessage(err.problem.messages?.en.detail ?? err.problem.detail) });
+    });
     return () => { live = false; };
   }, [aboutKey]);
 
@@ -114,7 +119,7 @@ export function NuisanceReportPage() {
     } catch (err) {
       if (err instanceof ApiError && err.status === 409 && err.problem.code === 'link_proposed') {
         const p = err.problem as unknown as { proposedCaseId: string; earlierReports?: ReportView[] };
-        setProposal({ caseId: p.proposedCaseId, reports: p.earlierReports ?? [], address: related?.address ?? null });
+        setProposal({ caseId: p.proposedCaseId, reports: p.earlierReports ?? [], address: related?.address ?? null, readable: (p.earlierReports ?? []).length > 0 });
         announce(t('nuisance.report.linkHeading'));
         return;
       }
@@ -156,6 +161,7 @@ export function NuisanceReportPage() {
               )}
             </>
           )}
+          {relatedProblem && <Paragraph size="small" data-testid="nuisance-related-problem"><span className="tr-status tr-status--bad tr-status--wrap">{relatedProblem[lang]}</span></Paragraph>}
           {related && !related.openCase && <Paragraph size="small" data-testid="nuisance-no-open-case">{t('nuisance.report.noOpenCase', { address: related.address })}</Paragraph>}
           {related && !related.hasSupport && <Paragraph size="small">{t('nuisance.report.noSupport')}</Paragraph>}
 
@@ -182,7 +188,7 @@ export function NuisanceReportPage() {
 
           {proposal && (
             <Alert severity="warning" heading={t('nuisance.report.linkHeading')} headingLevel={2} className="tr-alert" data-testid="nuisance-link-proposal">
-              <Paragraph>{t('nuisance.report.linkIntro', { address: proposal.address ?? '' })}</Paragraph>
+              <Paragraph>{t(proposal.reports.length ? 'nuisance.report.linkIntro' : 'nuisance.report.linkIntroShort', { address: proposal.address ?? '' })}</Paragraph>
               {proposal.reports.length > 0 && (
                 <ul className="tr-plain-list">
                   {proposal.reports.map((r) => (
@@ -190,7 +196,9 @@ export function NuisanceReportPage() {
                   ))}
                 </ul>
               )}
-              <Paragraph><RouterLink href={`/overlast/zaken/${proposal.caseId}`} className="ams-link">{t('nuisance.report.openCase')}</RouterLink></Paragraph>
+              {proposal.readable
+                ? <Paragraph><RouterLink href={`/overlast/zaken/${proposal.caseId}`} className="ams-link">{t('nuisance.report.openCase')}</RouterLink></Paragraph>
+                : <Paragraph size="small">{t('nuisance.report.notReadable')}</Paragraph>}
             </Alert>
           )}
           {proposal ? (

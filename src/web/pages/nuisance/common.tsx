@@ -70,10 +70,10 @@ export function dayWords(iso: string, lang: Lang, thisYear = new Date().getFullY
 export function DueWords({ due, metOn, overdue, closed }: { due: string; metOn?: string | null; overdue: boolean; closed?: boolean }) {
   const { t, i18n } = useTranslation();
   const lang: Lang = i18n.language === 'en' ? 'en' : 'nl';
-  if (metOn) return <span className="tr-status tr-status--ok">{t('nuisance.due.met', { date: dayWords(metOn, lang) })}</span>;
-  if (closed) return <span className="tr-status tr-status--muted">{t('nuisance.due.closed')}</span>;
-  if (overdue) return <span className="tr-status tr-status--bad">{t('nuisance.due.overdue', { date: dayWords(due, lang) })}</span>;
-  return <span className="tr-status tr-status--info">{t('nuisance.due.open', { date: dayWords(due, lang) })}</span>;
+  if (metOn) return <span className="tr-status tr-status--ok tr-status--wrap">{t('nuisance.due.met', { date: dayWords(metOn, lang) })}</span>;
+  if (closed) return <span className="tr-status tr-status--muted tr-status--wrap">{t('nuisance.due.closed')}</span>;
+  if (overdue) return <span className="tr-status tr-status--bad tr-status--wrap">{t('nuisance.due.overdue', { date: dayWords(due, lang) })}</span>;
+  return <span className="tr-status tr-status--info tr-status--wrap">{t('nuisance.due.open', { date: dayWords(due, lang) })}</span>;
 }
 
 /** The rules behind what the page shows, only inside a help disclosure. */
