@@ -56,6 +56,12 @@ describe('informing each other', () => {
     expect((await hub.get(`/api/v1/nuisance/cases/${c.id}`)).statusCode).toBe(200);
   });
 
+  it('R-OV-03: the corporation reports about a typed address in the municipality where it lets dwellings; the open case there is proposed', async () => {
+    const r = await corp.get('/api/v1/nuisance/reports/related?postcode=9006FC&houseNumber=2&houseLetter=B');
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().openCase).toMatchObject({ readable: true });
+  });
+
   it('R-OV-11 / R-OV-12: letters to the resident and informing the neighbours are the care provider\'s; the corporation is refused (403)', async () => {
     const c = await caseAt('Dagpauwoogstraat');
     const letter = await corp.post(`/api/v1/nuisance/cases/${c.id}/letters`, { kind: 'warning_letter', behaviour: 'Lawaai', agreementsNotKept: ['Geen muziek na 22.00 uur'] }, { 'if-match': await etag(corp, `/api/v1/nuisance/cases/${c.id}`) });

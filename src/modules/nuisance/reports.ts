@@ -98,8 +98,9 @@ export async function resolveTarget(db: Db, s: Subject, t: { trajectoryId?: stri
     };
   }
   if (!t.address) throw problem.validation([{ field: '/about', in: 'body', code: 'required', message: 'Zeg over welke cliënt, woning of welk adres de melding gaat.', messageNl: 'Zeg over welke cliënt, woning of welk adres de melding gaat.', messageEn: 'Say which client, dwelling or address the report is about.' }]);
-  // An address without a dwelling of the programme: the hub's own municipality, no support (R-OV-05).
-  const municipalityId = s.municipalityIds?.[0];
+  // An address without a dwelling of the programme: the reporter's own municipality (the hub's, Wonen's) or, for a
+  // corporation, the municipality where it lets dwellings in that postcode area (else its only one); no support (R-OV-05).
+  const municipalityId = s.municipalityIds?.[0] ?? (await corporationMunicipality(db, s, t.address.postcode));
   if (!municipalityId) throw problem.unprocessable('no_municipality', 'Dit adres hoort niet bij een gemeente waarvoor u werkt.', 'This address does not belong to a municipality you work for.', 'R-OV-21');
   const open = await db.selectFrom('nuisance_cases').select(['trajectory_id', 'care_provider_id', 'corporation_id', 'district_code', 'district_name', 'dwelling_id'])
     .where('municipality_id', '=', municipalityId).where('address_key', '=', addressKey(t.address)).where('closed_on', 'is', null).executeTakeFirst();
@@ -107,6 +108,16 @@ export async function resolveTarget(db: Db, s: Subject, t: { trajectoryId?: stri
     municipalityId, addressKey: addressKey(t.address), address: addressLine(t.address), districtCode: open?.district_code ?? null, districtName: open?.district_name ?? null,
     dwellingId: open?.dwelling_id ?? null, trajectoryId: open?.trajectory_id ?? null, clientId: null, careProviderId: open?.care_provider_id ?? null, corporationId: open?.corporation_id ?? null,
   };
+}
+
+async function corporationMunicipality(db: Db, s: Subject, postcode: string): Promise<string | undefined> {
+  if (s.organisationType !== 'housing_corporation' || !s.scope.length) return undefined;
+  const rows = await db.selectFrom('dwellings').select(['municipality_id', 'postcode']).distinct().where('corporation_id', 'in', [...s.scope]).execute();
+  const area = normalisePostcode(postcode).slice(0, 4);
+  const near = [...new Set(rows.filter((r) => r.postcode.slice(0, 4) === area).map((r) => r.municipality_id))];
+  if (near.length === 1) return near[0];
+  const all = [...new Set(rows.map((r) => r.municipality_id))];
+  return all.length === 1 ? all[0] : undefined;
 }
 
 /** The hub (MZWO) of a municipality: the nuisance hub under it or one of its districts (R-OV-21). */
