@@ -102,10 +102,10 @@ export async function resolveTarget(db: Db, s: Subject, t: { trajectoryId?: stri
   // corporation, the municipality where it lets dwellings in that postcode area (else its only one); no support (R-OV-05).
   const municipalityId = s.municipalityIds?.[0] ?? (await corporationMunicipality(db, s, t.address.postcode));
   if (!municipalityId) throw problem.unprocessable('no_municipality', 'Dit adres hoort niet bij een gemeente waarvoor u werkt.', 'This address does not belong to a municipality you work for.', 'R-OV-21');
-  const open = await db.selectFrom('nuisance_cases').select(['trajectory_id', 'care_provider_id', 'corporation_id', 'district_code', 'district_name', 'dwelling_id'])
+  const open = await db.selectFrom('nuisance_cases').select(['trajectory_id', 'care_provider_id', 'corporation_id', 'district_code', 'district_name', 'dwelling_id', 'address'])
     .where('municipality_id', '=', municipalityId).where('address_key', '=', addressKey(t.address)).where('closed_on', 'is', null).executeTakeFirst();
   return {
-    municipalityId, addressKey: addressKey(t.address), address: addressLine(t.address), districtCode: open?.district_code ?? null, districtName: open?.district_name ?? null,
+    municipalityId, addressKey: addressKey(t.address), address: open?.address ?? addressLine(t.address), districtCode: open?.district_code ?? null, districtName: open?.district_name ?? null,
     dwellingId: open?.dwelling_id ?? null, trajectoryId: open?.trajectory_id ?? null, clientId: null, careProviderId: open?.care_provider_id ?? null, corporationId: open?.corporation_id ?? null,
   };
 }
