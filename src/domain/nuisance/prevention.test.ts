@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MIN_DB_LIN, MIN_DB_LW, checkStartConversation, preventionGaps, underlayGaps, type Furnishing, type StartConversation } from './prevention.ts';
+import { ATW_CALENDAR } from '../calendar/index.ts';
+import { deriveNuisanceDeadlines } from './deadlines.ts';
+import { deriveNuisanceState } from './protocol.ts';
 
 const FLOOR_OK: Furnishing = { floorCovering: true, curtains: true, hardFloor: true, underlay: { mark: 'TNO', dbLin: 10, dbLw: 21 }, receiptKept: true };
 const COMPLETE: StartConversation = {
@@ -52,6 +55,23 @@ describe('the furnishing minimum (R-OV-15)', () => {
   });
 });
 
+describe('each open item names its rule', () => {
+  it('R-OV-14 / R-OV-15: the conversation and its topics under R-OV-14, the furnishing under R-OV-15', () => {
+    const nothing: StartConversation = {
+      ...COMPLETE, heldOn: null, furnishingRules: false, behaviourAndConsequences: false, neighbours: false,
+      furnishing: { floorCovering: false, curtains: false, hardFloor: true, underlay: null, receiptKept: false },
+    };
+    expect(preventionGaps(nothing).map((g) => [g.code, g.rule, g.level])).toEqual([
+      ['conversation_not_held', 'R-OV-14', 'MUST'], ['furnishing_rules', 'R-OV-14', 'MUST'], ['behaviour', 'R-OV-14', 'MUST'], ['neighbours', 'R-OV-14', 'MUST'],
+      ['floor_covering', 'R-OV-15', 'MUST'], ['curtains', 'R-OV-15', 'MUST'], ['underlay_missing', 'R-OV-15', 'MUST'], ['receipt', 'R-OV-15', 'ADVICE'],
+    ]);
+    expect(underlayGaps({ ...FLOOR_OK, underlay: { mark: null, dbLin: null, dbLw: null } }).map((g) => [g.code, g.rule, g.level])).toEqual([
+      ['underlay_not_certified', 'R-OV-15', 'MUST'], ['underlay_db_lin', 'R-OV-15', 'MUST'], ['underlay_db_lw', 'R-OV-15', 'MUST'],
+    ]);
+    expect(checkStartConversation({ ...COMPLETE, furnishing: { ...FLOOR_OK, underlay: { mark: 'TNO', dbLin: -1, dbLw: 61 } } }, '2026-03-02').map((v) => [v.code, v.rule])).toEqual([['db_out_of_range', 'R-OV-15'], ['db_out_of_range', 'R-OV-15']]);
+  });
+});
+
 describe('neighbours and risk (R-OV-16, R-OV-17)', () => {
   it('R-OV-17: getting acquainted is the resident\'s free choice: declining is never a gap, not discussing is advice', () => {
     expect(codes({ ...COMPLETE, acquaintance: 'declined' })).toEqual([]);
@@ -71,10 +91,7 @@ describe('neighbours and risk (R-OV-16, R-OV-17)', () => {
 });
 
 describe('R-OV-16: short lines for a high-risk resident', () => {
-  it('R-OV-16: the hearing of a high-risk resident is due within 2 working days instead of 5, the hub contact after action 3 within 1', async () => {
-    const { ATW_CALENDAR } = await import('../calendar/index.ts');
-    const { deriveNuisanceDeadlines } = await import('./deadlines.ts');
-    const { deriveNuisanceState } = await import('./protocol.ts');
+  it('R-OV-16: the hearing of a high-risk resident is due within 2 working days instead of 5, the hub contact after action 3 within 1', () => {
     const report = { id: 'R1', channel: 'C1' as const, nuisanceType: 'noise' as const, occurredAt: null, receivedOn: '2026-03-02', reporterKey: 'k', countsAgainstResident: true };
     const s = deriveNuisanceState({ hasSupport: true, highRisk: false }, [{ seq: 1, type: 'report_linked', occurredOn: '2026-03-02', data: { report } }]);
     const due = (highRisk: boolean, opts = {}) => deriveNuisanceDeadlines(ATW_CALENDAR, { hasSupport: true, highRisk }, s, opts).find((d) => d.ruleId === 'D-OV-08')?.due;

@@ -78,16 +78,20 @@ export function preventionGaps(p: StartConversation): PreventionGap[] {
   if (p.furnishing.hardFloor && !p.furnishing.receiptKept) out.push({ code: 'receipt', rule: 'R-OV-15', level: 'ADVICE', words: T('Advies: bewaar de aankoopbon van de ondervloer.', 'Advice: keep the purchase receipt of the underlay.') });
   // R-OV-17: acquaintance is voluntary; declining it is the resident's choice and never a gap.
   if (p.acquaintance === 'not_discussed') out.push({ code: 'acquaintance', rule: 'R-OV-17', level: 'ADVICE', words: T('Advies: bespreek of de bewoner kennis wil maken met de buren (dat is een vrije keuze).', 'Advice: discuss whether the resident wants to get acquainted with the neighbours (a free choice).') });
-  return out.sort((a, b) => (a.level === b.level ? 0 : a.level === 'MUST' ? -1 : 1));
+  // What is required comes first: the advice items above are the last ones pushed.
+  return out;
 }
+
+const RANGE = T('Een isolatiewaarde ligt tussen 0 en 60 dB.', 'An insulation value lies between 0 and 60 dB.');
 
 /** Input no start conversation can have: a date after today, insulation figures outside 0–60 dB. */
 export function checkStartConversation(p: StartConversation, today: string): Violation[] {
   const out: Violation[] = [];
-  if (p.heldOn !== null && p.heldOn > today) out.push({ code: 'date_in_future', rule: 'R-OV-14', nl: 'Het startgesprek kan niet in de toekomst zijn gehouden.', en: 'The start conversation cannot have been held in the future.', field: '/heldOn' });
+  const future = T('Het startgesprek kan niet in de toekomst zijn gehouden.', 'The start conversation cannot have been held in the future.');
+  if (p.heldOn !== null && p.heldOn > today) out.push({ code: 'date_in_future', rule: 'R-OV-14', ...future, field: '/heldOn' });
   const u = p.furnishing.underlay;
   for (const [key, value] of [['dbLin', u?.dbLin ?? null], ['dbLw', u?.dbLw ?? null]] as const) {
-    if (value !== null && (value < 0 || value > 60)) out.push({ code: 'db_out_of_range', rule: 'R-OV-15', nl: 'Een isolatiewaarde ligt tussen 0 en 60 dB.', en: 'An insulation value lies between 0 and 60 dB.', field: `/furnishing/underlay/${key}` });
+    if (value !== null && (value < 0 || value > 60)) out.push({ code: 'db_out_of_range', rule: 'R-OV-15', ...RANGE, field: `/furnishing/underlay/${key}` });
   }
   return out;
 }
