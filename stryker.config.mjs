@@ -47,10 +47,10 @@ export default {
   htmlReporter: { fileName: 'reports/mutation/mutation.html' },
   clearTextReporter: { allowEmojis: false, reportScoreTable: true, reportMutants: false, reportTests: false },
 
-  // break: the score measured over all of src/domain, rounded down (94.92% on 2026-12-05 with matching, every
-  // module in; issue 8 asks for 80 at least). Raise it as surviving mutants are killed; never
+  // break: the score measured over all of src/domain, rounded down (95.04% on 2026-12-05 with the nuisance
+  // protocol, every module in; issue 8 asks for 80 at least). Raise it as surviving mutants are killed; never
   // lower it to let a change pass.
-  thresholds: { high: 90, low: 80, break: 94 },
+  thresholds: { high: 90, low: 80, break: 95 },
 
   tempDirName: '.stryker-tmp',
   cleanTempDir: true,
