@@ -27,8 +27,8 @@ const sessionOrg = async (a: Agent) => {
 
 async function everyItemReadable(a: Agent, h: Home) {
   for (const i of allItems(h)) {
-    // Every item's case is readable by its own detail: a trajectory, or another kind of case (an offer, a move).
-    const path = i.caseKind === 'offer' ? 'offers' : i.caseKind === 'move' ? 'moves' : 'trajectories';
+    // Every item's case is readable by its own detail: a trajectory, or another kind of case (an offer, a move, a nuisance case, a New Chance).
+    const path = ({ offer: 'offers', move: 'moves', nuisance: 'nuisance/cases', new_chance: 'new-chance' } as Record<string, string>)[i.caseKind] ?? 'trajectories';
     const res = await a.get(`/api/v1/${path}/${i.caseKind === 'trajectory' ? i.trajectoryId : i.caseId}`);
     expect(res.statusCode, `${i.text.nl} ${res.body}`).toBe(200);
   }
@@ -207,8 +207,8 @@ describe('the organisation context', () => {
     const colleague = await userId(ctx, 'collega');
     await ctx.db.updateTable('deadlines').set({ assignee_user_id: colleague }).where('assignee_user_id', '=', me).execute();
     await ctx.db.updateTable('trajectory_team').set({ user_id: colleague }).where('user_id', '=', me).execute();
-    // The organisation's open offers (unassigned work of everyone in it) go to the colleague as well.
-    await ctx.db.updateTable('deadlines').set({ assignee_user_id: colleague }).where('case_kind', '=', 'offer').where('assignee_user_id', 'is', null).execute();
+    // The organisation's open offers and nuisance cases (unassigned work of everyone in it) go to the colleague as well.
+    await ctx.db.updateTable('deadlines').set({ assignee_user_id: colleague }).where('case_kind', 'in', ['offer', 'nuisance', 'new_chance']).where('assignee_user_id', 'is', null).execute();
     try {
       await actFor(await ctx.login('begeleider'), 'ZA-HORIZON');
       const cw = await ctx.login('begeleider');
@@ -218,7 +218,7 @@ describe('the organisation context', () => {
     } finally {
       await ctx.db.updateTable('trajectory_team').set({ user_id: me }).where('user_id', '=', colleague).where('added_by', '=', me).execute();
       await ctx.db.updateTable('deadlines').set({ assignee_user_id: me }).where('assignee_user_id', '=', colleague).where('case_kind', '=', 'trajectory').execute();
-      await ctx.db.updateTable('deadlines').set({ assignee_user_id: null }).where('assignee_user_id', '=', colleague).where('case_kind', '=', 'offer').execute();
+      await ctx.db.updateTable('deadlines').set({ assignee_user_id: null }).where('assignee_user_id', '=', colleague).where('case_kind', 'in', ['offer', 'nuisance', 'new_chance']).execute();
     }
   });
 });
