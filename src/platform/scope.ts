@@ -8,11 +8,14 @@ import type { Clock } from './clock.ts';
  */
 export class OrganisationScopes {
   #cache = new Map<string, { ids: string[]; at: number }>();
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly clock: Clock,
-    private readonly ttlMs = 30_000,
-  ) {}
+  private readonly db: Kysely<Database>;
+  private readonly clock: Clock;
+  private readonly ttlMs: number;
+  constructor(db: Kysely<Database>, clock: Clock, ttlMs = 30_000) {
+    this.db = db;
+    this.clock = clock;
+    this.ttlMs = ttlMs;
+  }
 
   async subtree(orgId: string): Promise<string[]> {
     const hit = this.#cache.get(orgId);

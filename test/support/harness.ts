@@ -95,7 +95,8 @@ type Headers = Record<string, string>;
 export class Agent {
   cookies = new Map<string, string>();
   csrfToken: string | null = null;
-  constructor(private readonly server: Server) {}
+  private readonly server: Server;
+  constructor(server: Server) { this.server = server; }
 
   async request(method: string, url: string, body?: unknown, headers: Headers = {}): Promise<LightMyRequestResponse & { json<T = any>(): T }> {
     const h: Headers = { 'accept-language': 'nl', ...headers };

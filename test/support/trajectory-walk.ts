@@ -20,7 +20,8 @@ export const GOALS = [
 /** Records events through the guards, as the shell does, and fails loudly on a violation. */
 export class Walk {
   events: TrajectoryEvent[] = [];
-  constructor(public today: IsoDate = '2030-01-01') {}
+  today: IsoDate;
+  constructor(today: IsoDate = '2030-01-01') { this.today = today; }
   get state() {
     return deriveState(this.events);
   }

@@ -91,8 +91,12 @@ function uploadInterrupted(row: number): Problem {
 class ByteLimit extends Transform {
   bytes = 0;
   lastByte = -1;
-  constructor(private readonly maxBytes: number, private readonly progress: ImportProgress | null) {
+  private readonly maxBytes: number;
+  private readonly progress: ImportProgress | null;
+  constructor(maxBytes: number, progress: ImportProgress | null) {
     super();
+    this.maxBytes = maxBytes;
+    this.progress = progress;
   }
   override _transform(chunk: Buffer, _enc: BufferEncoding, cb: TransformCallback) {
     this.bytes += chunk.length;

@@ -151,8 +151,10 @@ function visibleScope(subject: Subject): string[] | null {
 
 /** Raised inside the transaction to roll it back; carries what the import found. */
 class Refused extends Error {
-  constructor(readonly outcome: ImportOutcome) {
+  readonly outcome: ImportOutcome;
+  constructor(outcome: ImportOutcome) {
     super('import refused');
+    this.outcome = outcome;
   }
 }
 

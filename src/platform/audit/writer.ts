@@ -119,12 +119,16 @@ export class AuditBatcher {
   #timer: NodeJS.Timeout | null = null;
   #inflight: Promise<void> = Promise.resolve();
 
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly clock: Clock,
-    private readonly maxDelayMs = 2,
-    private readonly maxBatch = 250,
-  ) {}
+  private readonly db: Kysely<Database>;
+  private readonly clock: Clock;
+  private readonly maxDelayMs: number;
+  private readonly maxBatch: number;
+  constructor(db: Kysely<Database>, clock: Clock, maxDelayMs = 2, maxBatch = 250) {
+    this.db = db;
+    this.clock = clock;
+    this.maxDelayMs = maxDelayMs;
+    this.maxBatch = maxBatch;
+  }
 
   write(req: Pick<FastifyRequest, 'id' | 'auth'> | null, entry: AuditEntry, actorOverride?: Actor): Promise<void> {
     return new Promise((resolve, reject) => {

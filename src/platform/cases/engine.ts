@@ -93,7 +93,8 @@ export interface RecordOptions {
 export type CaseAuthorizer<C, A> = (c: C) => Promise<A> | A;
 
 export class CaseEventRefused extends Problem {
-  constructor(readonly violations: CaseViolation[]) {
+  readonly violations: CaseViolation[];
+  constructor(violations: CaseViolation[]) {
     super({
       status: 422,
       code: 'event_refused',
@@ -105,6 +106,7 @@ export class CaseEventRefused extends Problem {
       errors: violations.map((x) => ({ field: x.field ?? '/type', in: 'body', code: x.code, message: x.nl, messageNl: x.nl, messageEn: x.en})),
       extra: { violations: violations.map((x) => ({ code: x.code, rule: x.rule })) },
     });
+    this.violations = violations;
   }
 }
 

@@ -54,7 +54,8 @@ pg.types.setTypeParser(DATE_OID, (v: string) => v);
 class SerialisedDriver implements Driver {
   #queue: Promise<void> = Promise.resolve();
   #release = new Map<DatabaseConnection, () => void>();
-  constructor(private readonly inner: Driver) {}
+  private readonly inner: Driver;
+  constructor(inner: Driver) { this.inner = inner; }
   init() { return this.inner.init(); }
   async acquireConnection(): Promise<DatabaseConnection> {
     let release!: () => void;
