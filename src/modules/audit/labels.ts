@@ -3,8 +3,8 @@
  * roles.*, purposes.*), so a file read in Excel names actions, kinds of record, roles and
  * purposes in words, never by their codes.
  */
-import nl from '../../web/i18n/nl.json';
-import en from '../../web/i18n/en.json';
+import nl from '../../web/i18n/nl.json' with { type: 'json' };
+import en from '../../web/i18n/en.json' with { type: 'json' };
 
 type Texts = { audit: Record<string, unknown>; roles?: Record<string, string>; purposes?: Record<string, string> };
 
