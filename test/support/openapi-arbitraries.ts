@@ -45,7 +45,15 @@ interface RawOperation {
   parameters?: RawParameter[];
   requestBody?: { required?: boolean; content?: Record<string, { schema?: JsonSchema }> };
 }
-export interface OpenApiDocument { openapi: string; paths: Record<string, Record<string, RawOperation>> }
+interface RawServer { url: string }
+export interface OpenApiDocument { openapi: string; servers?: RawServer[]; paths: Record<string, Record<string, RawOperation> & { servers?: RawServer[] }> }
+
+/** The URL path of a documented path: its server's path (the path item's own server, else the document's, e.g. /api/v1) and the path. */
+export function fullPathOf(doc: OpenApiDocument, path: string): string {
+  const server = (doc.paths[path]?.servers ?? doc.servers)?.[0]?.url ?? '/';
+  const base = server.startsWith('/') ? server : new URL(server).pathname;
+  return `${base.replace(/\/+$/, '')}${path}`;
+}
 
 export interface ParamSpec { name: string; in: 'path' | 'query' | 'header'; required: boolean; schema: JsonSchema }
 
@@ -66,8 +74,9 @@ const HTTP_METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 /** Every operation of the document, with its parameters and JSON request body schema. */
 export function operationsOf(doc: OpenApiDocument): OperationSpec[] {
   const out: OperationSpec[] = [];
-  for (const [path, item] of Object.entries(doc.paths)) {
-    for (const [m, op] of Object.entries(item)) {
+  for (const [documented, item] of Object.entries(doc.paths)) {
+    const path = fullPathOf(doc, documented);
+    for (const [m, op] of Object.entries(item) as Array<[string, RawOperation]>) {
       if (!HTTP_METHODS.includes(m)) continue;
       const method = m.toUpperCase();
       const params: ParamSpec[] = (op.parameters ?? [])

@@ -59,7 +59,7 @@ const NeedResponse = Type.Object({
 
 const QuotaSchema = Type.Object({
   id: Type.String(), year: Type.Integer(), half: Type.Integer(), versionNo: Type.Integer(), current: Type.Boolean(),
-  persons: Type.Integer(), decisionDate: Type.String(), reason: Type.String(), createdAt: Type.String(),
+  persons: Type.Integer(), decisionDate: IsoDateSchema, reason: Type.String(), createdAt: Type.String(),
 });
 const QuotaResponse = Type.Object({
   municipality: OrgRefSchema,

@@ -277,7 +277,7 @@ export const PlanVersionSchema = Type.Object({
   versionNo: Type.Integer(),
   role: Type.Enum(['initial', 'current', 'earlier', 'initial_and_current']),
   readOnly: Type.Boolean({ description: 'Always true: a revision creates a new version (R-MO-09)' }),
-  decisionDate: Type.String(),
+  decisionDate: Type.String({ format: 'date' }),
   effectiveFrom: Type.String(),
   reason: Type.String(),
   createdAt: Type.String(),

@@ -9,8 +9,8 @@ import { CalendarError, PERIOD_UNITS, computeDue, type PeriodUnit } from '../../
 import { loadCalendar } from './repository.ts';
 
 const Year = Type.Integer({ minimum: 2014, maximum: 2100 });
-const DaySchema = Type.Object({ date: Type.String(), name: Type.String(), nameEn: Type.String(), kind: Type.String() });
-const StoredDaySchema = Type.Object({ id: Uuid, date: Type.String(), name: Type.String(), nameEn: Type.Union([Type.String(), Type.Null()]), kind: Type.String(), organisationId: Type.Union([Type.String(), Type.Null()]) });
+const DaySchema = Type.Object({ date: IsoDateSchema, name: Type.String(), nameEn: Type.String(), kind: Type.String() });
+const StoredDaySchema = Type.Object({ id: Uuid, date: IsoDateSchema, name: Type.String(), nameEn: Type.Union([Type.String(), Type.Null()]), kind: Type.String(), organisationId: Type.Union([Type.String(), Type.Null()]) });
 
 /** Domain calendar errors are the caller's input: 400 with the reason, never 500. */
 function calendarProblem(err: unknown): never {

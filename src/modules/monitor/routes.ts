@@ -59,7 +59,7 @@ const MonitorSchema = Type.Object({
     groupSets: Type.Record(Type.String(), Type.Array(Type.String())),
   }),
   planVersions: Type.Array(Type.Object({
-    municipality: Type.String(), agreementId: Type.String(), year: Type.Integer(), versionNo: Type.Integer(), decisionDate: Type.String(),
+    municipality: Type.String(), agreementId: Type.String(), year: Type.Integer(), versionNo: Type.Integer(), decisionDate: Type.String({ format: 'date' }),
     effectiveFrom: Type.String(), reason: Type.String(), role: Type.String(),
   })),
   layout: Opt(Type.Object({

@@ -3,7 +3,8 @@ import { sql } from 'kysely';
 import { Type } from 'typebox';
 import type { App } from '../../platform/http/app.ts';
 import { migrationsCurrent } from '../../platform/db/migrate.ts';
-import { problem } from '../../platform/http/problem.ts';
+import { Problem, problem, sendProblem } from '../../platform/http/problem.ts';
+import { ProblemSchema } from '../../platform/http/schemas.ts';
 
 /** Constant-time comparison that does not reveal the token's length either (both sides hashed first). */
 export function tokenMatches(sent: string, expected: string): boolean {
@@ -27,17 +28,23 @@ export async function systemRoutes(app: App) {
       summary: 'Readiness: the database answers and migrations are current',
       response: {
         200: Type.Object({ status: Type.Literal('ready'), database: Type.String() }),
-        503: Type.Object({ status: Type.Literal('not_ready'), reason: Type.String() }),
+        // Not ready: RFC 9457 problem details (code not_ready, reason), like every other error.
+        503: ProblemSchema,
       },
     },
-  }, async (_req, reply) => {
+  }, async (req, reply) => {
+    let reason: 'migrations pending' | 'database unavailable';
     try {
       await sql`SELECT 1`.execute(db);
-      if (!(await migrationsCurrent(db))) return reply.status(503).send({ status: 'not_ready' as const, reason: 'migrations pending' });
-      return { status: 'ready' as const, database: app.deps.database.kind };
+      if (await migrationsCurrent(db)) return { status: 'ready' as const, database: app.deps.database.kind };
+      reason = 'migrations pending';
     } catch {
-      return reply.status(503).send({ status: 'not_ready' as const, reason: 'database unavailable' });
+      reason = 'database unavailable';
     }
+    const [detailNl, detailEn] = reason === 'migrations pending'
+      ? ['Nog niet gereed: de database wacht op migraties.', 'Not ready yet: the database is waiting for migrations.']
+      : ['Nog niet gereed: de database antwoordt niet.', 'Not ready yet: the database does not answer.'];
+    return sendProblem(req, reply, new Problem({ status: 503, code: 'not_ready', titleNl: 'Niet gereed', titleEn: 'Not ready', detailNl, detailEn, extra: { reason } }));
   });
 
   // /metrics is not public: it answers only to `Authorization: Bearer <METRICS_TOKEN>`,

@@ -26,8 +26,28 @@ export interface Config {
    * (rate limit, login lockout, audit). false (default): none, the socket's peer is the client.
    */
   trustProxy: TrustProxy;
-  /** Bearer token for GET /metrics; null: /metrics answers 404. */
+  /**
+   * METRICS_TOKEN: bearer token for GET /metrics on the public port; null (default): /metrics
+   * answers 404 there. At least 16 characters.
+   */
   metricsToken: string | null;
+  /**
+   * METRICS_PORT: serve GET /metrics (no token) on this separate port as well; null (default):
+   * no metrics port. METRICS_HOST: the address it binds, default 127.0.0.1 (loopback only; set
+   * e.g. 0.0.0.0 inside a container whose port only the scraper can reach).
+   */
+  metricsPort: number | null;
+  metricsHost: string;
+  /** OpenTelemetry traces (src/platform/telemetry.ts); null (default): off. */
+  tracing: TracingConfig | null;
+  /**
+   * Contact of the API in the OpenAPI document (API Design Rules /core/doc-openapi-contact):
+   * API_CONTACT_NAME (default "Thuisroute"), API_CONTACT_URL (default PUBLIC_BASE_URL),
+   * API_CONTACT_EMAIL (default thuisroute@example.org: a municipality sets its own).
+   */
+  apiContact: { name: string; url: string; email: string };
+  /** Retention of operational rows (src/platform/jobs/retention.ts). */
+  retention: RetentionConfig;
   publicBaseUrl: string;
   oidc: OidcConfig | null;
   webDistDir: string;
@@ -42,6 +62,54 @@ export interface Config {
 
 /** true/false, the addresses/CIDRs of trusted proxies, or (a hop count) a function of the hop: Fastify's trustProxy. */
 export type TrustProxy = boolean | string[] | ((address: string, hop: number) => boolean);
+
+/**
+ * OpenTelemetry traces, on when OTEL_EXPORTER_OTLP_ENDPOINT or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT
+ * is set, or OTEL_TRACES_EXPORTER names an exporter (otlp, console); off with
+ * OTEL_TRACES_EXPORTER=none or OTEL_SDK_DISABLED=true. The spans go over OTLP/HTTP (JSON) to
+ * OTEL_EXPORTER_OTLP_TRACES_ENDPOINT, or OTEL_EXPORTER_OTLP_ENDPOINT + /v1/traces (default
+ * http://localhost:4318/v1/traces). OTEL_SERVICE_NAME (default "thuisroute"); the SDK reads the
+ * other standard OTEL_* variables itself (OTEL_EXPORTER_OTLP_HEADERS, OTEL_TRACES_SAMPLER,
+ * OTEL_RESOURCE_ATTRIBUTES, …).
+ */
+export interface TracingConfig {
+  serviceName: string;
+  exporters: Array<'otlp' | 'console'>;
+  /** Where the OTLP exporter posts the spans. */
+  tracesUrl: string;
+}
+
+/**
+ * OUTBOX_RETENTION_DAYS (default 30): sent e-mails are deleted from the outbox this many days
+ * after sending. IDEMPOTENCY_KEY_TTL_HOURS (default 24): a stored Idempotency-Key (and its
+ * response) is deleted this many hours after its request. RETENTION_BATCH_SIZE (default 1000):
+ * rows deleted per statement, so a long backlog never holds one long transaction.
+ */
+export interface RetentionConfig {
+  outboxSentDays: number;
+  idempotencyKeyHours: number;
+  batchSize: number;
+}
+
+export function parseTracing(env: NodeJS.ProcessEnv): TracingConfig | null {
+  const disabled = (env.OTEL_SDK_DISABLED ?? '').trim().toLowerCase() === 'true';
+  const endpoint = env.OTEL_EXPORTER_OTLP_ENDPOINT?.trim();
+  const tracesEndpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT?.trim();
+  const named = (env.OTEL_TRACES_EXPORTER ?? '').split(',').map((e) => e.trim().toLowerCase()).filter(Boolean);
+  if (disabled || named.includes('none')) return null;
+  if (!named.length && !endpoint && !tracesEndpoint) return null;
+  const exporters = named.length ? named : ['otlp'];
+  for (const e of exporters) {
+    if (e !== 'otlp' && e !== 'console') throw new Error(`OTEL_TRACES_EXPORTER must be otlp, console or none, got "${e}"`);
+  }
+  const tracesUrl = tracesEndpoint || `${(endpoint || 'http://localhost:4318').replace(/\/+$/, '')}/v1/traces`;
+  try {
+    new URL(tracesUrl);
+  } catch {
+    throw new Error(`OTEL_EXPORTER_OTLP_ENDPOINT / OTEL_EXPORTER_OTLP_TRACES_ENDPOINT must be a URL, got "${tracesUrl}"`);
+  }
+  return { serviceName: env.OTEL_SERVICE_NAME?.trim() || 'thuisroute', exporters: exporters as TracingConfig['exporters'], tracesUrl };
+}
 
 export interface OidcConfig {
   issuer: string;
@@ -58,6 +126,12 @@ function int(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0) throw new Error(`${key} must be a non-negative integer, got "${raw}"`);
+  return n;
+}
+
+function positive(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
+  const n = int(env, key, fallback);
+  if (n < 1) throw new Error(`${key} must be at least 1, got "${env[key]}"`);
   return n;
 }
 
@@ -113,6 +187,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     : null;
   if (oidc && !oidc.clientId) throw new Error('OIDC_CLIENT_ID is required when OIDC_ISSUER is set');
   if (env.METRICS_TOKEN && env.METRICS_TOKEN.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters');
+  const metricsPort = env.METRICS_PORT ? int(env, 'METRICS_PORT', 0) : null;
+  if (metricsPort !== null && (metricsPort < 1 || metricsPort > 65535)) throw new Error(`METRICS_PORT must be a port number (1–65535), got "${env.METRICS_PORT}"`);
   return {
     nodeEnv,
     port,
@@ -132,6 +208,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: int(env, 'LOGIN_RATE_LIMIT_PER_MINUTE', 20),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
     metricsToken: env.METRICS_TOKEN ? env.METRICS_TOKEN : null,
+    metricsPort,
+    metricsHost: env.METRICS_HOST?.trim() || '127.0.0.1',
+    tracing: parseTracing(env),
+    apiContact: {
+      name: env.API_CONTACT_NAME?.trim() || 'Thuisroute',
+      url: env.API_CONTACT_URL?.trim() || publicBaseUrl,
+      email: env.API_CONTACT_EMAIL?.trim() || 'thuisroute@example.org',
+    },
+    retention: {
+      outboxSentDays: positive(env, 'OUTBOX_RETENTION_DAYS', 30),
+      idempotencyKeyHours: positive(env, 'IDEMPOTENCY_KEY_TTL_HOURS', 24),
+      batchSize: positive(env, 'RETENTION_BATCH_SIZE', 1000),
+    },
     publicBaseUrl,
     oidc,
     webDistDir: path.resolve(env.WEB_DIST_DIR ?? './dist/web'),

@@ -21,6 +21,7 @@ import { registerIdempotency } from './idempotency.ts';
 import { registerMetrics } from './metrics.ts';
 import { registerNoStore } from './cache-control.ts';
 import { registerWeb } from './web.ts';
+import { API_BASE_PATH, API_VERSION, API_VERSION_HEADER, applyApiDesignRules, openApiInfo } from './openapi.ts';
 import { wireHooks, type ModuleDescriptor } from '../module.ts';
 import './context.ts';
 
@@ -171,17 +172,20 @@ export async function buildApp(deps: AppDeps, modules: ReadonlyArray<ModuleDescr
   });
 
   await app.register(swagger, {
+    // API Design Rules (servers /api/v1, API-Version, contact, operationIds, problem+json): openapi.ts.
+    stripBasePath: false,
+    transformObject: (documentObject) =>
+      ('openapiObject' in documentObject ? applyApiDesignRules(documentObject.openapiObject as Record<string, unknown>) : documentObject.swaggerObject) as never,
     openapi: {
       openapi: '3.1.0',
-      info: {
-        title: 'Thuisroute API',
-        version: '1.0.0',
-        description:
-          'Thuisroute: huisvesting van kwetsbare groepen (Omslagroute, matching, overlast, monitor). ' +
+      info: openApiInfo(
+        config.apiContact,
+        'Thuisroute: huisvesting van kwetsbare groepen (Omslagroute, matching, overlast, monitor). ' +
           'Errors are RFC 9457 application/problem+json. Unsafe methods with a cookie session need X-CSRF-Token. ' +
-          'Mutable resources carry an ETag; send If-Match on PATCH/DELETE. POST honours Idempotency-Key.',
-      },
-      servers: [{ url: '/' }],
+          'Mutable resources carry an ETag; send If-Match on PATCH/DELETE. POST honours Idempotency-Key. ' +
+          `Every response carries the ${API_VERSION_HEADER} header.`,
+      ),
+      servers: [{ url: API_BASE_PATH }],
       components: {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
@@ -252,6 +256,15 @@ export async function buildApp(deps: AppDeps, modules: ReadonlyArray<ModuleDescr
   });
 
   registerIdempotency(app);
+
+  // API Design Rules /core/version-header: the full API version on every API response (errors too).
+  app.addHook('onSend', async (req, reply, payload) => {
+    const path = req.url.split('?')[0]!;
+    if (path.startsWith('/api/') || path === '/healthz' || path === '/readyz') {
+      reply.header(API_VERSION_HEADER, API_VERSION);
+    }
+    return payload;
+  });
 
   // ─── Audit: every write and every read of personal data, and every denial ──
   app.addHook('onSend', async (req, reply, payload) => {
