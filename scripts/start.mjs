@@ -42,21 +42,10 @@ if (!fs.existsSync(entry)) {
 }
 process.argv = [process.argv[0], entry, ...rest];
 
-if (path.relative(ROOT, entry) === SERVER) {
-  const webDir = path.resolve(process.env.WEB_DIST_DIR ?? 'dist/web');
-  if (!fs.existsSync(path.join(webDir, 'index.html'))) {
-    const built = buildWebIfPossible({ reason: `${path.relative(process.cwd(), webDir) || webDir} is missing` });
-    if (built === 'no-vite') {
-      console.warn(`The web app (${webDir}) is not built and Vite is not installed: the API runs, the web pages answer 404.`);
-    } else if (built === 'failed') {
-      process.exit(1);
-    }
-  }
-}
-
+/** tsx's register(), when Node cannot strip types itself. */
+let register;
 if (!process.features.typescript) {
   // Node 20.19+ (or Node 22 with type stripping switched off): tsx transpiles on the fly.
-  let register;
   try {
     ({ register } = await import('tsx/esm/api'));
   } catch {
@@ -69,7 +58,21 @@ if (!process.features.typescript) {
     );
     process.exit(1);
   }
-  register();
 }
+
+// The server: build the web app once if it is missing (npm ci normally did, through `prepare`).
+if (path.relative(ROOT, entry) === SERVER) {
+  const webDir = path.resolve(process.env.WEB_DIST_DIR ?? 'dist/web');
+  if (!fs.existsSync(path.join(webDir, 'index.html'))) {
+    const built = buildWebIfPossible({ reason: `${path.relative(process.cwd(), webDir) || webDir} is missing` });
+    if (built === 'no-vite') {
+      console.warn(`The web app (${webDir}) is not built and Vite is not installed: the API runs, the web pages answer 404.`);
+    } else if (built === 'failed') {
+      process.exit(1);
+    }
+  }
+}
+
+if (register) register();
 
 await import(pathToFileURL(entry).href);
