@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import type { Clock } from '../clock.ts';
 import type { AuthState, MembershipView } from '../http/context.ts';
@@ -72,7 +72,32 @@ export async function createSession(
 
 export type SessionLookup = { state: 'valid'; auth: AuthState } | { state: 'expired' } | { state: 'none' };
 
-/** Resolves a cookie token to the session, enforcing idle and absolute expiry. */
+interface SessionRow {
+  id: string;
+  user_id: string;
+  active_membership_id: string | null;
+  csrf_token: string;
+  auth_method: 'password' | 'oidc';
+  last_seen_at: Date | string;
+  expires_at: Date | string;
+  revoked_at: Date | string | null;
+  email: string;
+  name: string;
+  locale: string;
+  active: boolean;
+  memberships: string | Array<{ id: string; organisation_id: string; role: string; name: string; code: string; type: string }>;
+}
+
+/**
+ * Resolves a cookie token to the session, enforcing idle and absolute expiry.
+ *
+ * One indexed round trip per request: the session (by its primary key), its user, and the user's
+ * active memberships of active organisations (aggregated in the same statement). Nothing of it is
+ * cached between requests, so logout, a revoked session, a removed membership or changed role and a
+ * deactivated user take effect at the very next request on every app instance — the statement is
+ * the version check and the payload at once (before: two statements, session ⋈ user, then the
+ * memberships). See bench/README.md, worklist section.
+ */
 export async function resolveSession(
   db: Kysely<Database>,
   clock: Clock,
@@ -81,15 +106,16 @@ export async function resolveSession(
 ): Promise<SessionLookup> {
   if (!token || token.length > 200) return { state: 'none' };
   const id = sha256(token);
-  const row = await db
-    .selectFrom('sessions as s')
-    .innerJoin('users as u', 'u.id', 's.user_id')
-    .select([
-      's.id', 's.user_id', 's.active_membership_id', 's.csrf_token', 's.auth_method', 's.last_seen_at', 's.expires_at', 's.revoked_at',
-      'u.email', 'u.name', 'u.locale', 'u.active',
-    ])
-    .where('s.id', '=', id)
-    .executeTakeFirst();
+  const { rows } = await sql<SessionRow>`
+    SELECT s.id, s.user_id, s.active_membership_id, s.csrf_token, s.auth_method, s.last_seen_at, s.expires_at, s.revoked_at,
+      u.email, u.name, u.locale, u.active,
+      (SELECT coalesce(json_agg(json_build_object('id', m.id, 'organisation_id', m.organisation_id, 'role', m.role, 'name', o.name, 'code', o.code, 'type', o.type)
+                                ORDER BY o.name, m.role), '[]'::json)
+         FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+        WHERE m.user_id = s.user_id AND m.active AND o.active) AS memberships
+    FROM sessions s JOIN users u ON u.id = s.user_id
+    WHERE s.id = ${id}`.execute(db);
+  const row = rows[0];
   if (!row) return { state: 'none' };
   const now = clock.now();
   const idleLimit = new Date(new Date(row.last_seen_at).getTime() + settings.idleMinutes * 60_000);
@@ -100,7 +126,15 @@ export async function resolveSession(
   if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('id', '=', id).execute();
   }
-  const memberships = await loadMemberships(db, row.user_id);
+  const list = typeof row.memberships === 'string' ? (JSON.parse(row.memberships) as Exclude<SessionRow['memberships'], string>) : row.memberships;
+  const memberships: MembershipView[] = list.map((m) => ({
+    id: m.id,
+    organisationId: m.organisation_id,
+    organisationName: m.name,
+    organisationCode: m.code,
+    organisationType: m.type as OrganisationType,
+    role: m.role as Role,
+  }));
   const active = memberships.find((m) => m.id === row.active_membership_id) ?? null;
   return {
     state: 'valid',
