@@ -8,7 +8,7 @@ import type { Database } from '../../platform/db/schema.ts';
 import { todayIn } from '../../platform/clock.ts';
 import { decide, type Subject } from '../../domain/policy/index.ts';
 import { loadCalendar } from '../calendar/index.ts';
-import { deadlineView, type DeadlineRow } from './views.ts';
+import { deadlineStatus, isEscalated, type DeadlineRuleId } from '../../domain/trajectories/index.ts';
 import { caseMunicipalities, caseScope, onTeam, servedAs, type Served } from './scope.ts';
 import { canSeeDeadline } from '../../domain/privacy/visibility.ts';
 import { casePartiesColumn, otherKindsScope, servedOtherKind } from './case-kinds.ts';
@@ -79,7 +79,8 @@ export async function worklistRows(db: Kysely<Database>, q: WorklistQuery) {
   return base
     .select([
       'd.case_kind', 'd.case_id', sql<string | null>`CASE WHEN d.case_kind = 'trajectory' THEN d.case_id END`.as('trajectory_id'), 'd.key', 'd.rule_id', 'd.nature', 'd.kind', 'd.actor_kinds', 'd.organisation_id', 'd.assignee_user_id', 'd.start_date', 'd.due_date',
-      'd.original_due_date', 'd.warn_on', 'd.met_on', 'd.closed_as', 'd.closed_on', 'd.paused', 'd.computed', 'd.history', 'd.note',
+      // No history and no note: no list needs them (the deadline's detail has them), and a history grows with every move.
+      'd.original_due_date', 'd.warn_on', 'd.met_on', 'd.closed_as', 'd.closed_on', 'd.paused', 'd.computed',
       't.phase', 't.client_id', 'c.first_name', 'c.last_name', 't.care_provider_id', 't.corporation_id', 't.corporation_contact_id',
     ])
     .select((eb) => onTeam(eb as never, s))
@@ -163,6 +164,75 @@ export function servedWorklistRows<R extends Awaited<ReturnType<typeof worklistR
     .filter((x): x is { r: R; as: Served } => x.as !== null && canSeeDeadline(x.as.viewer, x.r.rule_id));
 }
 
+/**
+ * One worklist item, lean: codes, not words (the web app names the rule, the nature and a move's
+ * Atw article in the reader's language); no history, no note, no organisation or assignee (the
+ * deadline's detail, GET /trajectories/:id/deadlines, keeps the full shape).
+ */
+export const WorklistItemSchema = Type.Object({
+  caseKind: Type.String({ description: "'trajectory', or another kind of case ('offer', 'move', 'nuisance', 'new_chance')" }),
+  caseId: Type.String(),
+  trajectoryId: Type.Union([Type.String(), Type.Null()]),
+  clientId: Type.Union([Type.String(), Type.Null()]),
+  clientName: Type.Union([Type.String(), Type.Null()]),
+  phase: Type.Union([Type.String(), Type.Null()], { description: 'Phase code of the trajectory (P0_consent … P9_aftercare); null for other kinds of case' }),
+  purpose: Type.String({ description: 'Purpose code the item is served under' }),
+  key: Type.String(),
+  ruleId: Type.String({ description: 'Deadline rule code (D-05, D-OV-01, …): the web app names it' }),
+  nature: Type.String({ description: 'MUST, SHOULD or MAY' }),
+  kind: Type.String(),
+  actors: Type.Array(Type.String()),
+  start: Type.String(),
+  due: Type.Union([Type.String(), Type.Null()]),
+  originalDue: Type.String(),
+  warnOn: Type.Union([Type.String(), Type.Null()]),
+  status: Type.String({ description: 'open, met, missed, cancelled or waived' }),
+  overdue: Type.Boolean(),
+  warning: Type.Boolean(),
+  escalated: Type.Boolean(),
+  paused: Type.Boolean(),
+  moved: Type.Array(Type.Object({ rule: Type.String({ description: 'ATW_ART1 or ATW_ART2' }), from: Type.String(), to: Type.String() }), { description: 'Moves of the due date by the Algemene termijnenwet, as codes and dates' }),
+}, { additionalProperties: false });
+
+type WorklistRow = Awaited<ReturnType<typeof worklistRows>>[number];
+
+const asText = (v: unknown): string | null => (v === null || v === undefined ? null : v instanceof Date ? v.toISOString().slice(0, 10) : String(v));
+
+/** The lean list item of one served row (see WorklistItemSchema). */
+export function worklistItem(r: WorklistRow, purpose: string, asOf: string) {
+  const computed = (typeof r.computed === 'string' ? JSON.parse(r.computed) : r.computed) as { adjustments?: Array<{ rule: string; from: string; to: string }> } | null;
+  const inst = {
+    key: r.key, ruleId: r.rule_id as DeadlineRuleId, nature: r.nature as 'MUST', kind: r.kind as 'deadline', actors: [], start: asText(r.start_date)!,
+    computed: computed as never, due: asText(r.due_date), originalDue: asText(r.original_due_date)!, paused: r.paused, adjustmentHistory: [], warnOn: asText(r.warn_on),
+    metOn: asText(r.met_on), closedAs: r.closed_as as null, closedOn: asText(r.closed_on), note: null,
+  };
+  const status = deadlineStatus(inst, asOf);
+  return {
+    caseKind: r.case_kind,
+    caseId: r.case_id,
+    trajectoryId: r.trajectory_id,
+    clientId: r.client_id,
+    clientName: [r.first_name, r.last_name].filter(Boolean).join(' ') || null,
+    phase: r.phase,
+    purpose,
+    key: r.key,
+    ruleId: r.rule_id,
+    nature: r.nature,
+    kind: r.kind,
+    actors: r.actor_kinds,
+    start: inst.start,
+    due: inst.due,
+    originalDue: inst.originalDue,
+    warnOn: inst.warnOn,
+    status,
+    overdue: status === 'missed' && !r.met_on && !r.closed_as,
+    warning: inst.warnOn !== null && !r.met_on && asOf >= inst.warnOn && status === 'open',
+    escalated: isEscalated(inst, asOf),
+    paused: r.paused,
+    moved: (computed?.adjustments ?? []).map((a) => ({ rule: a.rule, from: a.from, to: a.to })),
+  };
+}
+
 export async function worklistRoutes(app: App) {
   const db = app.deps.database.db;
   const clock = app.deps.clock;
@@ -180,7 +250,7 @@ export async function worklistRoutes(app: App) {
         },
         { additionalProperties: false },
       ),
-      response: { 200: Type.Object({ asOf: Type.String(), horizon: Type.String(), items: Type.Array(Type.Record(Type.String(), Type.Unknown())) }), ...ProblemResponses },
+      response: { 200: Type.Object({ asOf: Type.String(), horizon: Type.String(), items: Type.Array(WorklistItemSchema) }), ...ProblemResponses },
     },
   }, async (req) => {
     const s = subjectOf(req);
@@ -203,16 +273,7 @@ export async function worklistRoutes(app: App) {
     return {
       asOf,
       horizon,
-      items: served.map(({ r, as }) => ({
-        caseKind: r.case_kind,
-        caseId: r.case_id,
-        trajectoryId: r.trajectory_id,
-        clientId: r.client_id,
-        clientName: [r.first_name, r.last_name].filter(Boolean).join(' ') || null,
-        phase: r.phase,
-        purpose: as.purpose,
-        ...deadlineView(r as unknown as DeadlineRow, asOf),
-      })),
+      items: served.map(({ r, as }) => worklistItem(r, as.purpose, asOf)),
     };
   });
 }

@@ -185,17 +185,10 @@ export interface Problem {
 
 export type LocalText = Record<Lang, string>;
 
-export interface WorklistItem {
-  /** 'trajectory', or another kind of case on the worklist ('offer', 'move'). */
-  caseKind: string;
-  caseId: string;
-  trajectoryId: string | null;
-  clientId: string | null;
-  clientName: string | null;
-  phase: string;
+/** What deadlines share, on the worklist and in a case's detail. */
+interface DeadlineBase {
   key: string;
   ruleId: string;
-  label: LocalText;
   nature: 'MUST' | 'SHOULD' | 'MAY' | string;
   kind: string;
   start: string;
@@ -206,7 +199,22 @@ export interface WorklistItem {
   escalated: boolean;
   warning: boolean;
   paused: boolean;
-  moved: DueAdjustment[];
+}
+
+/** A worklist item is lean: codes, not words (the rule is named by deadlineTexts.rules.<ruleId>), no history. */
+export interface WorklistItem extends DeadlineBase {
+  /** 'trajectory', or another kind of case on the worklist ('offer', 'move'). */
+  caseKind: string;
+  caseId: string;
+  trajectoryId: string | null;
+  clientId: string | null;
+  clientName: string | null;
+  phase: string;
+  purpose: string;
+  actors: string[];
+  warnOn: string | null;
+  /** Moves by the Algemene termijnenwet, as the article's code and the dates. */
+  moved: Array<Pick<DueAdjustment, 'rule' | 'from' | 'to'>>;
 }
 
 export interface Worklist {
@@ -257,7 +265,9 @@ export interface Client {
   trajectories?: Array<{ id: string; phase: string; status: string; started_on: string }>;
 }
 
-export interface Deadline extends Omit<WorklistItem, 'trajectoryId' | 'clientId' | 'clientName' | 'phase'> {
+export interface Deadline extends DeadlineBase {
+  label: LocalText;
+  moved: DueAdjustment[];
   actors: string[];
   metOn: string | null;
   warnOn: string | null;

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Column, Heading, Link, Paragraph, Row, StandaloneLink, Table } from '@amsterdam/design-system-react';
 import type { Worklist, WorklistItem } from '../../api/types.ts';
 import { useSession } from '../../session/SessionContext.tsx';
@@ -12,7 +13,6 @@ import { TableScroll } from '../../components/TableScroll.tsx';
 import { useAnnounce } from '../../components/Announcer.tsx';
 import { SortHeaderCell, dateKey, useSort } from '../../components/SortableTable.tsx';
 import { useResource } from '../../lib/useResource.ts';
-import { useLang } from '../../i18n/useLang.ts';
 import { StatusText, useDate, usePhaseName } from './common.tsx';
 import { caseHref, caseNameKey } from '../../lib/case-links.ts';
 
@@ -69,13 +69,12 @@ export function WorklistPage() {
 
 function WorklistTable({ id, heading, empty, items }: { id: string; heading: string; empty: string; items: WorklistItem[] }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const date = useDate();
   const phaseName = usePhaseName();
   const sort = useSort(items, {
     client: (i) => i.clientName ?? '',
     kind: (i) => t(`deadlines.nature.${i.nature}`, { defaultValue: i.nature }),
-    what: (i) => i.label[lang],
+    what: (i) => ruleName(t, i.ruleId),
     due: (i) => dateKey(i.due),
   });
   return (
@@ -108,13 +107,12 @@ function WorklistTable({ id, heading, empty, items }: { id: string; heading: str
                     {i.phase && <span className="tr-cell-line tr-muted">{phaseName(i.phase)}</span>}
                   </Table.Cell>
                   <Table.Cell data-rule={i.ruleId}>{t(`deadlines.nature.${i.nature}`, { defaultValue: i.nature })}</Table.Cell>
-                  <Table.Cell>{i.label[lang]}</Table.Cell>
+                  <Table.Cell>{ruleName(t, i.ruleId)}</Table.Cell>
                   <Table.Cell>
                     <span className="tr-nowrap">{i.due ? date(i.due) : t('deadlines.pausedNoDue')}</span>
                     {i.moved.length > 0 && (
                       <span className="tr-cell-line tr-muted">
-                        {t('worklist.moved')}{' '}
-                        {i.moved.map((m) => (lang === 'en' ? m.reasonEn : m.reason)).join(' ')}
+                        {i.moved.map((m) => t('deadlineTexts.moved', { from: date(m.from), to: date(m.to), rule: t(`deadlineTexts.atw.${m.rule}`, { defaultValue: '' }) })).join(' ')}
                       </span>
                     )}
                   </Table.Cell>
@@ -129,6 +127,11 @@ function WorklistTable({ id, heading, empty, items }: { id: string; heading: str
       )}
     </section>
   );
+}
+
+/** The deadline rule in words (the list carries its code; deadlineTexts.rules names every rule of the domain). */
+export function ruleName(t: TFunction, ruleId: string): string {
+  return t(`deadlineTexts.rules.${ruleId}`, { defaultValue: t('deadlineTexts.unknownRule') });
 }
 
 export function DeadlineMarkers({ item }: { item: Pick<WorklistItem, 'overdue' | 'escalated' | 'warning' | 'paused' | 'status'> }) {
