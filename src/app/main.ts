@@ -2,6 +2,7 @@
 import closeWithGrace from 'close-with-grace';
 import { loadConfig } from '../platform/config/config.ts';
 import { startJobs } from '../platform/jobs/jobs.ts';
+import { auditHead } from '../platform/audit/sealer.ts';
 import { mailSettingsFromEnv } from '../platform/mail.ts';
 import { MODULES } from './modules.ts';
 import { createServer } from './server.ts';
@@ -18,8 +19,8 @@ server.app.log.info(
 // Anchor the audit trail: log the head of the hash chain periodically, so a cut-off
 // tail can be detected against the shipped logs (docs/adr/0003-audit-hash-chain.md).
 const anchor = async () => {
-  const head = await server.database.db.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
-  if (head) server.app.log.info({ auditHeadSeq: String(head.seq), auditHeadHash: head.hash }, 'audit trail head');
+  const head = await auditHead(server.database.db); // the newest link of the seal chain (ADR 0014)
+  if (head) server.app.log.info({ auditHeadChainNo: head.chainNo, auditHeadSeq: head.seq, auditHeadHash: head.hash }, 'audit trail head');
 };
 const anchorTimer = setInterval(() => void anchor().catch((err) => server.app.log.warn({ err }, 'audit anchor failed')), config.auditAnchorIntervalSeconds * 1000);
 anchorTimer.unref();

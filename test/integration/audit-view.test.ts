@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actFor, auditCount, startTestApp, type Agent, type TestContext } from '../support/harness.ts';
 import { buildCase, type BuiltCase } from '../support/case-builder.ts';
 import { verifyAuditChain } from '../../src/modules/audit/verify.ts';
+import { sealAudit } from '../../src/platform/audit/sealer.ts';
 import type { Database } from '../../src/platform/db/schema.ts';
 
 let ctx: TestContext;
@@ -62,7 +63,8 @@ describe('audit view: one row per read of a resource in one page view', () => {
     expect(items.filter((i) => i.details.pageView === 'view-a-0000001')).toHaveLength(1);
 
     // The chain stays intact: the audit rows are appended, never changed.
-    expect((await verifyAuditChain(ctx.db)).ok).toBe(true);
+    await sealAudit(ctx.db);
+    expect(await verifyAuditChain(ctx.db)).toMatchObject({ ok: true, unsealed: { rows: 0 } });
   });
 
   it('R-OR-91: a later request of the same page view (a reload after a write) joins its row; another page view is a row of its own', async () => {
@@ -156,8 +158,9 @@ describe('audit view: export for Excel', () => {
 
 describe('audit view: the chain summary', () => {
   it('R-OR-91: the verification names the last row it checked, even when a row is appended while it runs', async () => {
+    await sealAudit(ctx.db);
     const { rows: before } = await sql<{ max: string; n: string }>`SELECT max(seq)::text AS max, count(*)::text AS n FROM audit_log`.execute(ctx.db);
-    const head = await ctx.db.selectFrom('audit_log').select('hash').where('seq', '=', before[0]!.max).executeTakeFirstOrThrow();
+    const head = await ctx.db.selectFrom('audit_seal').select('hash').where('seq', '=', before[0]!.max).executeTakeFirstOrThrow();
     // A database whose first answer is followed by an append (another request's audit row).
     let appended = false;
     const real = ctx.db.getExecutor();
@@ -180,14 +183,18 @@ describe('audit view: the chain summary', () => {
     const db = new Proxy(ctx.db, { get: (t, p) => (p === 'getExecutor' ? () => executor : (Reflect.get(t, p) as unknown)) }) as Kysely<Database>;
     const r = await verifyAuditChain(db);
     expect(appended).toBe(true);
-    expect(r).toMatchObject({ ok: true, headSeq: Number(before[0]!.max), headHash: head.hash, rows: Number(before[0]!.n) });
+    expect(r).toMatchObject({ ok: true, headSeq: Number(before[0]!.max), headHash: head.hash, rows: Number(before[0]!.n), unsealed: { rows: 0 } });
   });
 
-  it('R-OR-91: over HTTP the summary names the newest row: its number and hash', async () => {
+  it('R-OR-91: over HTTP the summary names the newest link: its row number and hash, and the rows not sealed yet', async () => {
+    await sealAudit(ctx.db);
+    const { rows } = await sql<{ max: string }>`SELECT max(seq)::text AS max FROM audit_log`.execute(ctx.db);
+    const head = await ctx.db.selectFrom('audit_seal').select('hash').where('seq', '=', rows[0]!.max).executeTakeFirstOrThrow();
     const res = await admin.get('/api/v1/audit/verify');
     expect(res.statusCode).toBe(200);
-    const { rows } = await sql<{ max: string }>`SELECT max(seq)::text AS max FROM audit_log`.execute(ctx.db);
-    const head = await ctx.db.selectFrom('audit_log').select('hash').where('seq', '=', rows[0]!.max).executeTakeFirstOrThrow();
-    expect(res.json()).toMatchObject({ ok: true, headSeq: Number(rows[0]!.max), headHash: head.hash });
+    expect(res.json()).toMatchObject({ ok: true, headSeq: Number(rows[0]!.max), headHash: head.hash, unsealed: { rows: 0 } });
+    // A row appended after the last seal is reported, not judged.
+    await sql`INSERT INTO audit_log (occurred_at, action, resource_type, outcome) VALUES (${ctx.clock.now()}, 'test.unsealed', 'test', 'success')`.execute(ctx.db);
+    expect((await admin.get('/api/v1/audit/verify')).json()).toMatchObject({ ok: true, headSeq: Number(rows[0]!.max), unsealed: { rows: 1, oldestSeq: Number(rows[0]!.max) + 1 } });
   });
 });

@@ -10,6 +10,7 @@ import { openDatabase } from '../../src/platform/db/database.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
 import { verifyAuditChain } from '../../src/modules/audit/verify.ts';
 import { writeAudit } from '../../src/platform/audit/writer.ts';
+import { sealAudit } from '../../src/platform/audit/sealer.ts';
 import { fixedClock } from '../../src/platform/clock.ts';
 
 const run = promisify(execFile);
@@ -75,6 +76,7 @@ describe('audit trail: every write and every read of personal data', () => {
 
   it('the hash chain verifies, over HTTP for a platform administrator', async () => {
     const admin = await ctx.login('admin');
+    await sealAudit(ctx.db); // what the sealer job does within a second (ADR 0014)
     const res = await admin.get('/api/v1/audit/verify');
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ ok: true, changed: [], broken: [] });
@@ -107,6 +109,7 @@ describe('audit trail tamper detection', () => {
     for (let i = 0; i < 5; i++) {
       await writeAudit(h.db, clock, null, { action: `test.${i}`, resourceType: 'test', resourceId: String(i), outcome: 'success', details: { i } }, { userId: null });
     }
+    await sealAudit(h.db); // what the sealer job does within a second (ADR 0014)
     return h;
   }
 
@@ -122,10 +125,23 @@ describe('audit trail tamper detection', () => {
     await h.close();
   });
 
-  it('detects a removed row (the link of its successor breaks)', async () => {
+  it('detects a removed row (its seal has no row any more)', async () => {
     const h = await tamperableDb();
     await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(h.db);
     await sql`DELETE FROM audit_log WHERE seq = 2`.execute(h.db);
+    const r = await verifyAuditChain(h.db);
+    expect(r.ok).toBe(false);
+    expect(r.broken).toEqual(['2']);
+    expect(r.rows).toBe(5);
+    await h.close();
+  });
+
+  it('detects a removed row together with its seal (the link of its successor breaks)', async () => {
+    const h = await tamperableDb();
+    await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(h.db);
+    await sql`ALTER TABLE audit_seal DISABLE TRIGGER audit_seal_no_update`.execute(h.db);
+    await sql`DELETE FROM audit_log WHERE seq = 2`.execute(h.db);
+    await sql`DELETE FROM audit_seal WHERE seq = 2`.execute(h.db);
     const r = await verifyAuditChain(h.db);
     expect(r.ok).toBe(false);
     expect(r.broken).toEqual(['3']);
@@ -133,7 +149,16 @@ describe('audit trail tamper detection', () => {
     await h.close();
   });
 
-  it('npm run audit:verify exits 0 on an intact trail and 1 after a row was changed', async () => {
+  it('a changed seal is found too (its hash no longer matches its row)', async () => {
+    const h = await tamperableDb();
+    await sql`ALTER TABLE audit_seal DISABLE TRIGGER audit_seal_no_update`.execute(h.db);
+    await sql`UPDATE audit_seal SET hash = repeat('a', 64) WHERE seq = 4`.execute(h.db);
+    const r = await verifyAuditChain(h.db);
+    expect(r).toMatchObject({ ok: false, changed: ['4'], broken: ['5'] });
+    await h.close();
+  });
+
+  it('npm run audit:verify exits 0 on an intact trail and 1 after a row was changed or removed', async () => {
     const base = process.env.TEST_DATABASE_URL;
     let env: NodeJS.ProcessEnv;
     let cleanup: () => Promise<void>;
@@ -152,8 +177,11 @@ describe('audit trail tamper detection', () => {
       const clock = fixedClock('2026-03-02T09:00:00Z');
       for (let i = 0; i < 3; i++) await writeAudit(h.db, clock, null, { action: 'cli.test', resourceType: 'test', outcome: 'success' }, { userId: null });
       await h.close();
-      const cli = () => run(process.execPath, ['--import', 'tsx', 'src/modules/audit/verify-cli.ts'], { env: { ...process.env, ...env, NODE_ENV: 'test' }, cwd: process.cwd() });
-      const ok = await cli();
+      const cli = (...args: string[]) => run(process.execPath, ['--import', 'tsx', 'src/modules/audit/verify-cli.ts', ...args], { env: { ...process.env, ...env, NODE_ENV: 'test' }, cwd: process.cwd() });
+      // Not sealed yet: intact, three rows waiting; --seal chains them first (what the sealer job does).
+      expect((await cli()).stdout).toContain('Audit trail intact: 0 rows, head null null; 3 row(s) not sealed yet.');
+      const ok = await cli('--seal');
+      expect(ok.stdout).toContain('Sealed 3 row(s).');
       expect(ok.stdout).toContain('Audit trail intact: 3 rows');
       const h2 = await openDatabase({ databaseUrl: env.DATABASE_URL ?? null, dataDir: env.DATA_DIR ?? '' });
       await sql`ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update`.execute(h2.db);
@@ -161,7 +189,14 @@ describe('audit trail tamper detection', () => {
       await h2.close();
       const bad = await cli().then(() => null, (e: { code: number; stderr: string }) => e);
       expect(bad?.code).toBe(1);
-      expect(bad?.stderr).toContain('NOT intact');
+      expect(bad?.stderr).toContain('NOT intact: 1 changed row(s), 0 broken link(s)');
+      const h3 = await openDatabase({ databaseUrl: env.DATABASE_URL ?? null, dataDir: env.DATA_DIR ?? '' });
+      await sql`UPDATE audit_log SET action = 'cli.test' WHERE seq = 2`.execute(h3.db); // back as it was
+      await sql`DELETE FROM audit_log WHERE seq = 3`.execute(h3.db);
+      await h3.close();
+      const removed = await cli().then(() => null, (e: { code: number; stderr: string }) => e);
+      expect(removed?.code).toBe(1);
+      expect(removed?.stderr).toContain('NOT intact: 0 changed row(s), 1 broken link(s)');
     } finally {
       await cleanup();
     }

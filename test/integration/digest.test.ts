@@ -253,7 +253,10 @@ describe('outbox', () => {
 describe('job runner', () => {
   it('jobs: the digest is built once a day at or after 07:00 Europe/Amsterdam, under an advisory lock, and the outbox job sends it', async () => {
     const transport = createMailTransport(`smtp://127.0.0.1:${smtpPort}`);
-    const jobs = moduleJobs(MODULES, { database: ctx.server.database, clock: ctx.clock, config: { publicBaseUrl: BASE }, mail: { smtpUrl: null, from: FROM }, log: silent, transport });
+    const allJobs = moduleJobs(MODULES, { database: ctx.server.database, clock: ctx.clock, config: { publicBaseUrl: BASE }, mail: { smtpUrl: null, from: FROM }, log: silent, transport });
+    // The audit sealer runs every 250 ms (ADR 0014; tested in test/integration/audit-sealer.test.ts).
+    expect(allJobs.find((j) => j.name === 'audit-sealer')?.everyMs).toBe(250);
+    const jobs = allJobs.filter((j) => j.name !== 'audit-sealer');
     expect(jobs.map((j) => [j.name, j.everyMs])).toEqual([['deletions', 3_600_000], ['digest', 300_000], ['outbox', 30_000]]);
     const digest = jobs.find((j) => j.name === 'digest')!;
     // Observe the lock while the digest job runs.

@@ -25,7 +25,8 @@ const AuditRowSchema = Type.Object({
   outcome: Type.String(),
   requestId: Type.Union([Type.String(), Type.Null()]),
   details: Type.Record(Type.String(), Type.Unknown()),
-  hash: Type.String(),
+  /** The hash of the row's link in the seal chain; null until the sealer has chained it (within a second). */
+  hash: Type.Union([Type.String(), Type.Null()]),
 });
 
 /** The filters of the audit trail (the list and its export take the same). */
@@ -76,7 +77,7 @@ function aboutTrajectory(id: string) {
 }
 
 function filteredQuery(db: Kysely<Database>, subject: Subject, q: Filters) {
-  let query = db.selectFrom('audit_log as a').leftJoin('users as u', 'u.id', 'a.actor_user_id');
+  let query = db.selectFrom('audit_log as a').leftJoin('users as u', 'u.id', 'a.actor_user_id').leftJoin('audit_seal as s', 's.seq', 'a.seq');
   if (coveredRelations(subject, 'audit.read') !== 'any') {
     // An organisation administrator sees what was done by, or to, its own organisation tree.
     const scope = subject.scope.length ? [...subject.scope] : ['00000000-0000-0000-0000-000000000000'];
@@ -91,7 +92,7 @@ function filteredQuery(db: Kysely<Database>, subject: Subject, q: Filters) {
   if (q.outcome) query = query.where('a.outcome', '=', q.outcome as 'success');
   if (q.from) query = query.where('a.occurred_at', '>=', new Date(q.from));
   if (q.to) query = query.where('a.occurred_at', '<', new Date(q.to));
-  return query.select(['a.seq', 'a.occurred_at', 'a.actor_user_id', 'u.name as actor_name', 'a.actor_organisation_id', 'a.actor_role', 'a.action', 'a.resource_type', 'a.resource_id', 'a.subject_organisation_id', 'a.purpose', 'a.outcome', 'a.request_id', 'a.details', 'a.hash']);
+  return query.select(['a.seq', 'a.occurred_at', 'a.actor_user_id', 'u.name as actor_name', 'a.actor_organisation_id', 'a.actor_role', 'a.action', 'a.resource_type', 'a.resource_id', 'a.subject_organisation_id', 'a.purpose', 'a.outcome', 'a.request_id', 'a.details', 's.hash']);
 }
 
 interface Fragment { occurredAt: string; action: string; route: string; requestId: string | null; details: Record<string, unknown> }
@@ -230,9 +231,18 @@ export async function auditRoutes(app: App) {
     config: { action: 'audit.verify', resourceType: 'audit' },
     schema: {
       tags: ['audit'],
-      summary: 'Verify the hash chain of the audit trail; headSeq and headHash name the newest row that was checked',
+      summary: 'Verify the hash chain of the audit trail; headSeq and headHash name the newest link that was checked, unsealed the rows the sealer has not chained yet',
       response: {
-        200: Type.Object({ ok: Type.Boolean(), rows: Type.Integer(), headSeq: Type.Union([Type.Integer(), Type.Null()]), headHash: Type.Union([Type.String(), Type.Null()]), changed: Type.Array(Type.String()), broken: Type.Array(Type.String()) }),
+        200: Type.Object({
+          ok: Type.Boolean(),
+          rows: Type.Integer(),
+          headSeq: Type.Union([Type.Integer(), Type.Null()]),
+          headHash: Type.Union([Type.String(), Type.Null()]),
+          headChainNo: Type.Union([Type.Integer(), Type.Null()]),
+          changed: Type.Array(Type.String()),
+          broken: Type.Array(Type.String()),
+          unsealed: Type.Object({ rows: Type.Integer(), oldestSeq: Type.Union([Type.Integer(), Type.Null()]), oldestAgeSeconds: Type.Union([Type.Number(), Type.Null()]) }),
+        }),
         ...ProblemResponses,
       },
     },

@@ -55,7 +55,7 @@ const readKey = (v: AuditValues, pageView: string) => JSON.stringify([v.actor_us
 
 /**
  * Appends the reads of page views: per read (user, resource, purpose, page view) the first
- * fragment becomes the chained audit row, unless an earlier request of the same page view
+ * fragment becomes the audit row (chained later by the sealer), unless an earlier request of the same page view
  * already wrote it (the unique key audit_log_page_view_read_key); every other fragment is
  * appended to audit_read_fragments against that row. Call inside one transaction.
  */
@@ -96,7 +96,9 @@ async function appendPageViewReads(trx: Kysely<Database>, items: ReadonlyArray<{
 /**
  * Appends one row to the audit trail. Pass the transaction of the write it
  * belongs to, so the write and its audit row commit or roll back together.
- * The database chains the row (hash of its predecessor) and refuses changes.
+ * The INSERT takes only a seq from the sequence (no lock, no read of another row); the
+ * sealer chains the row once it is committed (src/platform/audit/sealer.ts, ADR 0014).
+ * The database refuses changes.
  */
 export async function writeAudit(
   db: Kysely<Database>,
@@ -111,8 +113,10 @@ export async function writeAudit(
 /**
  * Audit rows of reads (and denials) that belong to no write transaction are grouped:
  * entries arriving within a few milliseconds are appended in one multi-row INSERT, so
- * concurrent reads share one commit (and one hold of the chain's lock) instead of queueing
- * behind each other. Each caller still waits until its row is committed before it answers.
+ * concurrent reads share one commit (one WAL flush) instead of one each. Since the chain lock
+ * is gone (ADR 0014) nothing queues behind a lock any more; the batcher stays because a commit
+ * still costs a flush: bench/audit.ts measures both ways (batched vs one INSERT per row).
+ * Each caller still waits until its row is committed before it answers.
  */
 export class AuditBatcher {
   #queue: Array<{ entry: AuditEntry; values: AuditValues; resolve: () => void; reject: (e: unknown) => void }> = [];

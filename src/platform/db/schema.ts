@@ -147,8 +147,19 @@ export interface AuditLogTable {
   outcome: 'success' | 'denied' | 'failure';
   request_id: string | null;
   details: Json<Record<string, unknown>>;
-  prev_hash: Generated<string>;
-  hash: Generated<string>;
+  /** Chained by the old trigger only (before migration 0019); later rows are chained in audit_seal. */
+  prev_hash: Generated<string | null>;
+  hash: Generated<string | null>;
+}
+
+/** The seal chain of the audit trail (migration 0019, ADR 0014): append-only, written by the sealer. */
+export interface AuditSealTable {
+  chain_no: string;
+  seq: string;
+  prev_hash: string;
+  hash: string;
+  legacy: Generated<boolean>;
+  sealed_at: Generated<Timestamp>;
 }
 
 export interface SchemaMigrationTable {
@@ -980,6 +991,7 @@ export interface Database {
   idempotency_keys: IdempotencyKeyTable;
   calendar_days: CalendarDayTable;
   audit_log: AuditLogTable;
+  audit_seal: AuditSealTable;
   schema_migrations: SchemaMigrationTable;
   matching_configs: MatchingConfigTable;
   application_form_versions: ApplicationFormVersionTable;

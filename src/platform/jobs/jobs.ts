@@ -9,7 +9,10 @@ import { JobRunner } from './runner.ts';
 /** Creates and starts the job runner for the modules' jobs; `stop()` waits for running jobs. */
 export function startJobs(modules: ReadonlyArray<ModuleDescriptor>, ctx: JobContext & { tickMs?: number }): JobRunner {
   wireHooks(modules);
-  const runner = new JobRunner({ database: ctx.database, clock: ctx.clock, log: ctx.log, jobs: moduleJobs(modules, ctx), ...(ctx.tickMs ? { tickMs: ctx.tickMs } : {}) });
+  const jobs = moduleJobs(modules, ctx);
+  // The due check runs at least as often as the most frequent job (the audit sealer: 250 ms), at most every 5 s.
+  const tickMs = ctx.tickMs ?? Math.min(5_000, ...jobs.map((j) => j.everyMs));
+  const runner = new JobRunner({ database: ctx.database, clock: ctx.clock, log: ctx.log, jobs, tickMs });
   runner.start();
   return runner;
 }

@@ -110,7 +110,8 @@ export interface AuditRow {
   outcome: 'success' | 'denied' | 'failure' | string;
   requestId: string | null;
   details: Record<string, unknown>;
-  hash: string;
+  /** Null until the sealer has chained the row (within a second). */
+  hash: string | null;
 }
 
 export interface AuditPage {
@@ -123,8 +124,11 @@ export interface VerifyResult {
   rows: number;
   headSeq: number | null;
   headHash: string | null;
+  headChainNo?: number | null;
   changed: string[];
   broken: string[];
+  /** Rows the sealer has not chained yet (it does so within a second). */
+  unsealed?: { rows: number; oldestSeq: number | null; oldestAgeSeconds: number | null };
 }
 
 export interface NonWorkingDay {
