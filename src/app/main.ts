@@ -4,10 +4,13 @@ import { loadConfig } from '../platform/config/config.ts';
 import { startJobs } from '../platform/jobs/jobs.ts';
 import { auditHead } from '../platform/audit/sealer.ts';
 import { mailSettingsFromEnv } from '../platform/mail.ts';
+import { startTelemetry } from '../platform/telemetry.ts';
 import { MODULES } from './modules.ts';
 import { createServer } from './server.ts';
 
 const config = loadConfig();
+// OpenTelemetry traces (OTEL_EXPORTER_OTLP_ENDPOINT …; off by default): before the app is built.
+const telemetry = startTelemetry(config.tracing);
 const mail = mailSettingsFromEnv(); // SMTP_URL, MAIL_FROM (fails fast on a malformed SMTP_URL)
 const server = await createServer(config);
 await server.app.listen({ port: config.port, host: config.host });
@@ -36,4 +39,5 @@ closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   clearInterval(anchorTimer);
   await jobs.stop();
   await server.close();
+  await telemetry.shutdown();
 });

@@ -27,7 +27,7 @@ export interface ModuleRoutes {
 export interface JobContext {
   database: Pick<DatabaseHandle, 'db' | 'kind'>;
   clock: Clock;
-  config: Pick<Config, 'publicBaseUrl'>;
+  config: Pick<Config, 'publicBaseUrl'> & Partial<Pick<Config, 'retention'>>;
   log: JobLogger;
   /** Outgoing e-mail settings (SMTP_URL, MAIL_FROM). */
   mail: MailSettings;

@@ -28,7 +28,9 @@ export default defineConfig({
           groups: [
             { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|react-router-dom|cookie|set-cookie-parser)[\\/]/, priority: 30 },
             { name: 'ads', test: /node_modules[\\/]@amsterdam[\\/]/, priority: 20 },
-            { name: 'vendor', test: /node_modules/, priority: 10 },
+            { name: 'i18n', test: /node_modules[\\/](i18next|react-i18next|html-parse-stringify|void-elements)[\\/]/, priority: 10 },
+            // No catch-all vendor group: other libraries (date-fns, …) travel with the pages that use them,
+            // so the first load does not carry them.
           ],
         },
       },

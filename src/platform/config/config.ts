@@ -32,8 +32,8 @@ export interface Config {
    */
   metricsToken: string | null;
   /**
-   * METRICS_PORT: serve GET /metrics (no token) on this separate port as well; null (default):
-   * no metrics port. METRICS_HOST: the address it binds, default 127.0.0.1 (loopback only; set
+   * METRICS_PORT: serve GET /metrics (no token) on this separate port as well (0: any free port,
+   * for tests); null (default): no metrics port. METRICS_HOST: the address it binds, default 127.0.0.1 (loopback only; set
    * e.g. 0.0.0.0 inside a container whose port only the scraper can reach).
    */
   metricsPort: number | null;
@@ -188,7 +188,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (oidc && !oidc.clientId) throw new Error('OIDC_CLIENT_ID is required when OIDC_ISSUER is set');
   if (env.METRICS_TOKEN && env.METRICS_TOKEN.length < 16) throw new Error('METRICS_TOKEN must be at least 16 characters');
   const metricsPort = env.METRICS_PORT ? int(env, 'METRICS_PORT', 0) : null;
-  if (metricsPort !== null && (metricsPort < 1 || metricsPort > 65535)) throw new Error(`METRICS_PORT must be a port number (1–65535), got "${env.METRICS_PORT}"`);
+  if (metricsPort !== null && metricsPort > 65535) throw new Error(`METRICS_PORT must be a port number (1–65535; 0: any free port), got "${env.METRICS_PORT}"`);
   return {
     nodeEnv,
     port,

@@ -1,0 +1,73 @@
+/**
+ * OpenTelemetry traces (issue 12): off unless configured (TracingConfig, parsed from the OTEL_*
+ * variables by src/platform/config/config.ts). Started by the composition root before the app is
+ * built: @fastify/otel registers itself on every Fastify instance created afterwards (through
+ * Fastify's `fastify.initialization` diagnostics channel) and makes a span per request (named
+ * "GET /api/v1/users/:id", by route template) with child spans for hooks and the handler; an
+ * incoming W3C `traceparent` makes the request part of the caller's trace. Spans go over
+ * OTLP/HTTP to the configured endpoint in batches. The span carries the path without the query
+ * string (a query may hold a name or an address); /healthz, /readyz and /metrics are not traced.
+ */
+import { FastifyOtelInstrumentation } from '@fastify/otel';
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { NodeSDK, tracing } from '@opentelemetry/sdk-node';
+import type { TracingConfig } from './config/config.ts';
+
+export interface Telemetry {
+  readonly enabled: boolean;
+  /** Exports the spans ended so far (tests; shutdown does it too). */
+  flush(): Promise<void>;
+  shutdown(): Promise<void>;
+}
+
+const OFF: Telemetry = { enabled: false, flush: async () => {}, shutdown: async () => {} };
+
+const UNTRACED = new Set(['/healthz', '/readyz', '/metrics']);
+
+export interface TelemetryOptions {
+  /** Extra span processors (tests: an in-memory exporter). */
+  spanProcessors?: tracing.SpanProcessor[];
+}
+
+/** Starts tracing when `config` is set; otherwise returns a no-op. Call once per process, before building the app. */
+export function startTelemetry(config: TracingConfig | null, opts: TelemetryOptions = {}): Telemetry {
+  if (!config) return OFF;
+  const processors: tracing.SpanProcessor[] = [
+    ...config.exporters.map((e) =>
+      e === 'console'
+        ? new tracing.SimpleSpanProcessor(new tracing.ConsoleSpanExporter())
+        : new tracing.BatchSpanProcessor(new OTLPTraceExporter({ url: config.tracesUrl })),
+    ),
+    ...(opts.spanProcessors ?? []),
+  ];
+  const fastifyInstrumentation = new FastifyOtelInstrumentation({
+    registerOnInitialization: true,
+    ignorePaths: (route: { url?: string }) => UNTRACED.has(route.url ?? ''),
+    requestHook: (span, request) => {
+      span.updateName(`${request.method} ${request.routeOptions.url ?? 'unmatched'}`);
+      span.setAttribute('url.path', request.url.split('?')[0] ?? '/');
+    },
+  });
+  const sdk = new NodeSDK({
+    serviceName: config.serviceName,
+    spanProcessors: processors,
+    instrumentations: [fastifyInstrumentation],
+    // Traces only: no OTLP metrics or logs (Prometheus serves the metrics, pino the logs).
+    metricReaders: [],
+    logRecordProcessors: [],
+  });
+  sdk.start();
+  let stopped = false;
+  return {
+    enabled: true,
+    flush: async () => {
+      await Promise.all(processors.map((p) => p.forceFlush()));
+    },
+    shutdown: async () => {
+      if (stopped) return;
+      stopped = true;
+      fastifyInstrumentation.disable();
+      await sdk.shutdown();
+    },
+  };
+}
