@@ -8,7 +8,7 @@
  * (organisation switch, my account, log out) sit behind the menu button, in that order, so the
  * focus order is header → menu → account → page. Each control is rendered once (no duplicate ids).
  */
-import { useEffect, useRef, useState, useSyncExternalStore, type FormEvent, type MouseEvent, type ReactNode } from 'react';
+import { Suspense, useEffect, useRef, useState, useSyncExternalStore, type FormEvent, type MouseEvent, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { Button, Grid, Label, Menu, Page, PageFooter, PageHeader, Paragraph, Select, SkipLink } from '@amsterdam/design-system-react';
@@ -20,7 +20,9 @@ import { LiveRegion, useAnnounce } from './Announcer.tsx';
 import { NAV_ITEMS, forRole, isCurrent } from './navigation.ts';
 import { RouterLink } from './RouterLink.tsx';
 import { thuisrouteLogo } from './Logo.tsx';
-import { ProblemAlert } from './status.tsx';
+import { Loading, ProblemAlert } from './status.tsx';
+import { requestHeadingFocus } from './PageHeading.tsx';
+import { PageBoundary } from './PageBoundary.tsx';
 
 export const MAIN_ID = 'inhoud';
 
@@ -193,8 +195,10 @@ function useFocusOnNavigate() {
       first.current = false;
       return;
     }
-    const target = document.querySelector<HTMLElement>(`#${MAIN_ID} h1`) ?? document.getElementById(MAIN_ID);
-    target?.focus();
+    const heading = document.querySelector<HTMLElement>(`#${MAIN_ID} h1`);
+    // A page still loading its code has no h1 yet: focus main now, the heading takes it when it mounts.
+    if (!heading) requestHeadingFocus();
+    (heading ?? document.getElementById(MAIN_ID))?.focus();
     window.scrollTo(0, 0);
   }, [pathname]);
 }
@@ -261,7 +265,12 @@ export function Layout() {
       <main id={MAIN_ID} tabIndex={-1} className="ams-page__area--body tr-main">
         <Grid paddingBottom="x-large" paddingTop="large">
           <Grid.Cell span="all">
-            <Outlet key={generation} />
+            {/* Pages load on demand: until a page's code has arrived, a polite status says so. */}
+            <PageBoundary resetKey={pathname}>
+              <Suspense fallback={<Loading />}>
+                <Outlet key={generation} />
+              </Suspense>
+            </PageBoundary>
           </Grid.Cell>
         </Grid>
       </main>
