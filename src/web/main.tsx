@@ -16,9 +16,8 @@ import { SessionProvider } from './session/SessionContext.tsx';
 import { AnnouncerProvider } from './components/Announcer.tsx';
 import { App } from './App.tsx';
 
-initI18n();
-
-createRoot(document.getElementById('root')!).render(
+// The chosen language's texts arrive first (one chunk per language), then the app renders.
+void initI18n().catch(() => undefined).then(() => createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <BrowserRouter>
       <SessionProvider>
@@ -28,4 +27,4 @@ createRoot(document.getElementById('root')!).render(
       </SessionProvider>
     </BrowserRouter>
   </StrictMode>,
-);
+));

@@ -25,9 +25,15 @@ import { useLang } from '../i18n/useLang.ts';
 /** A message in both UI languages, so a language switch re-renders errors correctly. */
 export type Msg = Record<Lang, string>;
 
-/** A message from the translation files, in both languages. */
+/**
+ * A message from the translation files, in both languages. Only the UI language's texts are
+ * loaded (the other arrives on switching), so each language is looked up when it is read.
+ */
 export function msg(key: string, params?: Record<string, unknown>): Msg {
-  return { nl: i18n.getFixedT('nl')(key, params ?? {}), en: i18n.getFixedT('en')(key, params ?? {}) };
+  return {
+    get nl() { return i18n.getFixedT('nl')(key, params ?? {}); },
+    get en() { return i18n.getFixedT('en')(key, params ?? {}); },
+  };
 }
 
 export type FieldErrors = Record<string, Msg>;

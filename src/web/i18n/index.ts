@@ -4,44 +4,26 @@
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import nl from './nl.json';
-import en from './en.json';
-import monitorNl from './features/monitor.nl.json';
-import monitorEn from './features/monitor.en.json';
-import agreementsNl from './features/agreements.nl.json';
-import agreementsEn from './features/agreements.en.json';
-import importsNl from './features/imports.nl.json';
-import importsEn from './features/imports.en.json';
-import sortingNl from './features/sorting.nl.json';
-import sortingEn from './features/sorting.en.json';
-import shellNl from './features/shell.nl.json';
-import shellEn from './features/shell.en.json';
-import casepageNl from './features/casepage.nl.json';
-import casepageEn from './features/casepage.en.json';
-import homeNl from './features/home.nl.json';
-import homeEn from './features/home.en.json';
-import auditViewNl from './features/auditView.nl.json';
-import auditViewEn from './features/auditView.en.json';
-import formsStartNl from './features/formsStart.nl.json';
-import formsStartEn from './features/formsStart.en.json';
-import stepGuideNl from './features/stepGuide.nl.json';
-import stepGuideEn from './features/stepGuide.en.json';
-import clientEditNl from './features/clientEdit.nl.json';
-import clientEditEn from './features/clientEdit.en.json';
-import matchingNl from './features/matching.nl.json';
-import matchingEn from './features/matching.en.json';
-import nuisanceNl from './features/nuisance.nl.json';
-import nuisanceEn from './features/nuisance.en.json';
-import nuisanceHubNl from './features/nuisance-hub.nl.json';
-import nuisanceHubEn from './features/nuisance-hub.en.json';
-
-/** Feature modules keep their texts in features/<name>.<lang>.json, under the key <name>. */
-export const FEATURE_TEXTS = {
-  nl: { home: homeNl, monitor: monitorNl, agreements: agreementsNl, imports: importsNl, sorting: sortingNl, shell: shellNl, casepage: casepageNl, auditView: auditViewNl, formsStart: formsStartNl, stepGuide: stepGuideNl, clientEdit: clientEditNl, matching: matchingNl, nuisance: nuisanceNl, 'nuisance-hub': nuisanceHubNl },
-  en: { home: homeEn, monitor: monitorEn, agreements: agreementsEn, imports: importsEn, sorting: sortingEn, shell: shellEn, casepage: casepageEn, auditView: auditViewEn, formsStart: formsStartEn, stepGuide: stepGuideEn, clientEdit: clientEditEn, matching: matchingEn, nuisance: nuisanceEn, 'nuisance-hub': nuisanceHubEn },
-};
+import type { Texts } from './feature-texts.ts';
 import type { Lang } from '../api/types.ts';
 import { setApiLanguage } from '../api/client.ts';
+
+/**
+ * One language at a time: each language's texts (base file plus every `features/<name>.<lang>.json`,
+ * found by file name in texts.<lang>.ts) are one chunk, loaded at start for the chosen language and
+ * on switching for the other. To add feature texts, add `features/<name>.nl.json` and `.en.json`.
+ */
+const LOADERS: Record<'nl' | 'en', () => Promise<{ default: Texts }>> = {
+  nl: () => import('./texts.nl.ts'),
+  en: () => import('./texts.en.ts'),
+};
+
+/** Makes sure a language's texts are loaded (setLanguage does this before switching). */
+export async function loadTexts(lang: 'nl' | 'en') {
+  if (i18n.hasResourceBundle(lang, 'translation')) return;
+  const { default: texts } = await LOADERS[lang]();
+  i18n.addResourceBundle(lang, 'translation', texts, true, true);
+}
 
 export const LANGUAGES: readonly Lang[] = ['nl', 'en'];
 const STORAGE_KEY = 'thuisroute.language';
@@ -60,11 +42,15 @@ function apply(lang: Lang) {
   if (typeof document !== 'undefined') document.documentElement.lang = lang;
 }
 
-export function initI18n() {
+/** Loads the chosen language's texts, then starts i18next; render after it resolves. */
+export async function initI18n() {
   const lng = storedLanguage() ?? 'nl';
+  const { default: texts } = await LOADERS[lng]();
   apply(lng);
-  void i18n.use(initReactI18next).init({
-    resources: { nl: { translation: { ...nl, ...FEATURE_TEXTS.nl } }, en: { translation: { ...en, ...FEATURE_TEXTS.en } } },
+  await i18n.use(initReactI18next).init({
+    resources: { [lng]: { translation: texts } },
+    // The other language is added when the user switches (setLanguage).
+    partialBundledLanguages: true,
     lng,
     fallbackLng: 'nl',
     supportedLngs: ['nl', 'en'],
@@ -83,6 +69,7 @@ export async function setLanguage(lang: Lang, remember = true) {
       // storage unavailable (private mode): the choice lasts for this page only
     }
   }
+  await loadTexts(lang);
   apply(lang);
   await i18n.changeLanguage(lang);
 }

@@ -45,9 +45,10 @@ export function refusalErrors(list: Violation[]): FieldErrors {
     out[name] = { nl: plainMessage(m.nl), en: plainMessage(m.en) };
   }
   if (atType.length) {
+    // Looked up when read: only the UI language's texts are loaded until the user switches.
     out.type = {
-      nl: i18n.getFixedT('nl')('stepGuide.notYetPrefix', { what: atType.map((v) => plainMessage(v.nl)).join(' ') }),
-      en: i18n.getFixedT('en')('stepGuide.notYetPrefix', { what: atType.map((v) => plainMessage(v.en)).join(' ') }),
+      get nl() { return i18n.getFixedT('nl')('stepGuide.notYetPrefix', { what: atType.map((v) => plainMessage(v.nl)).join(' ') }); },
+      get en() { return i18n.getFixedT('en')('stepGuide.notYetPrefix', { what: atType.map((v) => plainMessage(v.en)).join(' ') }); },
     };
   }
   return out;

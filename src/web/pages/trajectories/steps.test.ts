@@ -13,7 +13,7 @@ import { PHASE_CODES } from '../../../domain/trajectories/availability.ts';
 import { plainMessage, summaryLine } from '../../components/forms.tsx';
 import { allEnumValues, allFieldNames, availableTypes, fieldsOf, groupedStepOptions, initialValues, isPhaseStep, localProblems, notYetListed, specsOf, toData, type JsonSchema, type StepsView } from './steps.ts';
 import { refusalErrors } from './StepForm.tsx';
-import { initI18n } from '../../i18n/index.ts';
+import { initI18n, loadTexts } from '../../i18n/index.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const dict = (lang: string) => JSON.parse(fs.readFileSync(path.resolve(here, `../../i18n/${lang}.json`), 'utf8')) as { steps: { fields: Record<string, string>; values: Record<string, string> }; phases: Record<string, string> };
@@ -66,8 +66,10 @@ describe('step form generated from TRANSITIONS', () => {
 });
 
 describe('steps that explain themselves (issue 9)', () => {
-  beforeAll(() => {
-    initI18n();
+  // Messages carry both languages: load English too (the browser loads it on switching).
+  beforeAll(async () => {
+    await initI18n();
+    await loadTexts('en');
   });
   const groups = { suggested: 'Voorgesteld', phase: 'Andere stappen in deze fase', anyTime: 'Altijd mogelijk' };
 
