@@ -1,9 +1,36 @@
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, runnerImport, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The browser reads the trajectory transition table (src/domain/trajectories/transitions.ts) as
+ * data: the step form is generated from its JSON Schemas, but the schema builder library (typebox)
+ * belongs to the server. At build, the module is evaluated in Node and the browser gets its values
+ * as JSON — the same table, without typebox. The build fails if an export cannot travel as JSON.
+ */
+function transitionTableAsData(): Plugin {
+  const file = path.resolve(here, '../domain/trajectories/transitions.ts');
+  return {
+    name: 'thuisroute:transition-table-as-data',
+    enforce: 'pre',
+    async load(id) {
+      if (id.split('?')[0] !== file) return null;
+      const { module } = await runnerImport<Record<string, unknown>>(file, { configFile: false, logLevel: 'silent' });
+      const lines = Object.entries(module).map(([name, value]) => {
+        const json = JSON.stringify(value);
+        if (typeof value === 'function' || json === undefined || !isDeepStrictEqual(JSON.parse(json), value)) {
+          throw new Error(`transitions.ts export ${name} cannot be sent to the browser as data`);
+        }
+        return `export const ${name} = JSON.parse(${JSON.stringify(json)});`;
+      });
+      return `/* transitions.ts, evaluated at build: data only (no typebox in the browser). */\n${lines.join('\n')}\n`;
+    },
+  };
+}
 
 /**
  * The web app: root src/web, built into dist/web, which the API server serves with an
@@ -14,7 +41,7 @@ export default defineConfig({
   root: here,
   base: '/',
   publicDir: path.join(here, 'public'),
-  plugins: [react()],
+  plugins: [transitionTableAsData(), react()],
   build: {
     outDir: path.resolve(here, '../../dist/web'),
     emptyOutDir: true,

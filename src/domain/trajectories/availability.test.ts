@@ -7,7 +7,8 @@ import { Value } from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import { EVENT_TYPES, type EventType } from './model.ts';
 import { TRANSITIONS } from './transitions.ts';
-import { checkEvent, checkPreconditions, type RecordingActor } from './guards.ts';
+import { checkPreconditions, type RecordingActor } from './guards.ts';
+import { checkEvent } from './event-data.ts';
 import { initialState, type TrajectoryState } from './state.ts';
 import {
   LEGAL_EFFECT_EVENTS, MAX_SUGGESTED, PHASE_CODES, ROUTE_STEPS, STEPS_WITH_OWN_PLACE, availability, missingItem, notYetPossible, stepAvailability, suggestedNext,

@@ -5,5 +5,6 @@ export * from './state.ts';
 export * from './deadlines.ts';
 export * from './transfer.ts';
 export * from './guards.ts';
+export * from './event-data.ts';
 export * from './advice.ts';
 export * from './municipality.ts';
