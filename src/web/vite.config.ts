@@ -1,6 +1,8 @@
+import fs from 'node:fs';
 import path from 'node:path';
-import { isDeepStrictEqual } from 'node:util';
+import { isDeepStrictEqual, promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
 import { defineConfig, runnerImport, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -32,20 +34,58 @@ function transitionTableAsData(): Plugin {
   };
 }
 
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+const COMPRESSIBLE = /\.(js|mjs|css|html|svg|json|txt|xml|webmanifest)$/;
+
+/**
+ * Pre-compressed assets: next to every compressible file of the build, a .br (brotli, quality 11)
+ * and a .gz (level 9), written once at build; the server sends them with @fastify/static's
+ * `preCompressed` so no request pays for compression. Tiny files and files that do not shrink are skipped.
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'thuisroute:precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    async closeBundle() {
+      const files = fs.readdirSync(outDir, { recursive: true, encoding: 'utf8' })
+        .filter((f) => COMPRESSIBLE.test(f) && !f.startsWith('.vite'))
+        .map((f) => path.join(outDir, f));
+      await Promise.all(files.map(async (file) => {
+        const raw = fs.readFileSync(file);
+        if (raw.length < 1024) return;
+        const [br, gz] = await Promise.all([
+          brotli(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+          gzip(raw, { level: 9 }),
+        ]);
+        if (br.length < raw.length) fs.writeFileSync(`${file}.br`, br);
+        if (gz.length < raw.length) fs.writeFileSync(`${file}.gz`, gz);
+      }));
+    },
+  };
+}
+
 /**
  * The web app: root src/web, built into dist/web, which the API server serves with an
  * SPA fallback. The server's CSP forbids inline scripts, so nothing is inlined as a script;
  * `npm run dev:web`-style development can proxy /api to a running server.
  */
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   root: here,
   base: '/',
   publicDir: path.join(here, 'public'),
-  plugins: [transitionTableAsData(), react()],
+  plugins: [transitionTableAsData(), react(), precompress()],
   build: {
     outDir: path.resolve(here, '../../dist/web'),
     emptyOutDir: true,
-    sourcemap: true,
+    // Source maps only for development builds (or on request); the server never sends them in production.
+    sourcemap: mode === 'development' || process.env.THUISROUTE_WEB_SOURCEMAP === '1',
+    // .vite/manifest.json: which chunk holds which page (bench/web-size.ts reads it; the server does not serve dotfiles).
+    manifest: true,
     // Small assets may be inlined as data: URLs: the CSP allows data: for images and fonts only.
     assetsInlineLimit: 4096,
     rolldownOptions: {
@@ -66,4 +106,4 @@ export default defineConfig({
   server: {
     proxy: { '/api': { target: process.env.THUISROUTE_API ?? 'http://localhost:8080', changeOrigin: false } },
   },
-});
+}));
