@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { auditCount, etagOf, orgId, startTestApp, userId, type TestContext } from '../support/harness.ts';
+import { TEST_NOW, auditCount, etagOf, orgId, startTestApp, userId, type TestContext } from '../support/harness.ts';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -234,6 +234,27 @@ describe('Idempotency-Key on POST', () => {
     expect(other.statusCode).toBe(422);
     expect(other.json().code).toBe('idempotency_key_reused');
     expect((await a.post('/api/v1/regions', { code: 'R-IDEM-C', name: 'C' }, { 'idempotency-key': 'x'.repeat(201) })).statusCode).toBe(400);
+  });
+
+  it('a key lives IDEMPOTENCY_KEY_TTL_HOURS (24): past it, before any clean-up ran, the same key and body run as a new request', async () => {
+    const a = await ctx.login('admin');
+    const first = await a.post('/api/v1/regions', { code: 'R-IDEM-TTL', name: 'TTL' }, { 'idempotency-key': 'ttl-key' });
+    expect(first.statusCode).toBe(201);
+    ctx.clock.advance(23 * 60 * 60_000);
+    const a1 = await ctx.login('admin'); // a session does not last that long: log in again
+    const within = await a1.post('/api/v1/regions', { code: 'R-IDEM-TTL', name: 'TTL' }, { 'idempotency-key': 'ttl-key' });
+    expect(within.headers['idempotent-replayed']).toBe('true');
+    expect(within.statusCode).toBe(201);
+    ctx.clock.advance(2 * 60 * 60_000);
+    const a2 = await ctx.login('admin');
+    const after = await a2.post('/api/v1/regions', { code: 'R-IDEM-TTL', name: 'TTL' }, { 'idempotency-key': 'ttl-key' });
+    expect(after.headers['idempotent-replayed']).toBeUndefined();
+    expect(after.statusCode).toBe(409); // ran anew: the region code is taken now, not the stored 201
+    // and the key now holds the new answer, replayed within its new lifetime
+    const replay = await a2.post('/api/v1/regions', { code: 'R-IDEM-TTL', name: 'TTL' }, { 'idempotency-key': 'ttl-key' });
+    expect(replay.headers['idempotent-replayed']).toBe('true');
+    expect(replay.statusCode).toBe(409);
+    ctx.clock.set(TEST_NOW);
   });
 
   it('keys are per user: another user with the same key is not affected', async () => {

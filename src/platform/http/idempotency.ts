@@ -14,6 +14,8 @@ declare module 'fastify' {
  * same key with another body is refused (422); a retry while the first is
  * still running gets 409 — until IN_PROGRESS_TIMEOUT_MS: a request that never
  * finished (its process was killed) then no longer blocks its retries.
+ * A key lives IDEMPOTENCY_KEY_TTL_HOURS: after that a request with it runs as a new one, whether
+ * or not the retention job has deleted the old row yet.
  */
 export const IN_PROGRESS_TIMEOUT_MS = 60_000;
 
@@ -25,6 +27,7 @@ export function idempotencyRequestHash(method: string, url: string, body: unknow
 export function registerIdempotency(app: App) {
   const db = app.deps.database.db;
   const clock = app.deps.clock;
+  const ttlMs = app.deps.config.retention.idempotencyKeyHours * 60 * 60_000;
   app.decorateRequest('idempotencyKey', null);
 
   app.addHook('preHandler', async (req, reply) => {
@@ -45,7 +48,24 @@ export function registerIdempotency(app: App) {
       req.idempotencyKey = key;
       return;
     }
-    const prior = await db.selectFrom('idempotency_keys').selectAll().where('user_id', '=', req.auth.userId).where('key', '=', key).executeTakeFirstOrThrow();
+    let prior = await db.selectFrom('idempotency_keys').selectAll().where('user_id', '=', req.auth.userId).where('key', '=', key).executeTakeFirstOrThrow();
+    const expiredBefore = new Date(clock.now().getTime() - ttlMs);
+    if (prior.status_code !== null && prior.created_at < expiredBefore) {
+      // Past its lifetime the key is forgotten (as the retention job would have done): the request runs anew.
+      const renewed = await db
+        .updateTable('idempotency_keys')
+        .set({ created_at: clock.now(), request_hash: requestHash, method: req.method, path: req.url, status_code: null, response_body: null, content_type: null })
+        .where('user_id', '=', req.auth.userId)
+        .where('key', '=', key)
+        .where('created_at', '<', expiredBefore)
+        .returning('key')
+        .executeTakeFirst();
+      if (renewed) {
+        req.idempotencyKey = key;
+        return;
+      }
+      prior = await db.selectFrom('idempotency_keys').selectAll().where('user_id', '=', req.auth.userId).where('key', '=', key).executeTakeFirstOrThrow();
+    }
     if (prior.request_hash !== requestHash) {
       throw problem.unprocessable('idempotency_key_reused', 'Deze Idempotency-Key is al gebruikt voor een ander verzoek.', 'This Idempotency-Key was already used for a different request.');
     }
