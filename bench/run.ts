@@ -50,6 +50,7 @@ import { benchWorklist, printWorklist, worklistSettings, worklistSummary, writeW
 import { benchNational, importSummary, monitorSummary, nationalSettings, printNational, writeNationalReport, type ImportReport, type MonitorReport } from './monitor.ts';
 import { benchMatching, matchingSettings, matchingSummary, printMatching, writeMatchingReport, type MatchingReport } from './matching.ts';
 import { benchNuisance, nuisanceSettings, nuisanceSummary, printNuisance, writeNuisanceReport, type NuisanceReport } from './nuisance.ts';
+import { benchWebSize, previousWebSummary, printWebSize, webSizeSummary, writeWebSizeReport, type WebSizeReport } from './web-size.ts';
 
 type TargetName = 'healthz' | 'floor' | 'real';
 
@@ -66,10 +67,11 @@ const kinds: DbKind[] = [
   ...(wanted.has('pglite') ? (['pglite'] as const) : []),
   ...(wanted.has('postgres') && postgresUrl ? (['postgres'] as const) : []),
 ];
-const SUITES = ['foundation', 'worklist', 'monitor', 'import', 'matching', 'nuisance'] as const;
+const SUITES = ['web', 'foundation', 'worklist', 'monitor', 'import', 'matching', 'nuisance'] as const;
 type Suite = (typeof SUITES)[number];
 // "matching" and "nuisance" are opt-in (`npm run bench -- matching`, `-- nuisance`): see bench/README.md.
-const DEFAULT_SUITES: Suite[] = ['foundation', 'worklist', 'monitor', 'import'];
+// "web" (bench/web-size.ts): build dist/web and measure the first load against ≤ 200 kB gzipped; seconds, no database.
+const DEFAULT_SUITES: Suite[] = ['web', 'foundation', 'worklist', 'monitor', 'import'];
 // Suites as arguments (`npm run bench -- monitor import`) win over BENCH_SUITES.
 const argSuites = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const suites = argSuites.length ? argSuites : envList('BENCH_SUITES', DEFAULT_SUITES.join(','));
@@ -420,7 +422,9 @@ async function main() {
   const imports: ImportReport[] = [];
   const matching: MatchingReport[] = [];
   const nuisance: NuisanceReport[] = [];
+  let web: WebSizeReport | null = null;
   try {
+    if (runs('web')) web = benchWebSize();
     if (runs('foundation')) for (const kind of kinds) foundation.push(await benchDatabase(kind, loader));
     if (wl) for (const kind of kinds) worklist.push(await benchWorklist(kind, loader, wl));
     // monitor + import share one generated national database per kind (the import lands in the populated table).
@@ -447,6 +451,7 @@ async function main() {
   for (const r of [...monitor, ...imports]) files.push(path.relative(process.cwd(), writeNationalReport(RESULTS_DIR, r, suffix)));
   for (const r of matching) files.push(path.relative(process.cwd(), writeMatchingReport(RESULTS_DIR, r, suffix)));
   for (const r of nuisance) files.push(path.relative(process.cwd(), writeNuisanceReport(RESULTS_DIR, r, suffix)));
+  if (web) files.push(path.relative(process.cwd(), writeWebSizeReport(RESULTS_DIR, web)));
   const summaryFile = path.join(RESULTS_DIR, `summary${suffix}.json`);
   const now = new Date().toISOString();
   const summary = {
@@ -463,10 +468,12 @@ async function main() {
     import: nat && runs('import') ? { date: imports[0]?.date ?? now, settings: nat, databases: imports.map((r) => importSummary(r, suffix)) } : previousSection(summaryFile, 'import'),
     matching: mt ? { date: matching[0]?.date ?? now, settings: mt, databases: matching.map((r) => matchingSummary(r, suffix)) } : previousSection(summaryFile, 'matching'),
     nuisance: nu ? { date: nuisance[0]?.date ?? now, settings: nu, databases: nuisance.map((r) => nuisanceSummary(r, suffix)) } : previousSection(summaryFile, 'nuisance'),
+    web: web ? webSizeSummary(web) : previousWebSummary(summaryFile),
   };
   fs.writeFileSync(summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
   files.push(path.relative(process.cwd(), summaryFile));
   const printed = [
+    web ? printWebSize(web) : '',
     foundation.length ? printSummary(foundation) : '',
     worklist.length ? printWorklist(worklist) : '',
     monitor.length || imports.length ? printNational(monitor, imports) : '',
