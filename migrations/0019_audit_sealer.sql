@@ -73,9 +73,13 @@ SELECT row_number() OVER (ORDER BY seq), seq, prev_hash, hash, true FROM audit_l
 
 -- ─── The sealer's watermark ────────────────────────────────────────────────
 -- A hint, not evidence (verifyAuditChain never trusts it): every row with seq <= low_seq is
--- sealed, and no transaction can still commit one. cut_seq/cut_xmax is the next candidate:
--- last_value of the sequence, then the xmax of a snapshot taken after it. Once every transaction
--- below cut_xmax has ended and nothing at or below cut_seq is unsealed, low_seq moves to cut_seq.
+-- sealed, and no transaction can still commit one. cut_seq/cut_xmax is the next candidate: the
+-- sequence's last value, read by a sealer run before it had a transaction id, and then that run's
+-- own transaction id. A writer takes its transaction id before its seq (audit_log_append), so
+-- every writer holding a seq <= cut_seq has an id below cut_xmax. Once no transaction below
+-- cut_xmax is running and nothing at or below cut_seq is unsealed, low_seq moves to cut_seq.
+-- (Not the xmax of a snapshot: that is latestCompletedXid + 1, and a running writer may have a
+-- higher id than it.)
 CREATE TABLE audit_seal_state (
   id        boolean PRIMARY KEY DEFAULT true CHECK (id),
   low_seq   bigint NOT NULL DEFAULT 0,
@@ -100,6 +104,7 @@ DECLARE
   n integer := 0;
   h text;
   last_seq bigint;
+  fresh boolean;
   xmin_now xid8;
 BEGIN
   IF current_setting('transaction_isolation') <> 'read committed' THEN
@@ -108,6 +113,10 @@ BEGIN
   IF NOT pg_try_advisory_xact_lock(7262011) THEN
     RETURN -1;
   END IF;
+  -- The candidate cut: the highest seq handed out so far, read while this transaction has no id yet.
+  fresh := pg_current_xact_id_if_assigned() IS NULL;
+  SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END INTO last_seq FROM audit_log_seq;
+  -- Locking the state row gives this transaction its id: higher than every writer's that holds a seq <= last_seq.
   SELECT * INTO st FROM audit_seal_state WHERE id FOR UPDATE;
   SELECT s.chain_no, s.hash INTO head_no, head_hash FROM audit_seal s ORDER BY s.chain_no DESC LIMIT 1;
   head_no := coalesce(head_no, 0);
@@ -139,11 +148,9 @@ BEGIN
       st.cut_seq := NULL;
       st.cut_xmax := NULL;
     END IF;
-    IF st.cut_xmax IS NULL THEN
-      -- First the highest seq handed out, then (in a later statement, so a later snapshot) the next xid.
-      SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END INTO last_seq FROM audit_log_seq;
+    IF st.cut_xmax IS NULL AND fresh THEN
       st.cut_seq := last_seq;
-      SELECT pg_snapshot_xmax(pg_current_snapshot()) INTO st.cut_xmax;
+      st.cut_xmax := pg_current_xact_id();
     END IF;
     UPDATE audit_seal_state SET low_seq = st.low_seq, cut_seq = st.cut_seq, cut_xmax = st.cut_xmax WHERE id;
   END IF;

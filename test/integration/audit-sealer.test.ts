@@ -181,11 +181,15 @@ describe('audit sealer: append without a lock, chain afterwards', () => {
       await gate;
     });
     while (!lateSeq) await new Promise((r) => setTimeout(r, 5));
+    const lowSeq = async () => Number((await sql<{ low_seq: string }>`SELECT low_seq::text AS low_seq FROM audit_seal_state`.execute(h.db)).rows[0]!.low_seq);
+    // Sealer runs while the open transaction is the newest one: the watermark must not pass it
+    // (a snapshot's xmax would: it is latestCompletedXid + 1, below the open transaction's id).
+    for (let k = 0; k < 3; k++) await sealAudit(h.db);
+    expect(await lowSeq()).toBeLessThan(Number(lateSeq));
     for (let i = 2; i < 5; i++) await write(h.db, i);
     expect((await sealAudit(h.db)).sealed).toBe(3);
     expect((await sealAudit(h.db)).sealed).toBe(0); // the watermark does not pass the open transaction
-    const state = await sql<{ low_seq: string }>`SELECT low_seq::text AS low_seq FROM audit_seal_state`.execute(h.db);
-    expect(Number(state.rows[0]!.low_seq)).toBeLessThan(Number(lateSeq));
+    expect(await lowSeq()).toBeLessThan(Number(lateSeq));
     release();
     await late;
     expect((await sealAudit(h.db)).sealed).toBe(1);
