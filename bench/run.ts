@@ -51,6 +51,7 @@ import { benchNational, importSummary, monitorSummary, nationalSettings, printNa
 import { benchMatching, matchingSettings, matchingSummary, printMatching, writeMatchingReport, type MatchingReport } from './matching.ts';
 import { benchNuisance, nuisanceSettings, nuisanceSummary, printNuisance, writeNuisanceReport, type NuisanceReport } from './nuisance.ts';
 import { benchWebSize, previousWebSummary, printWebSize, webSizeSummary, writeWebSizeReport, type WebSizeReport } from './web-size.ts';
+import { auditSettings, auditSummary, benchAudit, printAudit, writeAuditReport, type AuditReport } from './audit.ts';
 
 type TargetName = 'healthz' | 'floor' | 'real';
 
@@ -67,11 +68,12 @@ const kinds: DbKind[] = [
   ...(wanted.has('pglite') ? (['pglite'] as const) : []),
   ...(wanted.has('postgres') && postgresUrl ? (['postgres'] as const) : []),
 ];
-const SUITES = ['web', 'foundation', 'worklist', 'monitor', 'import', 'matching', 'nuisance'] as const;
+const SUITES = ['web', 'foundation', 'worklist', 'monitor', 'import', 'matching', 'nuisance', 'audit'] as const;
 type Suite = (typeof SUITES)[number];
 // "matching" and "nuisance" are opt-in (`npm run bench -- matching`, `-- nuisance`): see bench/README.md.
 // "web" (bench/web-size.ts): build dist/web and measure the first load against ≤ 200 kB gzipped; seconds, no database.
-const DEFAULT_SUITES: Suite[] = ['web', 'foundation', 'worklist', 'monitor', 'import'];
+// "audit" (bench/audit.ts): audit rows appended per second with 1–64 concurrent writers, and the sealer (< 1 min).
+const DEFAULT_SUITES: Suite[] = ['web', 'foundation', 'worklist', 'monitor', 'import', 'audit'];
 // Suites as arguments (`npm run bench -- monitor import`) win over BENCH_SUITES.
 const argSuites = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 const suites = argSuites.length ? argSuites : envList('BENCH_SUITES', DEFAULT_SUITES.join(','));
@@ -423,6 +425,8 @@ async function main() {
   const matching: MatchingReport[] = [];
   const nuisance: NuisanceReport[] = [];
   let web: WebSizeReport | null = null;
+  const au = runs('audit') ? auditSettings() : null;
+  const audit: AuditReport[] = [];
   try {
     if (runs('web')) web = benchWebSize();
     if (runs('foundation')) for (const kind of kinds) foundation.push(await benchDatabase(kind, loader));
@@ -437,6 +441,7 @@ async function main() {
     }
     if (mt) for (const kind of kinds) matching.push(await benchMatching(kind, mt));
     if (nu) for (const kind of kinds) nuisance.push(await benchNuisance(kind, loader, nu));
+    if (au) for (const kind of kinds) audit.push(await benchAudit(kind, au));
   } finally {
     await runCleanups();
   }
@@ -452,6 +457,7 @@ async function main() {
   for (const r of matching) files.push(path.relative(process.cwd(), writeMatchingReport(RESULTS_DIR, r, suffix)));
   for (const r of nuisance) files.push(path.relative(process.cwd(), writeNuisanceReport(RESULTS_DIR, r, suffix)));
   if (web) files.push(path.relative(process.cwd(), writeWebSizeReport(RESULTS_DIR, web)));
+  for (const r of audit) files.push(path.relative(process.cwd(), writeAuditReport(RESULTS_DIR, r, suffix)));
   const summaryFile = path.join(RESULTS_DIR, `summary${suffix}.json`);
   const now = new Date().toISOString();
   const summary = {
@@ -469,6 +475,7 @@ async function main() {
     matching: mt ? { date: matching[0]?.date ?? now, settings: mt, databases: matching.map((r) => matchingSummary(r, suffix)) } : previousSection(summaryFile, 'matching'),
     nuisance: nu ? { date: nuisance[0]?.date ?? now, settings: nu, databases: nuisance.map((r) => nuisanceSummary(r, suffix)) } : previousSection(summaryFile, 'nuisance'),
     web: web ? webSizeSummary(web) : previousWebSummary(summaryFile),
+    audit: au ? { date: audit[0]?.date ?? now, settings: au, databases: audit.map((r) => auditSummary(r, suffix)) } : previousSection(summaryFile, 'audit'),
   };
   fs.writeFileSync(summaryFile, `${JSON.stringify(summary, null, 2)}\n`);
   files.push(path.relative(process.cwd(), summaryFile));
@@ -479,6 +486,7 @@ async function main() {
     monitor.length || imports.length ? printNational(monitor, imports) : '',
     matching.length ? printMatching(matching) : '',
     nuisance.length ? printNuisance(nuisance) : '',
+    audit.length ? printAudit(audit) : '',
   ].filter(Boolean).join('\n');
   process.stdout.write(`${printed}\n`);
   for (const suite of SUITES) {
