@@ -297,7 +297,12 @@ export interface MonitorReport {
   timings: { service: Timing; http: Timing; raw: Timing; rollup: Timing };
   /** ÷ raw = against the hand-written aggregate over placements; ÷ rollup = against the hand-written aggregate over placement_month_counts. */
   ratios: { serviceVsRaw: number; httpVsRaw: number; serviceVsRollup: number; httpVsRollup: number };
-  goal: { monitorMs: number; ratio: number; service: { ms: number; ratio: number; met: boolean }; http: { ms: number; ratio: number; met: boolean } };
+  /**
+   * The goals of issue 12 per target (service, HTTP): ≤ monitorMs (msRatio = median ÷ monitorMs)
+   * and ≤ ratio × the hand-written aggregate over the same rollup (rollupRatio = median ÷ floor 2);
+   * rawRatio (÷ the aggregate over placements) for comparison with earlier runs.
+   */
+  goal: { monitorMs: number; ratio: number; service: MonitorGoal; http: MonitorGoal };
   response: { rows: number; jsonBytes: number; httpBytes: number; stringifyMs: number; rowsPerMetric: Record<string, number>; planVersions: number; warnings: number };
   /** Serial cost of each part (median of 5 after one warm-up). */
   breakdown: { step: string; medianMs: number; rows: number | null }[];
@@ -305,6 +310,8 @@ export interface MonitorReport {
   explain: PlanSummary[];
   notes: string[];
 }
+
+export interface MonitorGoal { ms: number; msRatio: number; msMet: boolean; rollupRatio: number; rollupMet: boolean; rawRatio: number; met: boolean }
 
 export interface ImportReport {
   benchmark: 'import';
@@ -503,10 +510,15 @@ async function benchMonitor(
     serviceVsRollup: round(timings.service.medianMs / timings.rollup.medianMs, 2), httpVsRollup: round(timings.http.medianMs / timings.rollup.medianMs, 2),
   };
   const g = settings.goals;
+  const goalOf = (ms: number, rollupRatio: number, rawRatio: number): MonitorGoal => {
+    const msMet = ms <= g.monitorMs;
+    const rollupMet = rollupRatio <= g.monitorRatio;
+    return { ms, msRatio: round(ms / g.monitorMs, 2), msMet, rollupRatio, rollupMet, rawRatio, met: msMet && rollupMet };
+  };
   const goal = {
     monitorMs: g.monitorMs, ratio: g.monitorRatio,
-    service: { ms: timings.service.medianMs, ratio: ratios.serviceVsRaw, met: timings.service.medianMs <= g.monitorMs && ratios.serviceVsRaw <= g.monitorRatio },
-    http: { ms: timings.http.medianMs, ratio: ratios.httpVsRaw, met: timings.http.medianMs <= g.monitorMs && ratios.httpVsRaw <= g.monitorRatio },
+    service: goalOf(timings.service.medianMs, ratios.serviceVsRollup, ratios.serviceVsRaw),
+    http: goalOf(timings.http.medianMs, ratios.httpVsRollup, ratios.httpVsRaw),
   };
   if (kind === 'pglite') notes.push('PGlite is one in-process connection: the service\'s Promise.all of queries (and the raw statements) run one after another.');
   if (kind === 'pglite' && settings.scalePglite !== settings.scale) notes.push(`PGlite ran at BENCH_SCALE_PGLITE=${settings.scalePglite} (PostgreSQL at ${settings.scale}): its figures are for a smaller data set.`);
@@ -854,9 +866,11 @@ export function printNational(monitors: MonitorReport[], imports: ImportReport[]
       out.push(`EXPLAIN ${p.name}: ${fmt(p.executionMs)} ms; indexes ${(p.indexes ?? []).join(', ') || 'none'}${p.indexOnlyScan ? ' (index-only)' : ''}` +
         `${p.heapFetches !== null ? `, heap fetches ${p.heapFetches}` : ''}${p.spills.length ? `; spills: ${p.spills.join(' | ')}` : ''}`);
     }
+    const met = (ok: boolean) => (ok ? 'MET' : 'NOT MET');
     for (const k of ['service', 'http'] as const) {
       const g = r.goal[k];
-      out.push(`goal ≤ ${r.goal.monitorMs} ms and ≤ ${r.goal.ratio}× raw, ${k}: ${fmt(g.ms)} ms, ${fmt(g.ratio, 2)}× → ${g.met ? 'MET' : 'NOT MET'}`);
+      out.push(`goal monitor (${k}) ≤ ${r.goal.monitorMs} ms: ${fmt(g.ms)} ms = ${fmt(g.msRatio, 2)}× the goal → ${met(g.msMet)}`);
+      out.push(`goal monitor (${k}) ≤ ${r.goal.ratio}× the aggregate over the same rollup (floor 2): ${fmt(g.rollupRatio, 2)}× → ${met(g.rollupMet)} (÷ raw floor over placements: ${fmt(g.rawRatio, 2)}×)`);
     }
     for (const n of r.notes) out.push(`note: ${n}`);
   }
@@ -870,7 +884,9 @@ export function printNational(monitors: MonitorReport[], imports: ImportReport[]
     rows.push(['COPY floor', r.copy.ok ? 'yes' : 'NO', String(r.copy.rowsPerSec), fmt(r.copy.wallMs / 1000, 2), '–', '–', '–']);
     out.push(table(rows));
     out.push(`parse + validate alone (no database): ${r.parseValidateOnly.rowsPerSec} rows/s (${fmt(r.parseValidateOnly.ms / 1000, 2)} s)`);
-    out.push(`ratio import ÷ COPY throughput: ${r.ratios.importVsCopyThroughput ?? '–'}; goal ≥ ${r.goal.rowsPerSec} rows/s → ${r.goal.throughputMet ? 'MET' : 'NOT MET'}, RSS ≤ ${r.goal.rssMb} MB → ${r.goal.rssMet ? 'MET' : 'NOT MET'}`);
+    out.push(`ratio import ÷ COPY throughput: ${r.ratios.importVsCopyThroughput ?? '–'}`);
+    out.push(`goal import ≥ ${r.goal.rowsPerSec} rows/s: ${i.rowsPerSec} rows/s = ${fmt(i.rowsPerSec / r.goal.rowsPerSec, 2)}× the goal → ${r.goal.throughputMet ? 'MET' : 'NOT MET'}`);
+    out.push(`goal import peak RSS ≤ ${r.goal.rssMb} MB: ${fmt(i.rss.peakMb)} MB = ${fmt(i.rss.peakMb / r.goal.rssMb, 2)}× the goal → ${r.goal.rssMet ? 'MET' : 'NOT MET'}`);
     if (i.error) out.push(`import error: ${i.error}`);
     if (r.copy.error) out.push(`COPY error: ${r.copy.error}`);
     for (const n of r.notes) out.push(`note: ${n}`);

@@ -255,7 +255,8 @@ export async function importPlacements(run: ImportRun): Promise<ImportOutcome> {
    * its later rows; the first occurrence of each is upserted (idempotent on placement_id; a
    * placement kept by a trajectory or matching, or of a municipality outside the importer's
    * scope, is left alone and refused). One statement also means the monthly rollup
-   * (placement_month_counts) is brought up to date once, from all rows together.
+   * (placement_month_counts) is brought up to date once, from all rows together. A file without
+   * duplicates (the usual case) is merged straight from the stage, in file order, without a sort.
    */
   const merge = async () => {
     if (!staged) return;
@@ -280,7 +281,7 @@ export async function importPlacements(run: ImportRun): Promise<ImportOutcome> {
                                 move_reason, persons, route, wheelchair_dwelling, district, neighbourhood, source, import_id, created_at, updated_at)
         SELECT s.placement_id, s.municipality_id, s.corporation_id, s.target_group, s.active_mediation_date, s.lease_signed_date,
                s.move_reason, s.persons, s.route, s.wheelchair_dwelling, s.district, s.neighbourhood, 'import', ${importId}::uuid, ${now}, ${now}
-          FROM (SELECT DISTINCT ON (placement_id) * FROM placement_import_stage ORDER BY placement_id, line) s
+          FROM ${duplicates > 0 ? sql`(SELECT DISTINCT ON (placement_id) * FROM placement_import_stage ORDER BY placement_id, line)` : sql`placement_import_stage`} s
         ON CONFLICT (placement_id) DO UPDATE SET
           municipality_id = EXCLUDED.municipality_id, corporation_id = EXCLUDED.corporation_id, target_group = EXCLUDED.target_group,
           active_mediation_date = EXCLUDED.active_mediation_date, lease_signed_date = EXCLUDED.lease_signed_date,
