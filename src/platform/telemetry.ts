@@ -9,8 +9,12 @@
  * string (a query may hold a name or an address); /healthz, /readyz and /metrics are not traced.
  */
 import { FastifyOtelInstrumentation } from '@fastify/otel';
+import { context, propagation, trace } from '@opentelemetry/api';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
-import { NodeSDK, tracing } from '@opentelemetry/sdk-node';
+import { registerInstrumentations } from '@opentelemetry/instrumentation';
+import { resourceFromAttributes } from '@opentelemetry/resources';
+import { BatchSpanProcessor, ConsoleSpanExporter, NodeTracerProvider, SimpleSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-node';
+import { ATTR_SERVICE_NAME } from '@opentelemetry/semantic-conventions';
 import type { TracingConfig } from './config/config.ts';
 
 export interface Telemetry {
@@ -26,17 +30,17 @@ const UNTRACED = new Set(['/healthz', '/readyz', '/metrics']);
 
 export interface TelemetryOptions {
   /** Extra span processors (tests: an in-memory exporter). */
-  spanProcessors?: tracing.SpanProcessor[];
+  spanProcessors?: SpanProcessor[];
 }
 
 /** Starts tracing when `config` is set; otherwise returns a no-op. Call once per process, before building the app. */
 export function startTelemetry(config: TracingConfig | null, opts: TelemetryOptions = {}): Telemetry {
   if (!config) return OFF;
-  const processors: tracing.SpanProcessor[] = [
+  const processors: SpanProcessor[] = [
     ...config.exporters.map((e) =>
       e === 'console'
-        ? new tracing.SimpleSpanProcessor(new tracing.ConsoleSpanExporter())
-        : new tracing.BatchSpanProcessor(new OTLPTraceExporter({ url: config.tracesUrl })),
+        ? new SimpleSpanProcessor(new ConsoleSpanExporter())
+        : new BatchSpanProcessor(new OTLPTraceExporter({ url: config.tracesUrl })),
     ),
     ...(opts.spanProcessors ?? []),
   ];
@@ -48,15 +52,11 @@ export function startTelemetry(config: TracingConfig | null, opts: TelemetryOpti
       span.setAttribute('url.path', request.url.split('?')[0] ?? '/');
     },
   });
-  const sdk = new NodeSDK({
-    serviceName: config.serviceName,
-    spanProcessors: processors,
-    instrumentations: [fastifyInstrumentation],
-    // Traces only: no OTLP metrics or logs (Prometheus serves the metrics, pino the logs).
-    metricReaders: [],
-    logRecordProcessors: [],
-  });
-  sdk.start();
+  // The trace SDK only (not @opentelemetry/sdk-node, which brings every exporter of every signal):
+  // the provider with W3C trace-context propagation and async-local context, and @fastify/otel.
+  const provider = new NodeTracerProvider({ resource: resourceFromAttributes({ [ATTR_SERVICE_NAME]: config.serviceName }), spanProcessors: processors });
+  provider.register();
+  const unregister = registerInstrumentations({ tracerProvider: provider, instrumentations: [fastifyInstrumentation] });
   let stopped = false;
   return {
     enabled: true,
@@ -66,8 +66,11 @@ export function startTelemetry(config: TracingConfig | null, opts: TelemetryOpti
     shutdown: async () => {
       if (stopped) return;
       stopped = true;
-      fastifyInstrumentation.disable();
-      await sdk.shutdown();
+      unregister();
+      await provider.shutdown();
+      trace.disable();
+      context.disable();
+      propagation.disable();
     },
   };
 }
