@@ -90,8 +90,10 @@ INSERT INTO audit_seal_state (id, low_seq) VALUES (true, 0);
 
 -- Seals up to max_rows committed, unsealed rows in seq order, in one transaction (the caller's).
 -- Returns the number of rows sealed, or -1 when another sealer holds the sealer's lock.
+-- from_seq: look for unsealed rows above this seq instead of above the watermark (a full rescan
+-- with 0: the repair path of `npm run audit:verify -- --seal`); the watermark is then left alone.
 -- Rows are selected and inserted set-based; only the hash links are computed one after the other.
-CREATE FUNCTION audit_seal_batch(max_rows integer) RETURNS integer LANGUAGE plpgsql AS $$
+CREATE FUNCTION audit_seal_batch(max_rows integer, from_seq bigint DEFAULT NULL) RETURNS integer LANGUAGE plpgsql AS $$
 DECLARE
   st audit_seal_state;
   head_no bigint;
@@ -123,7 +125,7 @@ BEGIN
   head_hash := coalesce(head_hash, repeat('0', 64));
   FOR r IN
     SELECT a.seq, audit_row_content(a) AS content FROM audit_log a
-    WHERE a.seq > st.low_seq AND NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.seq = a.seq)
+    WHERE a.seq > coalesce(from_seq, st.low_seq) AND NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.seq = a.seq)
     ORDER BY a.seq LIMIT max_rows
   LOOP
     head_no := head_no + 1;
@@ -138,7 +140,7 @@ BEGIN
   IF n > 0 THEN
     INSERT INTO audit_seal (chain_no, seq, prev_hash, hash) SELECT * FROM unnest(nos, seqs, prevs, hashes);
   END IF;
-  IF n < max_rows THEN
+  IF n < max_rows AND from_seq IS NULL THEN
     -- Caught up: move the watermark when the recorded cut has become final.
     SELECT pg_snapshot_xmin(pg_current_snapshot()) INTO xmin_now;
     IF st.cut_xmax IS NOT NULL AND xmin_now >= st.cut_xmax AND NOT EXISTS (

@@ -233,6 +233,18 @@ describe('audit sealer: append without a lock, chain afterwards', () => {
     await expect(sql`INSERT INTO audit_seal (chain_no, seq, prev_hash, hash) VALUES (${s.chain_no}, 999999, ${s.prev_hash}, 'x')`.execute(h.db)).rejects.toThrow(/duplicate key|unique/i);
   });
 
+  it('R-OR-91: a row left below the watermark is never hidden: verify reports it unsealed, and a rescan (audit:verify --seal) chains it', async () => {
+    const { h } = await freshDatabase();
+    for (let i = 0; i < 3; i++) await write(h.db, i);
+    // A wrong watermark (it is a hint): it claims every row so far is sealed.
+    await sql`UPDATE audit_seal_state SET low_seq = (SELECT max(seq) FROM audit_log), cut_seq = NULL, cut_xmax = NULL`.execute(h.db);
+    await write(h.db, 3);
+    expect((await sealAudit(h.db)).sealed).toBe(1);
+    expect(await verifyAuditChain(h.db)).toMatchObject({ ok: true, rows: 1, unsealed: { rows: 3 } });
+    expect((await sealAudit(h.db, { rescan: true })).sealed).toBe(3);
+    expect(await verifyAuditChain(h.db)).toMatchObject({ ok: true, rows: 4, unsealed: { rows: 0 } });
+  });
+
   it('R-OR-91: a sealer that was down catches up on start (the job runs at once, in batches)', async () => {
     const { h } = await freshDatabase();
     await sql`INSERT INTO audit_log (occurred_at, action, resource_type, outcome, details)

@@ -1,7 +1,7 @@
 /**
  * npm run audit:verify — checks the audit trail's seal chain; exits 1 when a row was changed or removed.
- * `npm run audit:verify -- --seal` chains the committed rows first (what the sealer job does), so every
- * row written so far is checked.
+ * `npm run audit:verify -- --seal` chains the committed rows first (what the sealer job does, over the
+ * whole log), so every row written so far is checked.
  */
 import { loadConfig } from '../../platform/config/config.ts';
 import { openDatabase } from '../../platform/db/database.ts';
@@ -12,7 +12,7 @@ const config = loadConfig();
 const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 try {
   if (process.argv.includes('--seal')) {
-    const s = await sealAudit(database.db);
+    const s = await sealAudit(database.db, { rescan: true });
     console.log(`Sealed ${s.sealed} row(s)${s.busy ? ' (another sealer was running)' : ''}.`);
   }
   const r = await verifyAuditChain(database.db);

@@ -19,6 +19,11 @@ export interface SealOptions {
   batchSize?: number;
   /** At most this many batches in one call (the job's catch-up step). Default: until caught up. */
   maxBatches?: number;
+  /**
+   * Look for unsealed rows in the whole log, not only above the watermark (one full index scan):
+   * the repair path if a row was ever left below it. `npm run audit:verify -- --seal` does this.
+   */
+  rescan?: boolean;
 }
 
 export interface SealResult {
@@ -40,7 +45,9 @@ export async function sealAudit(db: Kysely<Database>, options: SealOptions = {})
   let sealed = 0;
   let batches = 0;
   while (batches < maxBatches) {
-    const { rows } = await sql<{ n: number }>`SELECT audit_seal_batch(${batchSize}::int) AS n`.execute(db);
+    const { rows } = options.rescan
+      ? await sql<{ n: number }>`SELECT audit_seal_batch(${batchSize}::int, 0::bigint) AS n`.execute(db)
+      : await sql<{ n: number }>`SELECT audit_seal_batch(${batchSize}::int) AS n`.execute(db);
     const n = Number(rows[0]?.n ?? 0);
     if (n < 0) return { sealed, batches, busy: true };
     batches++;
