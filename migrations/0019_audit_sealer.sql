@@ -108,6 +108,9 @@ DECLARE
   last_seq bigint;
   fresh boolean;
   xmin_now xid8;
+  new_low bigint;
+  new_cut bigint;
+  new_xmax xid8;
 BEGIN
   IF current_setting('transaction_isolation') <> 'read committed' THEN
     RAISE EXCEPTION 'audit_seal_batch needs READ COMMITTED (a fresh snapshot per statement)';
@@ -118,8 +121,8 @@ BEGIN
   -- The candidate cut: the highest seq handed out so far, read while this transaction has no id yet.
   fresh := pg_current_xact_id_if_assigned() IS NULL;
   SELECT CASE WHEN is_called THEN last_value ELSE last_value - 1 END INTO last_seq FROM audit_log_seq;
-  -- Locking the state row gives this transaction its id: higher than every writer's that holds a seq <= last_seq.
-  SELECT * INTO st FROM audit_seal_state WHERE id FOR UPDATE;
+  -- (The advisory lock above keeps sealers apart; an idle run writes nothing, so it takes no transaction id.)
+  SELECT * INTO st FROM audit_seal_state WHERE id;
   SELECT s.chain_no, s.hash INTO head_no, head_hash FROM audit_seal s ORDER BY s.chain_no DESC LIMIT 1;
   head_no := coalesce(head_no, 0);
   head_hash := coalesce(head_hash, repeat('0', 64));
@@ -142,19 +145,28 @@ BEGIN
   END IF;
   IF n < max_rows AND from_seq IS NULL THEN
     -- Caught up: move the watermark when the recorded cut has become final.
-    SELECT pg_snapshot_xmin(pg_current_snapshot()) INTO xmin_now;
-    IF st.cut_xmax IS NOT NULL AND xmin_now >= st.cut_xmax AND NOT EXISTS (
-      SELECT 1 FROM audit_log a WHERE a.seq > st.low_seq AND a.seq <= st.cut_seq
-        AND NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.seq = a.seq)) THEN
-      st.low_seq := greatest(st.low_seq, st.cut_seq);
-      st.cut_seq := NULL;
-      st.cut_xmax := NULL;
+    new_low := st.low_seq;
+    new_cut := st.cut_seq;
+    new_xmax := st.cut_xmax;
+    IF new_xmax IS NOT NULL THEN
+      SELECT pg_snapshot_xmin(pg_current_snapshot()) INTO xmin_now;
+      IF xmin_now >= new_xmax AND NOT EXISTS (
+        SELECT 1 FROM audit_log a WHERE a.seq > st.low_seq AND a.seq <= st.cut_seq
+          AND NOT EXISTS (SELECT 1 FROM audit_seal s WHERE s.seq = a.seq)) THEN
+        new_low := greatest(st.low_seq, st.cut_seq);
+        new_cut := NULL;
+        new_xmax := NULL;
+      END IF;
     END IF;
-    IF st.cut_xmax IS NULL AND fresh THEN
-      st.cut_seq := last_seq;
-      st.cut_xmax := pg_current_xact_id();
+    -- A new cut: last_seq (read before this transaction had an id), and this transaction's id,
+    -- taken now — higher than the id of every writer that holds a seq <= last_seq.
+    IF new_xmax IS NULL AND fresh AND last_seq > new_low THEN
+      new_cut := last_seq;
+      new_xmax := pg_current_xact_id();
     END IF;
-    UPDATE audit_seal_state SET low_seq = st.low_seq, cut_seq = st.cut_seq, cut_xmax = st.cut_xmax WHERE id;
+    IF new_low IS DISTINCT FROM st.low_seq OR new_cut IS DISTINCT FROM st.cut_seq OR new_xmax IS DISTINCT FROM st.cut_xmax THEN
+      UPDATE audit_seal_state SET low_seq = new_low, cut_seq = new_cut, cut_xmax = new_xmax WHERE id;
+    END IF;
   END IF;
   RETURN n;
 END $$;

@@ -8,7 +8,7 @@
  * The work is one SQL function per batch (audit_seal_batch, migration 0019): it selects up to
  * `batchSize` unsealed rows set-based, links their hashes and inserts the seals in one statement,
  * all in one transaction. Two sealers never chain a row twice: the function takes a try-lock
- * (pg_try_advisory_xact_lock), locks the watermark row, and audit_seal's primary key (chain_no)
+ * (pg_try_advisory_xact_lock: a second sealer returns at once), and audit_seal's primary key (chain_no)
  * and unique seq refuse a second seal or a fork whatever happens.
  */
 import { sql, type Kysely } from 'kysely';
