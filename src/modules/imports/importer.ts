@@ -1,7 +1,7 @@
 /**
  * The streaming placements import: reads the CSV from a stream (never the whole file in
  * memory), validates every row (domain/monitor/placement-row.ts) and stages the valid rows in
- * a temporary table (batches of BATCH_SIZE, one `INSERT … SELECT … FROM unnest(…)` each, while
+ * a temporary table (batches of BATCH_SIZE, one `INSERT … SELECT … FROM json_to_recordset(…)` each, while
  * the parser reads on). At the end one statement refuses duplicate placement_ids within the
  * file and one merges the rest into placements (`INSERT … SELECT … ON CONFLICT (placement_id)
  * DO UPDATE`), so indexes, foreign keys and the monthly rollup are maintained set-wise, once.
@@ -129,40 +129,21 @@ function csvErrorProblem(err: CsvError): RowProblem {
   }
 }
 
-interface Batch {
-  rows: number[];
-  ids: string[];
-  municipality: string[];
-  corporation: (string | null)[];
-  targetGroup: string[];
-  mediation: (string | null)[];
-  lease: (string | null)[];
-  moveReason: string[];
-  persons: number[];
-  route: string[];
-  wheelchair: boolean[];
-  district: (string | null)[];
-  neighbourhood: (string | null)[];
+/**
+ * A staged row as the staging statement reads it (json_to_recordset): short keys, because the
+ * batch travels as one JSON text (JSON.stringify is native and one string per batch; thirteen
+ * typed arrays cost a quoted, escaped element per value in the driver).
+ */
+interface StagedRow {
+  l: number; p: string; m: string; c: string | null; t: string; a: string | null; s: string | null;
+  r: string; n: number; o: string; w: boolean; d: string | null; b: string | null;
 }
 
-function emptyBatch(): Batch {
-  return { rows: [], ids: [], municipality: [], corporation: [], targetGroup: [], mediation: [], lease: [], moveReason: [], persons: [], route: [], wheelchair: [], district: [], neighbourhood: [] };
-}
-
-function add(b: Batch, row: number, p: ImportedPlacement) {
-  b.rows.push(row);
-  b.ids.push(p.placementId);
-  b.municipality.push(p.municipalityId);
-  b.corporation.push(p.corporationId);
-  b.targetGroup.push(p.targetGroup);
-  b.mediation.push(p.activeMediationDate);
-  b.lease.push(p.leaseSignedDate);
-  b.moveReason.push(p.moveReason);
-  b.persons.push(p.persons);
-  b.route.push(p.route);
-  b.wheelchair.push(p.wheelchairDwelling);
-  b.district.push(p.district);
-  b.neighbourhood.push(p.neighbourhood);
+function stagedRow(row: number, p: ImportedPlacement): StagedRow {
+  return {
+    l: row, p: p.placementId, m: p.municipalityId, c: p.corporationId, t: p.targetGroup, a: p.activeMediationDate, s: p.leaseSignedDate,
+    r: p.moveReason, n: p.persons, o: p.route, w: p.wheelchairDwelling, d: p.district, b: p.neighbourhood,
+  };
 }
 
 /** Runs the import inside `run.trx`; throws a Problem only for a refused upload (413) or a broken stream. */
@@ -223,15 +204,15 @@ export async function importPlacements(run: ImportRun): Promise<ImportOutcome> {
   run.source.pipe(limiter).pipe(parser);
 
   let layout: HeaderLayout | null = null;
-  let batch = emptyBatch();
+  let batch: StagedRow[] = [];
   let staged = false;
   let stagedRows = 0;
 
   /** Valid rows go to a temporary staging table (no index, constraint or trigger); one merge statement follows. */
   const flush = async () => {
-    if (!batch.ids.length) return;
+    if (!batch.length) return;
     const b = batch;
-    batch = emptyBatch();
+    batch = [];
     if (!staged) {
       await sql`
         CREATE TEMP TABLE placement_import_stage (
@@ -243,10 +224,9 @@ export async function importPlacements(run: ImportRun): Promise<ImportOutcome> {
     }
     await sql`
       INSERT INTO placement_import_stage
-      SELECT * FROM unnest(${b.rows}::int[], ${b.ids}::text[], ${b.municipality}::uuid[], ${b.corporation}::uuid[], ${b.targetGroup}::text[],
-                           ${b.mediation}::date[], ${b.lease}::date[], ${b.moveReason}::text[], ${b.persons}::int[], ${b.route}::text[],
-                           ${b.wheelchair}::boolean[], ${b.district}::text[], ${b.neighbourhood}::text[])`.execute(trx);
-    stagedRows += b.ids.length;
+      SELECT * FROM json_to_recordset(${JSON.stringify(b)}::json)
+        AS x(l integer, p text, m uuid, c uuid, t text, a date, s date, r text, n integer, o text, w boolean, d text, b text)`.execute(trx);
+    stagedRows += b.length;
     if (progress) progress.rowsAccepted = stagedRows;
   };
 
@@ -370,8 +350,8 @@ export async function importPlacements(run: ImportRun): Promise<ImportOutcome> {
         continue;
       }
       out.rowsValid++;
-      add(batch, line, p);
-      if (batch.ids.length >= BATCH_SIZE) {
+      batch.push(stagedRow(line, p));
+      if (batch.length >= BATCH_SIZE) {
         try {
           await flushAhead();
         } catch (e) {

@@ -311,23 +311,24 @@ export async function statushouderInputs(db: Db, scope: Scope) {
   const { rows: openings } = await sql<{ municipality_id: string; year: number; persons: number }>`
     SELECT municipality_id, year, persons FROM statushouder_opening_backlogs b WHERE b.year <= ${scope.year} ${muni('b.municipality_id')}`.execute(db);
   const firstYear = Math.min(scope.year, ...openings.map((o) => o.year));
-  const { rows: quotas } = await sql<QuotaRow>`
+  // The three statements below depend only on firstYear: sent together (each on its own connection of the pool).
+  const quotasQuery = sql<QuotaRow>`
     SELECT DISTINCT ON (municipality_id, year, half) municipality_id, year, half, persons, version_no
       FROM statushouder_quotas q WHERE q.year BETWEEN ${firstYear} AND ${scope.year} ${muni('q.municipality_id')}
      ORDER BY municipality_id, year, half, version_no DESC`.execute(db);
   // Persons housed in the years before the selected one (the selected year comes from the main pass).
-  const { rows: earlier } = firstYear < scope.year
-    ? await sql<{ municipality_id: string; year: number; persons: number }>`
+  const earlierQuery = firstYear < scope.year
+    ? sql<{ municipality_id: string; year: number; persons: number }>`
         SELECT c.municipality_id, c.year::int AS year, sum(c.persons + c.project_persons)::int AS persons
           FROM placement_month_counts c
          WHERE c.target_group = ANY(ARRAY(SELECT code FROM target_groups WHERE main_group = 'MG-3'))
            AND c.year >= ${firstYear} AND c.year < ${scope.year} ${muni('c.municipality_id')}
          GROUP BY 1, 2 HAVING sum(c.persons + c.project_persons) <> 0`.execute(db)
-    : { rows: [] as Array<{ municipality_id: string; year: number; persons: number }> };
+    : Promise.resolve({ rows: [] as Array<{ municipality_id: string; year: number; persons: number }> });
   // M-22a: statushouder persons with a dwelling allocated and no signed lease at the half-year ends of the year.
   // Two range scans of placements_allocated_idx: allocated and not let at all, or let after the first half-year end.
   const h1 = `${scope.year}-06-30`;
-  const { rows: allocated } = await sql<{ municipality_id: string; h1: number; h2: number }>`
+  const allocatedQuery = sql<{ municipality_id: string; h1: number; h2: number }>`
     WITH a AS (
       SELECT p.municipality_id, p.target_group, p.persons, p.allocated_on, p.lease_signed_date
         FROM placements p WHERE p.allocated_on IS NOT NULL AND p.lease_signed_date IS NULL AND p.allocated_on <= ${scope.to}::date ${muni('p.municipality_id')}
@@ -341,6 +342,7 @@ export async function statushouderInputs(db: Db, scope: Scope) {
       FROM a JOIN target_groups tg ON tg.code = a.target_group
      WHERE tg.main_group = 'MG-3'
      GROUP BY a.municipality_id`.execute(db);
+  const [{ rows: quotas }, { rows: earlier }, { rows: allocated }] = await Promise.all([quotasQuery, earlierQuery, allocatedQuery]);
   return { openings, quotas, earlier, allocated };
 }
 
