@@ -75,7 +75,8 @@ export interface AuditReport {
     /** The rate at the most writers ÷ at one writer, direct and batched (> 1: grows with writers). */
     growth: number;
     growthBatched: number;
-    grows: boolean;
+    /** Both grow (PostgreSQL); null on PGlite, whose one connection serialises every append. */
+    grows: boolean | null;
     /** "before": the locked rate at the most writers (PostgreSQL), and the best lock-free rate ÷ the best locked one. */
     lockedRowsPerSec: number | null;
     gainOverLocked: number | null;
@@ -221,7 +222,7 @@ export async function benchAudit(kind: DbKind, s: AuditBenchSettings): Promise<A
         met: kind === 'postgres' ? best >= s.goalRowsPerSec : null,
         growth,
         growthBatched,
-        grows: growth > 1 && growthBatched > 1,
+        grows: kind === 'postgres' ? growth > 1 && growthBatched > 1 : null,
         lockedRowsPerSec: locked.length ? locked[locked.length - 1]!.rowsPerSec : null,
         gainOverLocked: bestLocked ? round(best / Math.max(1, bestLocked), 1) : null,
         sealerKeepsUp: sealerRate >= best,
@@ -268,7 +269,7 @@ export function printAudit(reports: AuditReport[]): string {
     const g = r.goal;
     const span = `${r.settings.writers[0]} to ${r.settings.writers[r.settings.writers.length - 1]} writers`;
     out.push(`  goal ≥ ${r.settings.goalRowsPerSec} rows/s on PostgreSQL: ${g.met === null ? 'n/a (PGlite)' : g.met ? 'MET' : 'NOT MET'} (best ${g.rowsPerSec} rows/s, ${g.mode} × ${g.writers}; ratio ${round(g.rowsPerSec / r.settings.goalRowsPerSec, 2)}×); `
-      + `grows with writers: ${g.grows ? 'yes' : 'NO'} (${span}: direct ${g.growth}×, batched ${g.growthBatched}×)`
+      + `grows with writers: ${g.grows === null ? 'n/a (PGlite)' : g.grows ? 'yes' : 'NO'} (${span}: direct ${g.growth}×, batched ${g.growthBatched}×)`
       + (g.gainOverLocked !== null ? `; ${g.gainOverLocked}× the best rate with the old chain lock` : ''));
     out.push(`  sealer: ${r.sealer.rowsPerSec} rows/s (${r.sealer.rows} rows in ${r.sealer.ms} ms) — ${g.sealerKeepsUp ? 'keeps up with' : 'SLOWER than'} the best append rate; `
       + `sustained 16 writers + sealer every ${r.settings.sealIntervalMs} ms: ${r.sustained.rowsPerSec} rows/s, longest run ${r.sustained.longestSealerRunMs} ms → chained within ${r.sustained.chainedWithinMs} ms`);
