@@ -48,7 +48,6 @@ describe('Wonen decides on the urgency request', () => {
   it('D-WON-1: the request is on Wonen’s worklist with its due date, not on the corporation’s', async () => {
     expect(await wonenItems('2026-02-25')).toEqual([expect.objectContaining({
       ruleId: 'D-WON-1', key: 'D-WON-1', start: '2026-01-08', due: '2026-03-05', status: 'open', actors: ['wonen'],
-      label: { nl: 'Wonen beslist op de urgentieaanvraag', en: 'Wonen decides on the urgency request' },
     })]);
     // Beyond the horizon (10 working days) it is not listed yet.
     expect(await wonenItems('2026-02-18')).toEqual([]);

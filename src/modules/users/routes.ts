@@ -66,19 +66,28 @@ type UserRecord = Record<string, unknown> & { id: string; memberships: Membershi
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 
+interface MembershipRow {
+  id: string; user_id: string; organisation_id: string; name: string; type: string; role: string;
+  active: boolean; starts_on: string; ended_on: string | null; version: number;
+}
+/** A json column as the driver gives it: parsed (pg, PGlite) or, defensively, as text. */
+const parseJson = <T,>(v: unknown): T => (typeof v === 'string' ? JSON.parse(v) : v) as T;
+
 async function loadUsers(db: Kysely<Database>, ids: string[]): Promise<UserRecord[]> {
   if (ids.length === 0) return [];
-  const [users, memberships] = await Promise.all([
-    db.selectFrom('users').selectAll().where('id', 'in', ids).execute(),
-    db
-      .selectFrom('memberships as m')
-      .innerJoin('organisations as o', 'o.id', 'm.organisation_id')
-      .select(['m.id', 'm.user_id', 'm.organisation_id', 'o.name', 'o.type', 'm.role', 'm.active', 'm.starts_on', 'm.ended_on', 'm.version'])
-      .where('m.user_id', 'in', ids)
-      .orderBy('m.active', 'desc')
-      .orderBy('o.name')
-      .execute(),
-  ]);
+  // One statement: the users with their memberships (active first, then by organisation name) as a
+  // JSON array per user — one round trip and one snapshot instead of two parallel queries.
+  const users = await db
+    .selectFrom('users as u')
+    .selectAll('u')
+    .select(sql<MembershipRow[]>`coalesce((
+      SELECT json_agg(json_build_object('id', m.id, 'user_id', m.user_id, 'organisation_id', m.organisation_id, 'name', o.name, 'type', o.type,
+                                        'role', m.role, 'active', m.active, 'starts_on', m.starts_on, 'ended_on', m.ended_on, 'version', m.version)
+                      ORDER BY m.active DESC, o.name)
+      FROM memberships m JOIN organisations o ON o.id = m.organisation_id
+      WHERE m.user_id = u.id), '[]'::json)`.as('membership_rows'))
+    .where('u.id', 'in', ids)
+    .execute();
   const byId = new Map(users.map((u) => [u.id, u]));
   return ids.flatMap((id) => {
     const u = byId.get(id);
@@ -96,8 +105,7 @@ async function loadUsers(db: Kysely<Database>, ids: string[]): Promise<UserRecor
       failedLoginCount: u.failed_login_count,
       lastLoginAt: iso(u.last_login_at),
       hasPassword: u.password_hash !== null,
-      memberships: memberships
-        .filter((m) => m.user_id === id)
+      memberships: parseJson<MembershipRow[]>(u.membership_rows)
         .map((m) => ({
           id: m.id,
           organisationId: m.organisation_id,
